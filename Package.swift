@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The pipeline, one target per stage:
+/// definition (SurveyModel) → import (SurveyImport) → statistics (SurveyStatistics)
+/// → report (SurveyReport); the terminal form (SurveyEntry) sits beside import.
+/// The `survey` executable is a thin command layer over them.
+let package = Package(
+    name: "survey",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "survey", targets: ["survey"]),
+        .library(name: "SurveyModel", targets: ["SurveyModel"]),
+        .library(name: "SurveyImport", targets: ["SurveyImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
+        .target(name: "SurveyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"]),
+        .executableTarget(
+            name: "survey",
+            dependencies: [
+                "SurveyModel", "SurveyImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
+        .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
+        .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
+    ]
+)

@@ -1,0 +1,141 @@
+import SurveyModel
+
+/// What each column of an input file holds, worked out from its header row.
+///
+/// Headers are matched to questions by id, then by question text in any language (Google
+/// Forms), ignoring case and spacing; KoboToolbox group prefixes (`group_x/question`) are
+/// stripped, and `question/code` or `question.code` columns are read as one 0/1 column per
+/// choice (KoboToolbox, LimeSurvey).
+struct ColumnLayout {
+    /// The role of one column.
+    enum Role: Equatable {
+        case respondent
+        case timestamp
+        case answer(question: Int)
+        case choiceFlag(question: Int, choice: Int)
+        case ignored
+    }
+
+    var roles: [Role]
+    var headers: [String]
+    /// Column (0-based) of each question's answer; nil when the file has none.
+    var answerColumn: [Int?]
+    /// Flag columns per multiple-choice question, used only when it has no answer column.
+    var flagColumns: [Int: [(column: Int, choice: Int)]]
+    var respondentColumn: Int?
+    var timestampColumn: Int?
+    var warnings: [String] = []
+
+    static let respondentNames = ["respondent", "respondent_id", "id", "_id", "_uuid", "responseid", "respondent id"]
+    static let timestampNames = ["timestamp", "submitted_at", "_submission_time", "отметка времени", "submitdate", "end date"]
+
+    init(headers: [String], questionnaire: Questionnaire, options: ImportOptions, path: String) throws(ImportError) {
+        self.headers = headers
+        let questions = questionnaire.questions
+        roles = Array(repeating: .ignored, count: headers.count)
+        answerColumn = Array(repeating: nil, count: questions.count)
+        flagColumns = [:]
+
+        var byText: [String: Int] = [:]
+        for (index, question) in questions.enumerated() {
+            for text in question.text.allTexts {
+                byText[TextFolding.fold(text)] = byText[TextFolding.fold(text)] ?? index
+            }
+        }
+        let idIndex = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mapped = Dictionary(options.columnMap.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
+        let idName = options.idColumn.map(TextFolding.fold)
+
+        if let idName, !headers.contains(where: { TextFolding.fold($0) == idName }) {
+            throw .missingIDColumn(path: path, name: options.idColumn!, headers: headers)
+        }
+        var unknown: [String] = []
+        for (column, header) in headers.enumerated() {
+            let folded = TextFolding.fold(header)
+            if let target = mapped[folded] {
+                roles[column] = try ColumnLayout.role(forMapTarget: target, header: header, questionnaire: questionnaire)
+            } else if let idName, folded == idName {
+                roles[column] = .respondent
+            } else if let index = idIndex[folded] ?? byText[folded] {
+                roles[column] = .answer(question: index)
+            } else if idName == nil, ColumnLayout.respondentNames.contains(folded) {
+                roles[column] = .respondent
+            } else if ColumnLayout.timestampNames.contains(folded) {
+                roles[column] = .timestamp
+            } else if let role = ColumnLayout.pathRole(folded, questions: questions, idIndex: idIndex) {
+                roles[column] = role
+            } else {
+                unknown.append(header)
+            }
+        }
+        // Of several candidate id columns keep the first in `respondentNames` order (`_id` before `_uuid`).
+        let idColumns = roles.indices.filter { roles[$0] == .respondent }
+        if idColumns.count > 1 {
+            let rank = { (column: Int) in ColumnLayout.respondentNames.firstIndex(of: TextFolding.fold(headers[column])) ?? -1 }
+            let keep = idColumns.min { rank($0) < rank($1) }!
+            for column in idColumns where column != keep { roles[column] = .ignored }
+        }
+        respondentColumn = roles.firstIndex(of: .respondent)
+        timestampColumn = roles.firstIndex(of: .timestamp)
+
+        for (column, role) in roles.enumerated() {
+            switch role {
+            case .answer(let question):
+                if let first = answerColumn[question] {
+                    throw .duplicateColumn(path: path, question: questions[question].id, first: headers[first], second: header(column), column: column + 1)
+                }
+                answerColumn[question] = column
+            case .choiceFlag(let question, let choice):
+                flagColumns[question, default: []].append((column, choice))
+            default:
+                break
+            }
+        }
+        // A combined answer column wins over per-choice flags (KoboToolbox exports both).
+        for question in flagColumns.keys where answerColumn[question] != nil {
+            for flag in flagColumns[question]! { roles[flag.column] = .ignored }
+            flagColumns[question] = nil
+        }
+        if answerColumn.allSatisfy({ $0 == nil }) && flagColumns.isEmpty {
+            throw .noQuestionColumns(path: path, headers: headers)
+        }
+        let visible = unknown.filter { !$0.hasPrefix("_") && !$0.isEmpty }
+        if !visible.isEmpty {
+            warnings.append("\(path): \(visible.count) column\(visible.count == 1 ? "" : "s") matched no question and \(visible.count == 1 ? "was" : "were") ignored: \(visible.joined(separator: ", ")) (use --map 'Header=question_id' if one of them is a question)")
+        }
+        let missing = questions.indices.filter { answerColumn[$0] == nil && flagColumns[$0] == nil }.map { questions[$0].id }
+        if !missing.isEmpty {
+            warnings.append("\(path): no column for \(missing.joined(separator: ", ")); counted as not answered")
+        }
+    }
+
+    private func header(_ column: Int) -> String { headers[column] }
+
+    /// `group/question`, `question/code`, `question.code` and deeper group paths.
+    private static func pathRole(_ folded: String, questions: [Question], idIndex: [String: Int]) -> Role? {
+        let parts = folded.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        if let index = idIndex[parts[parts.count - 1]] { return .answer(question: index) }
+        if let index = idIndex[parts[parts.count - 2]], case .multipleChoice(let choices, _) = questions[index].kind,
+           let choice = choices.firstIndex(where: { TextFolding.fold($0.code) == parts[parts.count - 1] }) {
+            return .choiceFlag(question: index, choice: choice)
+        }
+        return nil
+    }
+
+    private static func role(forMapTarget target: String, header: String, questionnaire: Questionnaire) throws(ImportError) -> Role {
+        switch target {
+        case "respondent": return .respondent
+        case "timestamp": return .timestamp
+        case "-", "": return .ignored
+        default:
+            if let index = questionnaire.index(of: target) { return .answer(question: index) }
+            let parts = target.split(separator: "/").map(String.init)
+            if parts.count == 2, let index = questionnaire.index(of: parts[0]),
+               let choice = questionnaire.questions[index].kind.choices.firstIndex(where: { $0.code == parts[1] }) {
+                return .choiceFlag(question: index, choice: choice)
+            }
+            throw .unknownMapTarget(header: header, target: target, known: questionnaire.questions.map(\.id) + ["respondent", "timestamp", "-"])
+        }
+    }
+}

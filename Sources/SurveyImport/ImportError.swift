@@ -1,0 +1,55 @@
+import Foundation
+
+/// Why an import cannot go on at all. Problems with single values or rows are not errors:
+/// they are counted and written to the problems and rejects files.
+public enum ImportError: Error, LocalizedError, Sendable, Equatable {
+    /// The input cannot be opened or read.
+    case unreadable(path: String, reason: String)
+    /// The input has no header row.
+    case empty(path: String)
+    /// No header matches any question.
+    case noQuestionColumns(path: String, headers: [String])
+    /// Two columns answer the same question.
+    case duplicateColumn(path: String, question: String, first: String, second: String, column: Int)
+    /// `--map` names a question that does not exist.
+    case unknownMapTarget(header: String, target: String, known: [String])
+    /// A `--map` value is not `Header=question_id`.
+    case badMapping(String)
+    /// `--id-column` names a column the file does not have.
+    case missingIDColumn(path: String, name: String, headers: [String])
+    /// The `--into` file exists with a different header.
+    case headerMismatch(path: String, expected: String, found: String)
+    /// An output file could not be written.
+    case writeFailed(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): error: cannot read the file: \(reason)"
+        case .empty(let path):
+            return "\(path):1: error: the file is empty; expected a header row with question ids or texts"
+        case .noQuestionColumns(let path, let headers):
+            return "\(path):1: error: no column matches a question of the questionnaire (headers: \(headers.prefix(8).joined(separator: ", "))\(headers.count > 8 ? ", …" : "")); is this the right questionnaire? Use --map 'Header=question_id' to match columns by hand"
+        case .duplicateColumn(let path, let question, let first, let second, let column):
+            return "\(path):1:\(column): error: columns `\(first)` and `\(second)` both match question `\(question)`; keep one, or use --map to say which column is which"
+        case .unknownMapTarget(let header, let target, let known):
+            return "error: --map '\(header)=\(target)': `\(target)` is not a question id; ids: \(known.joined(separator: ", "))"
+        case .badMapping(let value):
+            return "error: --map '\(value)' must look like 'Header text=question_id'"
+        case .missingIDColumn(let path, let name, let headers):
+            return "\(path):1: error: --id-column `\(name)` is not a column of this file; columns: \(headers.joined(separator: ", "))"
+        case .headerMismatch(let path, let expected, let found):
+            return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv), or move the old file away"
+        case .writeFailed(let path, let reason):
+            return "\(path): error: cannot write: \(reason)"
+        }
+    }
+
+    /// Whether the error is in how the command was called rather than in the data (exit code 2).
+    public var isUsageError: Bool {
+        switch self {
+        case .unknownMapTarget, .badMapping, .missingIDColumn, .headerMismatch: true
+        default: false
+        }
+    }
+}

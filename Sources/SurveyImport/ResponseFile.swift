@@ -1,0 +1,44 @@
+import SurveyModel
+
+/// The canonical responses file (`responses/NAME.csv`): UTF-8, comma, header `respondent` plus
+/// question ids, codes rather than labels, multiple choice as codes joined by `;`.
+///
+/// It is what `survey import --into` and `survey enter` write and what every later stage reads,
+/// so its problems (`NAME.problems.csv`) and rejects (`NAME.rejects.csv`) sit beside it.
+public enum ResponseFile {
+    /// The header row for a questionnaire.
+    public static func header(for questionnaire: Questionnaire) -> [String] {
+        ["respondent"] + questionnaire.questions.map(\.id)
+    }
+
+    /// A response as canonical fields.
+    public static func fields(of response: Response, in questionnaire: Questionnaire) -> [String] {
+        var fields = [response.respondent]
+        fields.reserveCapacity(questionnaire.questions.count + 1)
+        for (question, answer) in zip(questionnaire.questions, response.answers) {
+            fields.append(answer.canonicalText(for: question))
+        }
+        return fields
+    }
+
+    /// `responses/NAME.problems.csv` for `responses/NAME.csv`.
+    public static func companion(of path: String, suffix: String) -> String {
+        let base = path.hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return base + "." + suffix + ".csv"
+    }
+
+    /// Columns of the problems file.
+    public static let problemHeader = ["file", "line", "column", "respondent", "question", "value", "problem", "message"]
+    /// Columns of the rejects file.
+    public static let rejectHeader = ["file", "line", "reason", "raw"]
+
+    /// A problem as a problems-file row.
+    public static func fields(of problem: ImportProblem) -> [String] {
+        [problem.file, String(problem.line), String(problem.column), problem.respondent, problem.questionID, problem.value, problem.problem.kind, problem.problem.message]
+    }
+
+    /// A rejected row as a rejects-file row.
+    public static func fields(of reject: RejectedRow) -> [String] {
+        [reject.file, String(reject.line), reject.reason, reject.raw]
+    }
+}

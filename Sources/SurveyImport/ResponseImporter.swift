@@ -1,0 +1,149 @@
+import Foundation
+import SurveyModel
+
+/// Reads response files against a questionnaire, validating every value and accounting for
+/// every row: each becomes a `Response` or a `RejectedRow`, and each bad value an `ImportProblem`.
+///
+/// One importer can read several files as one data set; respondent ids must be unique across
+/// all of them. Memory: the set of respondent ids seen, plus one row at a time.
+public final class ResponseImporter {
+    /// The questionnaire values are validated against.
+    public let questionnaire: Questionnaire
+    private let options: ImportOptions
+    private let parsers: [AnswerParser]
+    private let skipLogic: SkipLogic
+    private var seenRespondents: [String: String] = [:]
+
+    /// Called for every accepted response.
+    public var onResponse: (Response) throws -> Void = { _ in }
+    /// Called for every value that failed validation.
+    public var onProblem: (ImportProblem) throws -> Void = { _ in }
+    /// Called for every row that could not be read.
+    public var onReject: (RejectedRow) throws -> Void = { _ in }
+
+    public init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
+        self.questionnaire = questionnaire
+        self.options = options
+        parsers = questionnaire.questions.map(AnswerParser.init)
+        skipLogic = SkipLogic(questionnaire)
+    }
+
+    /// Treats these respondent ids as already taken (rows appended to an existing file).
+    public func reserveRespondents<S: Sequence>(_ ids: S, source: String) where S.Element == String {
+        for id in ids { seenRespondents[id] = source }
+    }
+
+    /// Reads one file. Throws only when the file as a whole cannot be read.
+    @discardableResult
+    public func importFile(_ path: String) throws -> ImportSummary {
+        var summary = ImportSummary()
+        let reader = CSVFileReader(path: path, encoding: options.encoding, delimiter: options.delimiter)
+        var layout: ColumnLayout?
+        var rowNumber = 0
+        try reader.read { [self] event in
+            switch event {
+            case .malformed(let line, let raw, let reason):
+                if layout == nil {
+                    throw ImportError.unreadable(path: path, reason: "line \(line): the header row cannot be parsed: \(reason)")
+                }
+                summary.rowsRead += 1
+                summary.rejected += 1
+                try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw))
+            case .record(let record, let line):
+                guard let columns = layout else {
+                    let found = try ColumnLayout(headers: record.strings, questionnaire: questionnaire, options: options, path: path)
+                    summary.warnings += found.warnings
+                    layout = found
+                    return
+                }
+                summary.rowsRead += 1
+                rowNumber += 1
+                if let reason = try accept(record, line: line, rowNumber: rowNumber, layout: columns, path: path, summary: &summary) {
+                    summary.rejected += 1
+                    let raw = record.strings.map { CSVFormat.quoted($0, delimiter: reader.delimiter) }.joined(separator: DelimiterSniffer.name(reader.delimiter) == "tab" ? "\t" : DelimiterSniffer.name(reader.delimiter))
+                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw))
+                } else {
+                    summary.accepted += 1
+                }
+            }
+        }
+        if layout == nil { throw ImportError.empty(path: path) }
+        summary.warnings.insert("\(path): read as \(reader.encoding), delimiter \(DelimiterSniffer.name(reader.delimiter))", at: 0)
+        return summary
+    }
+
+    /// Validates one row; returns why it is rejected, or nil when it was accepted.
+    private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, summary: inout ImportSummary) throws -> String? {
+        guard record.count == layout.headers.count else {
+            return "found \(record.count) fields, but the header has \(layout.headers.count); a delimiter inside an unquoted value, or a missing one, shifts the columns"
+        }
+        if record.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            return "empty row: no values at all"
+        }
+        var respondent = String(rowNumber)
+        if let column = layout.respondentColumn {
+            let id = record.string(column).trimmingCharacters(in: .whitespaces)
+            if !id.isEmpty { respondent = id }
+        }
+        if let first = seenRespondents[respondent] {
+            return "duplicate respondent id `\(respondent)` (first seen at \(first)); give each form its own id"
+        }
+        seenRespondents[respondent] = "\(path):\(line)"
+
+        let questions = questionnaire.questions
+        var answers = [Answer](repeating: .missing, count: questions.count)
+        var problemQuestions: [Int] = []
+        var problems: [ImportProblem] = []
+        for index in questions.indices {
+            if let column = layout.answerColumn[index] {
+                let field = record.field(column)
+                if field.isEmpty { continue }
+                let outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
+                answers[index] = outcome.answer
+                for problem in outcome.problems {
+                    problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id, value: String(decoding: field, as: UTF8.self), problem: problem))
+                    problemQuestions.append(index)
+                }
+            } else if let flags = layout.flagColumns[index] {
+                answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+            }
+        }
+        let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
+        for (index, problem) in ruleProblems {
+            let column = layout.answerColumn[index] ?? layout.flagColumns[index]?.first?.column
+            let value = column.map { record.string($0) } ?? ""
+            problems.append(ImportProblem(file: path, line: line, column: (column ?? -1) + 1, respondent: respondent, questionID: questions[index].id, value: value, problem: problem))
+        }
+        for problem in problems {
+            summary.problemsByKind[problem.problem.kind, default: 0] += 1
+            try onProblem(problem)
+        }
+        let submitted = layout.timestampColumn.map { record.string($0) }
+        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted))
+        return nil
+    }
+
+    /// Combines one 0/1 column per choice into a multiple-choice answer.
+    private func flagAnswer(_ record: CSVRecord, flags: [(column: Int, choice: Int)], question: Int, line: Int, respondent: String,
+                            path: String, problems: inout [ImportProblem], problemQuestions: inout [Int]) -> Answer {
+        var set = ChoiceSet()
+        for flag in flags {
+            let value = TextFolding.fold(record.string(flag.column))
+            switch value {
+            case "1", "true", "yes", "x", "да", "1.0": set.insert(flag.choice)
+            case "0", "false", "no", "", "нет", "0.0", "na", "n/a", "-": break
+            default:
+                problems.append(ImportProblem(file: path, line: line, column: flag.column + 1, respondent: respondent, questionID: questionnaire.questions[question].id,
+                                              value: record.string(flag.column), problem: .unknownChoice(value, known: ["1", "0"])))
+                problemQuestions.append(question)
+            }
+        }
+        if case .multipleChoice(_, let maxChoices?) = questionnaire.questions[question].kind, set.count > maxChoices {
+            problems.append(ImportProblem(file: path, line: line, column: flags[0].column + 1, respondent: respondent, questionID: questionnaire.questions[question].id,
+                                          value: set.map { questionnaire.questions[question].kind.choices[$0].code }.joined(separator: ";"), problem: .tooManyChoices(count: set.count, max: maxChoices)))
+            problemQuestions.append(question)
+            return .missing
+        }
+        return set.isEmpty ? .missing : .choices(set)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A validated answer to one question, in the form statistics count.
+public enum Answer: Sendable, Hashable {
+    /// No answer: blank, `NA`, skipped by design, or a value that failed validation.
+    case missing
+    /// A single-choice answer: the index of the choice in definition order.
+    case choice(Int)
+    /// A multiple-choice answer.
+    case choices(ChoiceSet)
+    /// A point on a rating scale.
+    case rating(Int)
+    /// A yes/no answer.
+    case yesNo(Bool)
+    /// A number.
+    case number(Double)
+    /// Free text, trimmed.
+    case text(String)
+    /// A date.
+    case date(CalendarDate)
+
+    /// Whether there is an answer.
+    public var isAnswered: Bool {
+        if case .missing = self { return false }
+        return true
+    }
+
+    /// The value as written in canonical response files: codes, `;`-joined codes, `yes`/`no`,
+    /// numbers without a trailing `.0`, ISO dates; empty for no answer.
+    public func canonicalText(for question: Question) -> String {
+        switch self {
+        case .missing: return ""
+        case .choice(let index): return question.kind.choices[index].code
+        case .choices(let set):
+            let choices = question.kind.choices
+            return set.map { choices[$0].code }.joined(separator: ";")
+        case .rating(let value): return String(value)
+        case .yesNo(let value): return value ? "yes" : "no"
+        case .number(let value): return Answer.format(value)
+        case .text(let text): return text
+        case .date(let date): return date.description
+        }
+    }
+
+    /// Formats a number the shortest way that reads back the same: `3`, `2.5`, `-0.125`.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// A calendar date without time or zone, as questionnaires ask for it.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Year, e.g. 2013.
+    public var year: Int
+    /// Month 1–12.
+    public var month: Int
+    /// Day 1–31.
+    public var day: Int
+
+    /// A date, or nil when the day does not exist in that month.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// ISO 8601, `yyyy-mm-dd`.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

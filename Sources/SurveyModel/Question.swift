@@ -1,0 +1,48 @@
+/// One question of a questionnaire.
+public struct Question: Sendable, Hashable {
+    /// Identifier used as the column name in canonical response files (`[a-z][a-z0-9_]*`).
+    public var id: String
+    /// What answers it takes.
+    public var kind: QuestionKind
+    /// The question as printed on the form.
+    public var text: LocalizedText
+    /// Whether an asked question must be answered.
+    public var required: Bool
+    /// Skip logic: the question is asked only when this holds; nil means always asked.
+    public var when: Condition?
+
+    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil) {
+        self.id = id
+        self.kind = kind
+        self.text = text
+        self.required = required
+        self.when = when
+    }
+
+    /// The categories of a closed question, as (code, label), in the order tables show them.
+    ///
+    /// Ratings use the scale points as codes; yes/no uses `yes` and `no`.
+    public var categories: [Category] {
+        switch kind {
+        case .singleChoice(let choices), .multipleChoice(let choices, _):
+            return choices.map { Category(code: $0.code, label: $0.label) }
+        case .rating(let scale, let labels):
+            return scale.map { Category(code: String($0), label: labels[$0] ?? LocalizedText(String($0))) }
+        case .yesNo:
+            return [
+                Category(code: "yes", label: LocalizedText(translations: [("en", "Yes"), ("ru", "Да")])),
+                Category(code: "no", label: LocalizedText(translations: [("en", "No"), ("ru", "Нет")])),
+            ]
+        case .number, .text, .date:
+            return []
+        }
+    }
+}
+
+/// A category of a closed question: what tables count.
+public struct Category: Sendable, Hashable {
+    /// The code as written in canonical files.
+    public var code: String
+    /// The label shown in reports.
+    public var label: LocalizedText
+}

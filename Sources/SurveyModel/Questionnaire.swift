@@ -1,0 +1,37 @@
+/// A questionnaire definition: the contract every later stage reads responses against.
+public struct Questionnaire: Sendable, Hashable {
+    /// The questionnaire's title.
+    public var title: LocalizedText
+    /// Default language of texts (`en`, `ru`, `ky`, …); picks labels and the keyword stemmer.
+    public var language: String
+    /// The event it was handed out at, when known.
+    public var event: Event?
+    /// Questions in form order.
+    public var questions: [Question]
+    /// What reports compute by default.
+    public var report: ReportPlan
+    /// Extra words to leave out of keyword counts.
+    public var stopwords: [String]
+
+    public init(
+        title: LocalizedText, language: String = "en", event: Event? = nil, questions: [Question],
+        report: ReportPlan = ReportPlan(), stopwords: [String] = []
+    ) {
+        self.title = title
+        self.language = language
+        self.event = event
+        self.questions = questions
+        self.report = report
+        self.stopwords = stopwords
+    }
+
+    /// The position of question `id` in form order.
+    public func index(of id: String) -> Int? {
+        questions.firstIndex { $0.id == id }
+    }
+
+    /// The question called `id`.
+    public func question(_ id: String) -> Question? {
+        index(of: id).map { questions[$0] }
+    }
+}

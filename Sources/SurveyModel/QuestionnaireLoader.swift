@@ -1,0 +1,453 @@
+import Foundation
+import Yams
+
+/// Reads a questionnaire definition from YAML, checking every rule of the format.
+///
+/// The YAML is composed into nodes rather than decoded so that (1) every problem can point
+/// at a line and column and (2) scalars stay the strings they were written as: `yes`, `no`,
+/// `on`, `N` and `01` are choice codes here, never booleans or numbers (YAML 1.1's
+/// "Norway problem"). All problems are collected, not just the first.
+public struct QuestionnaireLoader {
+    private let file: String
+    private var problems: [DefinitionProblem] = []
+
+    /// Loads and validates the definition at `path`.
+    public static func load(path: String) throws(DefinitionError) -> Questionnaire {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw DefinitionError.unreadable(path: path, reason: "it is not UTF-8 text; save it as UTF-8")
+            }
+            text = decoded
+        } catch let error as DefinitionError {
+            throw error
+        } catch {
+            throw DefinitionError.unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "no such file or not readable")
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses and validates definition text; `file` names it in messages.
+    public static func parse(yaml: String, file: String) throws(DefinitionError) -> Questionnaire {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw QuestionnaireLoader.syntaxError(error, file: file)
+        } catch {
+            throw DefinitionError.syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+        }
+        var loader = QuestionnaireLoader(file: file)
+        let questionnaire = loader.questionnaire(from: root)
+        if !loader.problems.isEmpty || questionnaire == nil {
+            throw DefinitionError.invalid(loader.problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+        }
+        return questionnaire!
+    }
+
+    private init(file: String) {
+        self.file = file
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> DefinitionError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .syntax(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+        default:
+            return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
+        }
+    }
+
+    // MARK: Top level
+
+    private static let topKeys = ["title", "language", "event", "questions", "report", "stopwords"]
+    private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer"]
+
+    private mutating func questionnaire(from root: Node?) -> Questionnaire? {
+        guard let root, let top = mapping(root, what: "the definition", question: nil) else {
+            if root == nil { problem(at: nil, nil, "the file is empty; a definition needs `title:` and `questions:`") }
+            return nil
+        }
+        let fields = entries(top, allowed: QuestionnaireLoader.topKeys, what: "the top level", question: nil)
+        guard let titleNode = fields["title"] else {
+            problem(at: root, nil, "missing `title:`; give the questionnaire a title")
+            return nil
+        }
+        let title = localizedText(titleNode, what: "title", question: nil) ?? LocalizedText("")
+        let language = fields["language"].flatMap { scalar($0, what: "language", question: nil) } ?? "en"
+        let event = fields["event"].flatMap { self.event(from: $0) }
+        let stopwords = fields["stopwords"].map { stringList($0, what: "stopwords", question: nil) } ?? []
+
+        guard let questionsNode = fields["questions"] else {
+            problem(at: root, nil, "missing `questions:`; list the questions under it")
+            return nil
+        }
+        guard case .sequence(let items) = questionsNode, !items.isEmpty else {
+            problem(at: questionsNode, nil, "`questions:` must be a non-empty list of questions (lines starting with `- id: …`)")
+            return nil
+        }
+        var questions: [Question] = []
+        var seen: [String: Int] = [:]
+        for item in items {
+            guard let question = self.question(from: item, earlier: questions) else { continue }
+            if let line = seen[question.id] {
+                problem(at: item, question.id, "duplicate id; the same id is used at line \(line). Each question needs its own id")
+                continue
+            }
+            seen[question.id] = item.mark?.line ?? 0
+            questions.append(question)
+        }
+        let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
+        return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords)
+    }
+
+    private mutating func event(from node: Node) -> Event? {
+        guard let map = mapping(node, what: "event", question: nil) else { return nil }
+        let fields = entries(map, allowed: ["name", "date", "place", "participants"], what: "event", question: nil)
+        var event = Event()
+        event.name = fields["name"].flatMap { localizedText($0, what: "event name", question: nil) }
+        event.place = fields["place"].flatMap { localizedText($0, what: "event place", question: nil) }
+        event.date = fields["date"].flatMap { scalar($0, what: "event date", question: nil) }
+        if let node = fields["participants"], let text = scalar(node, what: "participants", question: nil) {
+            if let count = Int(text), count > 0 {
+                event.participants = count
+            } else {
+                problem(at: node, nil, "`participants` must be a whole number above 0 (how many people took part), not `\(text)`")
+            }
+        }
+        return event
+    }
+
+    private mutating func reportPlan(from node: Node, questions: [Question]) -> ReportPlan {
+        var plan = ReportPlan()
+        guard let map = mapping(node, what: "report", question: nil) else { return plan }
+        let fields = entries(map, allowed: ["crosstabs", "keywords"], what: "report", question: nil)
+        if let crosstabs = fields["crosstabs"] {
+            if case .sequence(let pairs) = crosstabs {
+                for pair in pairs {
+                    let ids = stringList(pair, what: "a cross-tab", question: nil)
+                    guard ids.count == 2 else {
+                        problem(at: pair, nil, "each cross-tab is a pair `[row_id, column_id]`")
+                        continue
+                    }
+                    var valid = true
+                    for id in ids {
+                        guard let question = questions.first(where: { $0.id == id }) else {
+                            problem(at: pair, nil, "cross-tab names unknown question `\(id)`")
+                            valid = false
+                            continue
+                        }
+                        if !question.kind.isClosed {
+                            problem(at: pair, id, "cannot be cross-tabulated: it is \(question.kind.keyword); use single_choice, multiple_choice, rating or yes_no questions")
+                            valid = false
+                        }
+                    }
+                    if valid { plan.crosstabs.append(CrossTabPair(row: ids[0], column: ids[1])) }
+                }
+            } else {
+                problem(at: crosstabs, nil, "`crosstabs` must be a list of pairs, e.g. `[[org_type, attend_again]]`")
+            }
+        }
+        if let keywords = fields["keywords"] {
+            for id in stringList(keywords, what: "keywords", question: nil) {
+                guard let question = questions.first(where: { $0.id == id }) else {
+                    problem(at: keywords, nil, "`keywords` names unknown question `\(id)`")
+                    continue
+                }
+                if question.kind != .text {
+                    problem(at: keywords, id, "keywords are counted in text questions; this one is \(question.kind.keyword)")
+                    continue
+                }
+                plan.keywords.append(id)
+            }
+        }
+        return plan
+    }
+
+    // MARK: Questions
+
+    private mutating func question(from node: Node, earlier: [Question]) -> Question? {
+        guard let map = mapping(node, what: "a question", question: nil) else { return nil }
+        let idNode = map["id"]
+        let id = idNode.flatMap { scalar($0, what: "id", question: nil) }
+        let fields = entries(map, allowed: QuestionnaireLoader.questionKeys, what: "a question", question: id)
+        guard let id, let idNode else {
+            problem(at: node, nil, "missing `id:`; every question needs an id such as `usefulness`")
+            return nil
+        }
+        guard QuestionnaireLoader.isValidID(id) else {
+            problem(at: idNode, id, "ids start with a lowercase letter and use only a-z, 0-9 and _ (they become CSV column names)")
+            return nil
+        }
+        guard let typeNode = fields["type"], let typeName = scalar(typeNode, what: "type", question: id) else {
+            problem(at: node, id, "missing `type:`; use one of \(QuestionKind.keywords.joined(separator: ", "))")
+            return nil
+        }
+        let text: LocalizedText
+        if let textNode = fields["text"] {
+            text = localizedText(textNode, what: "text", question: id) ?? LocalizedText(id)
+        } else {
+            problem(at: node, id, "missing `text:`, the question as printed on the form")
+            text = LocalizedText(id)
+        }
+        var required = false
+        if let requiredNode = fields["required"] {
+            required = boolean(requiredNode, what: "required", question: id) ?? false
+        }
+        guard let kind = self.kind(typeName, typeNode: typeNode, fields: fields, id: id) else { return nil }
+        var question = Question(id: id, kind: kind, text: text, required: required)
+        if let whenNode = fields["when"], let source = scalar(whenNode, what: "when", question: id) {
+            var context = earlier
+            context.append(question)
+            do {
+                question.when = try ConditionParser.parse(source, questions: context, earlierThan: earlier.count)
+            } catch {
+                let quoteOffset = whenNode.scalar?.style == .plain ? 0 : 1
+                let location = SourceLocation(
+                    file: file, line: whenNode.mark?.line ?? 1, column: (whenNode.mark?.column ?? 1) + quoteOffset + error.column - 1)
+                problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(source)`: \(error.message)"))
+            }
+        }
+        return question
+    }
+
+    private mutating func kind(_ typeName: String, typeNode: Node, fields: [String: Node], id: String) -> QuestionKind? {
+        let parameterOwners: [String: [String]] = [
+            "choices": ["single_choice", "multiple_choice"], "max_choices": ["multiple_choice"],
+            "scale": ["rating"], "labels": ["rating"], "min": ["number"], "max": ["number"], "integer": ["number"],
+        ]
+        for (key, owners) in parameterOwners.sorted(by: { $0.key < $1.key }) where fields[key] != nil && !owners.contains(typeName) && QuestionKind.keywords.contains(typeName) {
+            problem(at: fields[key]!, id, "`\(key)` does not apply to a \(typeName) question; it belongs to \(owners.joined(separator: " or "))")
+        }
+        switch typeName {
+        case "single_choice":
+            return .singleChoice(choices(fields["choices"], question: id, at: typeNode, multiple: false))
+        case "multiple_choice":
+            let list = choices(fields["choices"], question: id, at: typeNode, multiple: true)
+            var maxChoices: Int?
+            if let node = fields["max_choices"], let text = scalar(node, what: "max_choices", question: id) {
+                if let value = Int(text), value >= 1, value <= max(list.count, 1) {
+                    maxChoices = value
+                } else {
+                    problem(at: node, id, "`max_choices` must be a whole number from 1 to \(list.count) (the number of choices), not `\(text)`")
+                }
+            }
+            return .multipleChoice(list, maxChoices: maxChoices)
+        case "rating":
+            guard let scaleNode = fields["scale"] else {
+                problem(at: typeNode, id, "a rating needs `scale: [low, high]`, e.g. `scale: [1, 5]`")
+                return nil
+            }
+            let bounds = stringList(scaleNode, what: "scale", question: id).compactMap { Int($0) }
+            guard bounds.count == 2, bounds[0] < bounds[1], bounds[1] - bounds[0] <= 100 else {
+                problem(at: scaleNode, id, "`scale` must be two whole numbers `[low, high]` with low < high and at most 101 points, e.g. `[1, 5]`")
+                return nil
+            }
+            let scale = bounds[0]...bounds[1]
+            var labels: [Int: LocalizedText] = [:]
+            if let labelsNode = fields["labels"], let map = mapping(labelsNode, what: "labels", question: id) {
+                for (key, value) in map {
+                    guard let pointText = scalar(key, what: "a label's scale point", question: id), let point = Int(pointText), scale.contains(point) else {
+                        problem(at: key, id, "label keys must be points of the scale \(scale.lowerBound)–\(scale.upperBound), not `\(key.scalar?.string ?? "?")`")
+                        continue
+                    }
+                    labels[point] = localizedText(value, what: "label \(point)", question: id)
+                }
+            }
+            return .rating(scale, labels: labels)
+        case "yes_no":
+            return .yesNo
+        case "number":
+            let minimum = number(fields["min"], what: "min", question: id)
+            let maximum = number(fields["max"], what: "max", question: id)
+            if let minimum, let maximum, minimum > maximum {
+                problem(at: fields["min"]!, id, "`min` (\(Answer.format(minimum))) is above `max` (\(Answer.format(maximum)))")
+            }
+            let integer = fields["integer"].flatMap { boolean($0, what: "integer", question: id) } ?? false
+            return .number(min: minimum, max: maximum, integer: integer)
+        case "text":
+            return .text
+        case "date":
+            return .date
+        default:
+            let hint = QuestionnaireLoader.closest(to: typeName, in: QuestionKind.keywords).map { "did you mean `\($0)`? " } ?? ""
+            problem(at: typeNode, id, "unknown type `\(typeName)`; \(hint)types are \(QuestionKind.keywords.joined(separator: ", "))")
+            return nil
+        }
+    }
+
+    private mutating func choices(_ node: Node?, question id: String, at typeNode: Node, multiple: Bool) -> [Choice] {
+        guard let node else {
+            problem(at: typeNode, id, "a choice question needs `choices:` (code: label pairs)")
+            return []
+        }
+        var pairs: [(Node, Node)] = []
+        switch node {
+        case .mapping(let map):
+            pairs = map.map { ($0.key, $0.value) }
+        case .sequence(let items):
+            for item in items {
+                if case .mapping(let map) = item, map.count == 1 {
+                    pairs.append((map[map.startIndex].key, map[map.startIndex].value))
+                } else {
+                    problem(at: item, id, "write each choice as `code: label`")
+                }
+            }
+        default:
+            problem(at: node, id, "`choices` must map codes to labels, e.g. `{gov: Government agency, ngo: NGO}`")
+        }
+        var result: [Choice] = []
+        var seen: [String: String] = [:]  // folded code or label → the code it belongs to
+        for (keyNode, valueNode) in pairs {
+            guard let code = scalar(keyNode, what: "a choice code", question: id) else { continue }
+            if code.isEmpty || code.contains(";") || (multiple && code.contains(where: \.isWhitespace)) {
+                problem(at: keyNode, id, "choice code `\(code)` may not be empty or contain `;`\(multiple ? " or spaces" : ""): those separate choices in multiple-choice cells")
+                continue
+            }
+            if result.contains(where: { $0.code == code }) {
+                problem(at: keyNode, id, "choice code `\(code)` is listed twice")
+                continue
+            }
+            let label = localizedText(valueNode, what: "the label of `\(code)`", question: id) ?? LocalizedText(code)
+            for text in [code] + label.allTexts {
+                let folded = TextFolding.fold(text)
+                if let owner = seen[folded], owner != code {
+                    problem(at: keyNode, id, "choice `\(code)` clashes with `\(owner)`: `\(text)` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                }
+                seen[folded] = seen[folded] ?? code
+            }
+            result.append(Choice(code: code, label: label))
+        }
+        if pairs.isEmpty, case .mapping = node {
+            problem(at: node, id, "`choices` is empty; list at least one `code: label`")
+        }
+        if multiple, result.count > ChoiceSet.capacity {
+            problem(at: node, id, "a multiple-choice question may have at most \(ChoiceSet.capacity) choices; it has \(result.count)")
+            return Array(result.prefix(ChoiceSet.capacity))
+        }
+        return result
+    }
+
+    // MARK: Node readers
+
+    private mutating func mapping(_ node: Node, what: String, question: String?) -> Node.Mapping? {
+        if case .mapping(let map) = node { return map }
+        problem(at: node, question, "\(what) must be a mapping of `key: value` lines")
+        return nil
+    }
+
+    /// The mapping's entries by key, reporting unknown and repeated keys.
+    private mutating func entries(_ map: Node.Mapping, allowed: [String], what: String, question: String?) -> [String: Node] {
+        var result: [String: Node] = [:]
+        for (keyNode, value) in map {
+            guard let key = keyNode.scalar?.string else {
+                problem(at: keyNode, question, "keys in \(what) must be plain words")
+                continue
+            }
+            guard allowed.contains(key) else {
+                let hint = QuestionnaireLoader.closest(to: key, in: allowed).map { "did you mean `\($0)`? " } ?? ""
+                problem(at: keyNode, question, "unknown key `\(key)` in \(what); \(hint)known keys: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            if result[key] != nil {
+                problem(at: keyNode, question, "`\(key)` is given twice in \(what)")
+                continue
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    private mutating func scalar(_ node: Node, what: String, question: String?) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        problem(at: node, question, "`\(what)` must be a single value, not a list or mapping")
+        return nil
+    }
+
+    private mutating func stringList(_ node: Node, what: String, question: String?) -> [String] {
+        guard case .sequence(let items) = node else {
+            problem(at: node, question, "`\(what)` must be a list, e.g. `[a, b]`")
+            return []
+        }
+        return items.compactMap { scalar($0, what: what, question: question) }
+    }
+
+    private mutating func localizedText(_ node: Node, what: String, question: String?) -> LocalizedText? {
+        switch node {
+        case .scalar(let scalar):
+            return LocalizedText(scalar.string)
+        case .mapping(let map):
+            var translations: [(language: String, text: String)] = []
+            for (key, value) in map {
+                guard let language = key.scalar?.string, let text = scalar(value, what: "\(what) (\(key.scalar?.string ?? "?"))", question: question) else { continue }
+                guard language.count >= 2, language.count <= 8, language.allSatisfy({ $0.isLetter || $0 == "-" }) else {
+                    problem(at: key, question, "`\(language)` is not a language code; write translations as `{en: …, ru: …}`")
+                    continue
+                }
+                translations.append((language, text))
+            }
+            guard !translations.isEmpty else {
+                problem(at: node, question, "\(what) has no translations")
+                return nil
+            }
+            return LocalizedText(translations: translations)
+        default:
+            problem(at: node, question, "\(what) must be text or a map of language to text, e.g. `{en: …, ru: …}`")
+            return nil
+        }
+    }
+
+    private mutating func boolean(_ node: Node, what: String, question: String?) -> Bool? {
+        guard let text = scalar(node, what: what, question: question) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            problem(at: node, question, "`\(what)` must be true or false, not `\(text)`")
+            return nil
+        }
+    }
+
+    private mutating func number(_ node: Node?, what: String, question: String?) -> Double? {
+        guard let node, let text = scalar(node, what: what, question: question) else { return nil }
+        if let value = Double(text), value.isFinite { return value }
+        problem(at: node, question, "`\(what)` must be a number, not `\(text)`")
+        return nil
+    }
+
+    private mutating func problem(at node: Node?, _ question: String?, _ message: String) {
+        let mark = node?.mark
+        let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        problems.append(DefinitionProblem(location: location, questionID: question, message: message))
+    }
+
+    // MARK: Helpers
+
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The candidate within edit distance 2 of `word`, for "did you mean" hints.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        candidates.map { ($0, editDistance(word.lowercased(), $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

@@ -1,0 +1,15 @@
+/// One respondent's validated answers: what the importer and the terminal form produce.
+public struct Response: Sendable, Hashable {
+    /// The respondent id (the number on the paper form, or the export's id column).
+    public var respondent: String
+    /// Answers in questionnaire order, one per question.
+    public var answers: [Answer]
+    /// When the form was submitted, as the export wrote it; nil for paper forms.
+    public var submittedAt: String?
+
+    public init(respondent: String, answers: [Answer], submittedAt: String? = nil) {
+        self.respondent = respondent
+        self.answers = answers
+        self.submittedAt = submittedAt
+    }
+}

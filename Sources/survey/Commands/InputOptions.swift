@@ -1,0 +1,36 @@
+import ArgumentParser
+import SurveyImport
+
+/// How to read response files, shared by every command that reads them.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Input encoding (\(TextEncoding.acceptedNames)); detected when omitted.")
+    var encoding: String?
+
+    @Option(help: "Field delimiter: one character or `tab`; sniffed when omitted.")
+    var delimiter: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Match a column by hand: 'Header text=question_id' (repeatable).", valueName: "header=id"))
+    var columnMap: [String] = []
+
+    @Option(name: .customLong("id-column"), help: "Column holding respondent ids (default: respondent, respondent_id, id, _id, _uuid, ResponseId, Respondent ID).")
+    var idColumn: String?
+
+    func validate() throws {
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding must be one of \(TextEncoding.acceptedNames), not \"\(encoding)\"")
+        }
+        if let delimiter, ImportOptions.delimiter(delimiter) == nil {
+            throw ValidationError("--delimiter must be one character (, ; | …) or `tab`, not \"\(delimiter)\"")
+        }
+    }
+
+    /// The library's options.
+    func importOptions() throws -> ImportOptions {
+        ImportOptions(
+            encoding: encoding.flatMap(TextEncoding.init(name:)),
+            delimiter: delimiter.flatMap(ImportOptions.delimiter),
+            columnMap: try ImportOptions.columnMap(columnMap),
+            idColumn: idColumn
+        )
+    }
+}
