@@ -3,7 +3,7 @@
 # are installed with apt-get when missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcsv-dev libstemmer-dev
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey

@@ -21,15 +21,23 @@ let package = Package(
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "SurveyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"]),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
+        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyStatistics"]),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
+        .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
         .executableTarget(
             name: "survey",
             dependencies: [
-                "SurveyModel", "SurveyImport",
+                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
+        .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
+        .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
+        .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
         .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
     ]
 )

@@ -1,0 +1,2 @@
+// Snowball stemmers from Debian libstemmer-dev.
+#include <libstemmer.h>

@@ -1,0 +1,2 @@
+/// Stage placeholder until its first type lands.
+enum SurveyEntryStage {}
