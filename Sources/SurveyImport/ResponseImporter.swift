@@ -119,7 +119,8 @@ public final class ResponseImporter {
             try onProblem(problem)
         }
         let submitted = layout.timestampColumn.map { record.string($0) }
-        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted))
+        let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].isAnswered })).sorted()
+        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid))
         return nil
     }
 

@@ -6,10 +6,14 @@ public struct Response: Sendable, Hashable {
     public var answers: [Answer]
     /// When the form was submitted, as the export wrote it; nil for paper forms.
     public var submittedAt: String?
+    /// Questions (indices) whose value failed validation and so count as no answer; statistics
+    /// report them apart from blanks.
+    public var invalid: [Int]
 
-    public init(respondent: String, answers: [Answer], submittedAt: String? = nil) {
+    public init(respondent: String, answers: [Answer], submittedAt: String? = nil, invalid: [Int] = []) {
         self.respondent = respondent
         self.answers = answers
         self.submittedAt = submittedAt
+        self.invalid = invalid
     }
 }

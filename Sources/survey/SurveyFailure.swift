@@ -1,6 +1,7 @@
 import ArgumentParser
 import SurveyImport
 import SurveyModel
+import SurveyStatistics
 
 /// Prints library errors the way people read them and picks the documented exit code.
 enum SurveyFailure {
@@ -21,6 +22,9 @@ enum SurveyFailure {
         case let error as ImportError:
             Terminal.error(error.errorDescription ?? "\(error)")
             return error.isUsageError ? usage : dataProblems
+        case let error as StatisticsError:
+            Terminal.error(error.errorDescription ?? "\(error)")
+            return usage
         case let error as ExitCode:
             return error
         default:

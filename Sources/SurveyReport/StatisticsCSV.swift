@@ -1,0 +1,86 @@
+import SurveyImport
+import SurveyStatistics
+
+/// `survey stats --format csv`: every figure as one row of a single long table, so scripts can
+/// filter and pivot without knowing table shapes.
+///
+/// Columns (stable): `group, section, question_id, row, column, statistic, value`.
+/// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
+/// descriptives, keyword, phrase, crosstab, test; `row`/`column` hold category codes or keywords.
+public struct StatisticsCSV {
+    public static let header = ["group", "section", "question_id", "row", "column", "statistic", "value"]
+    let results: SurveyResults
+
+    public init(results: SurveyResults) {
+        self.results = results
+    }
+
+    public func render() -> String {
+        var lines = [CSVFormat.line(StatisticsCSV.header)]
+        func add(_ group: String, _ section: String, _ question: String, _ row: String, _ column: String, _ statistic: String, _ value: Double?) {
+            guard let value else { return }
+            lines.append(CSVFormat.line([group, section, question, CSVFormat.neutralized(row), CSVFormat.neutralized(column), statistic, NumberFormat.exact(value)]))
+        }
+        func questions(_ list: [QuestionResult], group: String) {
+            for q in list {
+                let b = q.base
+                for (name, value) in [("responses", b.responses), ("asked", b.asked), ("answered", b.answered), ("skipped", b.skipped), ("blank", b.blank), ("invalid", b.invalid)] {
+                    add(group, "base", q.id, "", "", name, Double(value))
+                }
+                for row in q.frequencies?.rows ?? [] {
+                    add(group, "frequency", q.id, row.code, "", "count", Double(row.count))
+                    add(group, "frequency", q.id, row.code, "", "percent", row.percent)
+                    add(group, "frequency", q.id, row.code, "", "valid_percent", row.validPercent)
+                    add(group, "frequency", q.id, row.code, "", "cumulative_valid_percent", row.cumulativeValidPercent)
+                    add(group, "frequency", q.id, row.code, "", "ci95_low", row.validPercentLow)
+                    add(group, "frequency", q.id, row.code, "", "ci95_high", row.validPercentHigh)
+                }
+                if let m = q.multipleResponse {
+                    for row in m.rows {
+                        add(group, "multiple_response", q.id, row.code, "", "count", Double(row.count))
+                        add(group, "multiple_response", q.id, row.code, "", "percent_of_respondents", row.percentOfRespondents)
+                        add(group, "multiple_response", q.id, row.code, "", "percent_of_mentions", row.percentOfMentions)
+                    }
+                    add(group, "multiple_response", q.id, "", "", "mentions", Double(m.mentions))
+                    add(group, "multiple_response", q.id, "", "", "mean_choices", m.meanChoices)
+                }
+                if let d = q.descriptives {
+                    for (name, value) in [("n", Double(d.n)), ("mean", d.mean), ("sd", d.standardDeviation), ("min", d.minimum), ("q1", d.q1),
+                                          ("median", d.median), ("q3", d.q3), ("max", d.maximum), ("top2_box", d.topTwoBox), ("bottom2_box", d.bottomTwoBox)] {
+                        add(group, "descriptives", q.id, "", "", name, value)
+                    }
+                }
+                for keyword in q.text?.keywords ?? [] {
+                    add(group, "keyword", q.id, keyword.text, "", "answers", Double(keyword.answers))
+                    add(group, "keyword", q.id, keyword.text, "", "occurrences", Double(keyword.occurrences))
+                }
+                for phrase in q.text?.phrases ?? [] {
+                    add(group, "phrase", q.id, phrase.text, "", "answers", Double(phrase.answers))
+                    add(group, "phrase", q.id, phrase.text, "", "occurrences", Double(phrase.occurrences))
+                }
+            }
+        }
+        questions(results.questions, group: "all")
+        for tab in results.crossTabs {
+            let id = "\(tab.rowQuestion):\(tab.columnQuestion)"
+            for (r, rowCode) in tab.rowCodes.enumerated() {
+                for (c, columnCode) in tab.columnCodes.enumerated() {
+                    add("all", "crosstab", id, rowCode, columnCode, "count", Double(tab.counts[r][c]))
+                    add("all", "crosstab", id, rowCode, columnCode, "row_percent", tab.rowPercents[r][c])
+                    add("all", "crosstab", id, rowCode, columnCode, "column_percent", tab.columnPercents[r][c])
+                    add("all", "crosstab", id, rowCode, columnCode, "total_percent", tab.totalPercents[r][c])
+                }
+            }
+            if let t = tab.test {
+                for (name, value) in [("chi_square", t.chiSquare), ("df", Double(t.degreesOfFreedom)), ("p", t.pValue), ("cramers_v", t.cramersV),
+                                      ("expected_below_5_percent", t.expectedBelowFivePercent), ("fisher_p", t.fisherPValue)] {
+                    add("all", "test", id, "", "", name, value)
+                }
+            }
+        }
+        if let by = results.groupedBy {
+            for group in results.groups { questions(group.questions, group: "\(by)=\(group.code)") }
+        }
+        return lines.joined()
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Splits free-text answers into words: runs of Unicode letters and digits, keeping a `-` or an
+/// apostrophe that sits between two of them ("follow-up", "don't", "кое-что").
+///
+/// Words are normalised so that spellings of one word count together:
+/// - lower-cased with Unicode rules (`String.lowercased()`), so "Миграция" and "миграция" match;
+/// - composed to NFC, because text pasted from some editors spells "й" as "и" + U+0306 and
+///   libstemmer only recognises the composed letter;
+/// - `ё` folded to `е`: Russian writers mostly omit the dots ("всё"/"все", "ещё"/"еще"), and the
+///   Russian Snowball stemmer folds it too, so surface forms and stop words must agree with it;
+/// - the typographic apostrophe `’` (U+2019), which phones and word processors insert, read as `'`.
+public enum Tokenizer {
+    /// The words of one answer, in order.
+    public static func tokens(in answer: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var pendingJoiner: Character?
+        // Only whitespace since the last word? The answer's start counts as a break.
+        var gapIsWhitespace = false
+
+        func finishWord() {
+            guard !word.isEmpty else { return }
+            tokens.append(Token(normalize(word), followsPreviousDirectly: gapIsWhitespace))
+            word = ""
+            gapIsWhitespace = true
+        }
+
+        for character in answer {
+            if isWordCharacter(character) {
+                if let joiner = pendingJoiner {
+                    word.append(joiner)
+                    pendingJoiner = nil
+                }
+                word.append(character)
+                continue
+            }
+            if pendingJoiner != nil {
+                // "well-" or "rock--roll": the joiner did not sit between two word characters.
+                pendingJoiner = nil
+                finishWord()
+                gapIsWhitespace = false
+            }
+            if !word.isEmpty, let joiner = joinerReplacement(character) {
+                pendingJoiner = joiner
+                continue
+            }
+            finishWord()
+            // A line break separates list items ("кофе\nобед"), so it breaks phrases like punctuation.
+            if !character.isWhitespace || character.isNewline {
+                gapIsWhitespace = false
+            }
+        }
+        finishWord()
+        return tokens
+    }
+
+    /// A word as it is compared and counted; stop-word lists go through it too, so they match tokens.
+    public static func normalize(_ word: String) -> String {
+        var normalized = word.lowercased()
+        if normalized.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+            normalized = normalized.precomposedStringWithCanonicalMapping
+        }
+        if normalized.unicodeScalars.contains(where: { $0 == "ё" || $0 == "\u{2019}" }) {
+            var folded = String.UnicodeScalarView()
+            for scalar in normalized.unicodeScalars {
+                switch scalar {
+                case "ё": folded.append("е")
+                case "\u{2019}": folded.append("'")
+                default: folded.append(scalar)
+                }
+            }
+            normalized = String(folded)
+        }
+        return normalized
+    }
+
+    /// Letters (any script) and decimal digits make up words.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        if first.isASCII {
+            // Most separators and much of the text are ASCII: skip the Unicode property lookup.
+            switch first {
+            case "a"..."z", "A"..."Z", "0"..."9": return true
+            default: return false
+            }
+        }
+        switch first.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The character kept inside a word for a hyphen or apostrophe, or nil for any other character.
+    private static func joinerReplacement(_ character: Character) -> Character? {
+        switch character {
+        case "-": "-"
+        case "'", "\u{2019}": "'"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import SurveyModel
+
+/// Everything the statistics stage found: what renderers read. They never see rows.
+public struct SurveyResults: Sendable {
+    /// The questionnaire, for texts and labels.
+    public var questionnaire: Questionnaire
+    /// Responses counted (after `--where`).
+    public var responses: Int
+    /// The `--where` expression, when one restricted the rows.
+    public var filter: String?
+    /// Per question, in questionnaire order.
+    public var questions: [QuestionResult]
+    /// Requested cross-tabs.
+    public var crossTabs: [CrossTabResult]
+    /// Per-group tables for `--by`.
+    public var groups: [GroupResult]
+    /// The question `--by` grouped on.
+    public var groupedBy: String?
+    /// What the import found (rows read, rejected, problems).
+    public var importSummary: ImportFigures
+}
+
+/// One question's results.
+public struct QuestionResult: Sendable, Hashable, Codable {
+    /// The question id.
+    public var id: String
+    /// The question type keyword.
+    public var type: String
+    public var base: QuestionBase
+    public var frequencies: FrequencyTable?
+    public var multipleResponse: MultipleResponseTable?
+    public var descriptives: Descriptives?
+    public var text: TextSummary?
+    public var dates: DateSummary?
+}
+
+/// The per-question tables of one group (`--by`).
+public struct GroupResult: Sendable, Hashable, Codable {
+    /// The group's category code.
+    public var code: String
+    public var responses: Int
+    public var questions: [QuestionResult]
+}
+
+/// Import figures carried into results so reports can state data quality.
+public struct ImportFigures: Sendable, Hashable, Codable {
+    public var files: [String]
+    public var rowsRead: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var problems: Int
+    public var problemsByKind: [String: Int]
+
+    public init(files: [String] = [], rowsRead: Int = 0, accepted: Int = 0, rejected: Int = 0, problems: Int = 0, problemsByKind: [String: Int] = [:]) {
+        self.files = files
+        self.rowsRead = rowsRead
+        self.accepted = accepted
+        self.rejected = rejected
+        self.problems = problems
+        self.problemsByKind = problemsByKind
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import SurveyModel
+
+/// Why statistics cannot be computed as asked.
+public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
+    /// A cross-tab or `--by` names a question that does not exist.
+    case unknownQuestion(String, option: String, known: [String])
+    /// A cross-tab or `--by` names a question without categories.
+    case notClosed(String, type: String, option: String)
+    /// A `--crosstab` value is not `ROW:COL`.
+    case badCrossTab(String)
+    /// The `--where` expression does not parse.
+    case badFilter(String, ConditionError)
+    /// The stemmer or stop words are missing.
+    case keywords(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unknownQuestion(let id, let option, let known):
+            return "error: \(option): unknown question `\(id)`; ids: \(known.joined(separator: ", "))"
+        case .notClosed(let id, let type, let option):
+            return "error: \(option): `\(id)` is a \(type) question; use single_choice, multiple_choice, rating or yes_no questions"
+        case .badCrossTab(let value):
+            return "error: --crosstab '\(value)' must look like ROW:COL, two question ids"
+        case .badFilter(let source, let error):
+            return "error: --where '\(source)': at character \(error.column): \(error.message)"
+        case .keywords(let message):
+            return "error: keyword counting is unavailable: \(message)"
+        }
+    }
+}

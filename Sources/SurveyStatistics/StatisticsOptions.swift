@@ -1,0 +1,27 @@
+import SurveyModel
+
+/// What to compute beyond the per-question tables.
+public struct StatisticsOptions: Sendable {
+    /// Cross-tabs to compute.
+    public var crossTabs: [CrossTabPair]
+    /// Text questions whose keywords are counted; nil means every text question.
+    public var keywordQuestions: [String]?
+    /// Which free-text answers to keep for quoting.
+    public var quotes: QuotePolicy
+    /// How many keywords to list.
+    public var top: Int
+    /// Repeat the per-question tables for each category of this question.
+    public var groupBy: String?
+    /// Only rows for which this holds are counted (`--where`).
+    public var filter: Condition?
+
+    public init(crossTabs: [CrossTabPair] = [], keywordQuestions: [String]? = nil, quotes: QuotePolicy = .none, top: Int = 20,
+                groupBy: String? = nil, filter: Condition? = nil) {
+        self.crossTabs = crossTabs
+        self.keywordQuestions = keywordQuestions
+        self.quotes = quotes
+        self.top = top
+        self.groupBy = groupBy
+        self.filter = filter
+    }
+}

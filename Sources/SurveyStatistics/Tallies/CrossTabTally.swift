@@ -1,0 +1,85 @@
+import SurveyModel
+
+/// Counts for one cross-tab, filled row by row.
+struct CrossTabTally: Sendable {
+    let row: Int
+    let column: Int
+    let rowQuestion: Question
+    let columnQuestion: Question
+    private(set) var counts: [[Int]]
+    private(set) var respondents = 0
+
+    init(row: Int, column: Int, questionnaire: Questionnaire) {
+        self.row = row
+        self.column = column
+        rowQuestion = questionnaire.questions[row]
+        columnQuestion = questionnaire.questions[column]
+        counts = Array(repeating: Array(repeating: 0, count: columnQuestion.categories.count), count: rowQuestion.categories.count)
+    }
+
+    mutating func add(_ answers: [Answer]) {
+        let rows = CrossTabTally.categories(answers[row], rowQuestion)
+        let columns = CrossTabTally.categories(answers[column], columnQuestion)
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        respondents += 1
+        for r in rows {
+            for c in columns { counts[r][c] += 1 }
+        }
+    }
+
+    mutating func merge(_ other: CrossTabTally) {
+        respondents += other.respondents
+        for r in counts.indices {
+            for c in counts[r].indices { counts[r][c] += other.counts[r][c] }
+        }
+    }
+
+    /// The category indices an answer falls in (several for multiple choice).
+    static func categories(_ answer: Answer, _ question: Question) -> [Int] {
+        switch answer {
+        case .choice(let i): return [i]
+        case .yesNo(let yes): return [yes ? 0 : 1]
+        case .rating(let point):
+            guard case .rating(let scale, _) = question.kind else { return [] }
+            return [point - scale.lowerBound]
+        case .choices(let set): return Array(set)
+        default: return []
+        }
+    }
+
+    func result() -> CrossTabResult {
+        let rowCodes = rowQuestion.categories.map(\.code)
+        let columnCodes = columnQuestion.categories.map(\.code)
+        let rowTotals = counts.map { $0.reduce(0, +) }
+        let columnTotals = columnCodes.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
+        let total = rowTotals.reduce(0, +)
+        let multiple = rowQuestion.kind.keyword == "multiple_choice" || columnQuestion.kind.keyword == "multiple_choice"
+        var result = CrossTabResult(
+            rowQuestion: rowQuestion.id, columnQuestion: columnQuestion.id, rowCodes: rowCodes, columnCodes: columnCodes,
+            counts: counts, rowTotals: rowTotals, columnTotals: columnTotals, total: multiple ? respondents : total,
+            rowPercents: counts.indices.map { r in counts[r].map { percent($0, rowTotals[r]) } },
+            columnPercents: counts.indices.map { r in counts[r].indices.map { c in percent(counts[r][c], columnTotals[c]) } },
+            totalPercents: counts.map { $0.map { percent($0, total) } },
+            isMultipleResponse: multiple
+        )
+        let pearson = PearsonChiSquare(table: counts)
+        if let statistic = pearson.statistic, let df = pearson.degreesOfFreedom, let p = pearson.pValue, let v = pearson.cramersV {
+            var test = AssociationTest(
+                chiSquare: statistic, degreesOfFreedom: df, pValue: p, cramersV: v,
+                expectedBelowFivePercent: pearson.shareOfExpectedBelowFive * 100, anyExpectedBelowOne: pearson.hasExpectedBelowOne,
+                droppedRows: rowCodes.indices.filter { !pearson.keptRows.contains($0) }.map { rowCodes[$0] },
+                droppedColumns: columnCodes.indices.filter { !pearson.keptColumns.contains($0) }.map { columnCodes[$0] }
+            )
+            if test.isSparse, pearson.observed.count == 2, pearson.observed[0].count == 2 {
+                let o = pearson.observed
+                test.fisherPValue = FisherExactTest.twoSided(a: o[0][0], b: o[0][1], c: o[1][0], d: o[1][1])
+            }
+            result.test = test
+        } else {
+            result.noTestReason = total == 0
+                ? "nobody answered both questions"
+                : "fewer than two answer categories are used on one side, so there is nothing to compare"
+        }
+        return result
+    }
+}

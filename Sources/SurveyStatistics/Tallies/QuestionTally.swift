@@ -1,0 +1,136 @@
+import SurveyModel
+
+/// One question's running figures: its base plus whatever its kind needs.
+struct QuestionTally: Sendable {
+    let index: Int
+    let question: Question
+    private(set) var base = QuestionBase()
+    /// Per category (single choice, yes/no, rating points) or per choice (multiple choice).
+    private var counts: [Int]
+    private var mentions = 0
+    private var moments = RunningMoments()
+    private var values = ValueCounts()
+    private var text: TextTally?
+    private var earliest: CalendarDate?
+    private var latest: CalendarDate?
+
+    init(index: Int, question: Question, text: TextTally?) {
+        self.index = index
+        self.question = question
+        counts = Array(repeating: 0, count: question.categories.count)
+        self.text = text
+    }
+
+    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String) {
+        base.responses += 1
+        guard asked else {
+            base.skipped += 1
+            return
+        }
+        base.asked += 1
+        switch answer {
+        case .missing:
+            if invalid { base.invalid += 1 } else { base.blank += 1 }
+            return
+        case .choice(let i):
+            counts[i] += 1
+        case .yesNo(let yes):
+            counts[yes ? 0 : 1] += 1
+        case .rating(let point):
+            guard case .rating(let scale, _) = question.kind else { return }
+            counts[point - scale.lowerBound] += 1
+            moments.add(Double(point))
+            values.add(Double(point))
+        case .choices(let set):
+            for i in set { counts[i] += 1 }
+            mentions += set.count
+        case .number(let value):
+            moments.add(value)
+            values.add(value)
+        case .text(let value):
+            text?.add(value, respondent: respondent)
+        case .date(let date):
+            if earliest == nil || date < earliest! { earliest = date }
+            if latest == nil || date > latest! { latest = date }
+        }
+        base.answered += 1
+    }
+
+    mutating func merge(_ other: QuestionTally) {
+        base.merge(other.base)
+        for i in counts.indices { counts[i] += other.counts[i] }
+        mentions += other.mentions
+        moments.merge(other.moments)
+        values.merge(other.values)
+        if var mine = text, let theirs = other.text {
+            mine.merge(theirs)
+            text = mine
+        }
+        if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
+        if let l = other.latest, latest == nil || l > latest! { latest = l }
+    }
+
+    func result(top: Int) -> QuestionResult {
+        var result = QuestionResult(id: question.id, type: question.kind.keyword, base: base)
+        let codes = question.categories.map(\.code)
+        switch question.kind {
+        case .singleChoice, .yesNo:
+            result.frequencies = frequencies(codes: codes, ordered: false)
+        case .rating(let scale, _):
+            result.frequencies = frequencies(codes: codes, ordered: true)
+            result.descriptives = descriptives(scale: scale)
+        case .multipleChoice:
+            let answered = base.answered
+            result.multipleResponse = MultipleResponseTable(
+                rows: zip(codes, counts).map { code, count in
+                    .init(code: code, count: count, percentOfRespondents: percent(count, answered), percentOfMentions: percent(count, mentions))
+                },
+                mentions: mentions,
+                meanChoices: answered > 0 ? Double(mentions) / Double(answered) : nil
+            )
+        case .number:
+            result.descriptives = descriptives(scale: nil)
+        case .text:
+            result.text = text?.summary(answered: base.answered, top: top)
+        case .date:
+            result.dates = DateSummary(earliest: earliest?.description, latest: latest?.description)
+        }
+        return result
+    }
+
+    private func frequencies(codes: [String], ordered: Bool) -> FrequencyTable {
+        var cumulative = 0
+        let rows = zip(codes, counts).map { code, count -> FrequencyTable.Row in
+            cumulative += count
+            let interval = WilsonInterval(successes: count, total: base.answered)
+            return .init(
+                code: code, count: count,
+                percent: percent(count, base.responses),
+                validPercent: percent(count, base.answered),
+                cumulativeValidPercent: ordered ? percent(cumulative, base.answered) : nil,
+                validPercentLow: interval.map { $0.lower * 100 },
+                validPercentHigh: interval.map { $0.upper * 100 }
+            )
+        }
+        return FrequencyTable(rows: rows, isOrdered: ordered)
+    }
+
+    private func descriptives(scale: ClosedRange<Int>?) -> Descriptives {
+        let sorted = values.sorted()
+        var result = Descriptives(
+            n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation,
+            minimum: moments.min, maximum: moments.max,
+            q1: values.quantile(0.25, sorted: sorted), median: values.quantile(0.5, sorted: sorted), q3: values.quantile(0.75, sorted: sorted)
+        )
+        if scale != nil, counts.count >= 2 {
+            result.topTwoBox = percent(counts[counts.count - 1] + counts[counts.count - 2], base.answered)
+            result.bottomTwoBox = percent(counts[0] + counts[1], base.answered)
+        }
+        return result
+    }
+}
+
+/// `part / whole × 100`, nil when the base is empty.
+func percent(_ part: Int, _ whole: Int) -> Double? {
+    whole > 0 ? Double(part) / Double(whole) * 100 : nil
+}
