@@ -1,0 +1,48 @@
+import Foundation
+
+/// Making user text (answers, labels, titles) safe in each output format.
+enum Escaping {
+    /// Text for HTML element content and attribute values: `& < > " '` as entities, so an
+    /// answer holding `<script>` is shown, never run.
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text for Markdown: markup characters backslash-escaped and HTML neutralized, so answers
+    /// cannot add links, emphasis, headings or raw HTML to the annex.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">", "<":
+                out.append("\\")
+                out.append(character)
+            case "&": out += "&amp;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Markdown for a table cell: escaped, and line breaks (which end a table row) as `<br>`.
+    static func markdownCell(_ text: String) -> String {
+        markdown(text).replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>").replacingOccurrences(of: "\r", with: "<br>")
+    }
+
+    /// Markdown for a block quote: each line prefixed with `> `.
+    static func markdownQuote(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + markdown(String($0)) }.joined(separator: "\n")
+    }
+}
