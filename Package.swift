@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
-        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyStatistics"]),
+        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
         .executableTarget(

@@ -21,16 +21,39 @@ enum Escaping {
     }
 
     /// Text for Markdown: markup characters backslash-escaped and HTML neutralized, so answers
-    /// cannot add links, emphasis, headings or raw HTML to the annex.
+    /// cannot add links, emphasis, headings, tables or raw HTML to the annex. Characters that
+    /// only mean something at the start of a line (`#`, `-`, `+`, `1.`) are escaped there only,
+    /// which keeps ordinary sentences readable in the raw file.
     static func markdown(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var atLineStart = true
+        var digitsAtStart = false
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">", "<":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "<", ">":
+                out.append("\\")
+                out.append(character)
+            case _ where atLineStart && "#-+=".contains(character):
+                out.append("\\")
+                out.append(character)
+            case _ where digitsAtStart && (character == "." || character == ")"):
                 out.append("\\")
                 out.append(character)
             case "&": out += "&amp;"
             default: out.append(character)
+            }
+            if character == "\n" {
+                atLineStart = true
+                digitsAtStart = false
+            } else if character.isNumber && (atLineStart || digitsAtStart) {
+                digitsAtStart = true
+                atLineStart = false
+            } else if character == " " && atLineStart {
+                continue
+            } else {
+                atLineStart = false
+                digitsAtStart = false
             }
         }
         return out

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SurveyImport
+import SurveyModel
+import SurveyReport
+import SurveyStatistics
+
+/// `survey report QUESTIONNAIRE RESPONSES.csv…`: the feedback annex in Markdown, HTML and CSV.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the participants' feedback report (Markdown, HTML with charts, CSV summaries).",
+        discussion: """
+        Writes reports/NAME/ (NAME from the questionnaire file) all at once: a failed run leaves \
+        the previous report as it was. Output is deterministic, so reports can be kept in git and \
+        diffed; --stamp adds the date. Cross-tabs and keyword questions come from the definition's \
+        `report:` block, plus any --crosstab.
+        """
+    )
+
+    @Argument(help: "The questionnaire definition (YAML).")
+    var questionnaire: String
+
+    @Argument(help: "Response files (canonical or raw exports), read as one data set.")
+    var responses: [String]
+
+    @Option(help: ArgumentHelp("Output folder (default reports/NAME/).", valueName: "folder"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: md, csv, html.", valueName: "list"))
+    var format = "md,csv,html"
+
+    @Option(help: "Language of the report: en or ru.")
+    var lang: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only include rows where this holds.", valueName: "expr"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("Free-text answers to quote: all, none, or a number (the longest first).", valueName: "all|N|none"))
+    var quotes = "all"
+
+    @Option(help: "Report title (default: Report on participants' feedback).")
+    var title: String?
+
+    @Option(name: .customLong("crosstab"), help: ArgumentHelp("Extra cross-tab (repeatable).", valueName: "row:col"))
+    var crossTabs: [String] = []
+
+    @Flag(help: "Start CSV files with a byte order mark so Excel shows Cyrillic correctly.")
+    var excel = false
+
+    @Flag(help: "Write today's date into the report (off by default to keep reports byte-stable).")
+    var stamp = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        _ = try formats()
+        _ = try quotePolicy()
+        if let lang, ReportLanguage(code: lang) == nil {
+            throw ValidationError("--lang must be en or ru, not \"\(lang)\"")
+        }
+    }
+
+    private func formats() throws -> Set<FeedbackReport.Format> {
+        var result: Set<FeedbackReport.Format> = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let value = FeedbackReport.Format(rawValue: name == "markdown" ? "md" : name) else {
+                throw ValidationError("--format takes md, csv and html (comma-separated), not \"\(name)\"")
+            }
+            result.insert(value)
+        }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, html") }
+        return result
+    }
+
+    private func quotePolicy() throws -> QuotePolicy {
+        switch quotes.lowercased() {
+        case "all": return .all
+        case "none": return .none
+        default:
+            guard let n = Int(quotes), n >= 0 else { throw ValidationError("--quotes must be all, none or a number, not \"\(quotes)\"") }
+            return .longest(n)
+        }
+    }
+
+    func run() throws {
+        do {
+            let definition = try QuestionnaireLoader.load(path: questionnaire)
+            var options = StatisticsOptions(quotes: try quotePolicy())
+            options.crossTabs = definition.report.crosstabs
+            for text in crossTabs {
+                let pair = try SurveyAnalysis.crossTab(text)
+                if !options.crossTabs.contains(pair) { options.crossTabs.append(pair) }
+            }
+            options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
+            options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
+            let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(), options: options)
+            if summary.rejected > 0 || summary.problems > 0 {
+                Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
+            }
+            let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: definition.language) ?? .english
+            let problemsFile = responses.map { ResponseFile.companion(of: $0, suffix: "problems") }.first { FileManager.default.fileExists(atPath: $0) }
+            let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
+            let folder = out ?? "reports/" + URL(fileURLWithPath: questionnaire).deletingPathExtension().lastPathComponent
+            let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
+            try ReportFolder.write(files, to: folder)
+            Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) responses).")
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as ReportFolder.WriteError {
+            Terminal.error(error.errorDescription ?? "\(error)")
+            throw SurveyFailure.dataProblems
+        } catch {
+            throw SurveyFailure.report(error)
+        }
+    }
+
+    private static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
