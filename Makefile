@@ -31,10 +31,10 @@ test: deps
 ## Renders the bundled example into reports/.
 report: release
 	$(BIN_RELEASE) check questionnaires/$(EXAMPLE).yaml
-	$(BIN_RELEASE) import questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv
+	$(BIN_RELEASE) report questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv --out reports/$(EXAMPLE)
 
 bench: release
-	python3 bench/run.py
+	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

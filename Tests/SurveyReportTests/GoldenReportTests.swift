@@ -1,0 +1,94 @@
+import Foundation
+import SurveyModel
+import SurveyReport
+import SurveyStatistics
+import Testing
+
+/// Golden-file tests of every report file: the rendered output must match the files under
+/// Tests/Fixtures/report-golden/CASE/ byte for byte. Re-record on purpose only, with
+/// `RECORD_SNAPSHOTS=1 make test`, and review the diff.
+@Suite struct GoldenReportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/report-golden")
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var questionnaire: String
+        var responses: String
+        var language: ReportLanguage
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "seminar-en", questionnaire: "questionnaires/seminar-feedback.yaml", responses: "responses/seminar-feedback.csv", language: .english),
+        Case(name: "seminar-ru", questionnaire: "questionnaires/seminar-feedback.yaml", responses: "responses/seminar-feedback.csv", language: .russian),
+        Case(name: "hostile", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/hostile.csv", language: .english),
+        Case(name: "no-responses", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/empty.csv", language: .english),
+        Case(name: "one-respondent", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/one.csv", language: .english),
+    ]
+
+    static func render(_ testCase: Case) throws -> [(path: String, content: String)] {
+        let questionnaire = try QuestionnaireLoader.load(path: root.appendingPathComponent(testCase.questionnaire).path)
+        var options = StatisticsOptions(quotes: .all)
+        options.crossTabs = questionnaire.report.crosstabs
+        options.keywordQuestions = questionnaire.report.keywords
+        let responses = root.appendingPathComponent(testCase.responses).path
+        let (results, _) = try SurveyAnalysis.run(questionnaire: questionnaire, files: [responses], options: options)
+        return FeedbackReport(results: results, options: ReportOptions(language: testCase.language))
+            .files(formats: Set(FeedbackReport.Format.allCases), excel: false)
+    }
+
+    @Test(arguments: cases)
+    func matchesGoldenFiles(_ testCase: Case) throws {
+        let files = try GoldenReportTests.render(testCase)
+        let folder = GoldenReportTests.fixtures.appendingPathComponent(testCase.name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try? FileManager.default.removeItem(at: folder)
+            for file in files {
+                let url = folder.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.content.utf8).write(to: url)
+            }
+            return
+        }
+        let recorded = try GoldenReportTests.listFiles(in: folder)
+        #expect(recorded == Set(files.map(\.path)), "files differ from the golden set; re-record with RECORD_SNAPSHOTS=1 if intended")
+        for file in files {
+            let expected = try? String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
+            #expect(expected == file.content, "\(testCase.name)/\(file.path) differs from the golden file")
+        }
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let first = try GoldenReportTests.render(GoldenReportTests.cases[0])
+        let second = try GoldenReportTests.render(GoldenReportTests.cases[0])
+        #expect(first.map(\.content) == second.map(\.content))
+    }
+
+    @Test func hostileTextIsNeutralized() throws {
+        let files = Dictionary(uniqueKeysWithValues: try GoldenReportTests.render(GoldenReportTests.cases[2]).map { ($0.path, $0.content) })
+        let markdown = try #require(files["report.md"])
+        #expect(!markdown.contains("<script>"))
+        #expect(markdown.contains("\\<script\\>alert\\(1\\)\\</script\\>") || markdown.contains("\\<script\\>alert(1)\\</script\\>"))
+        #expect(markdown.contains("\\| pipes \\|"))
+        #expect(!markdown.contains("\n# heading"))
+        let comments = try #require(files["comments.csv"])
+        #expect(comments.contains("'=HYPERLINK"))
+        #expect(comments.contains("\"'+SUM(A1)"))
+        #expect(!comments.contains(",=HYPERLINK"))
+        if let html = files["report.html"] {
+            #expect(!html.contains("<script"))
+            #expect(html.contains("&lt;script&gt;"))
+        }
+    }
+
+    static func listFiles(in folder: URL) throws -> Set<String> {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: Set<String> = []
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            paths.insert(String(url.standardizedFileURL.path.dropFirst(base.count)))
+        }
+        return paths
+    }
+}
