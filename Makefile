@@ -33,6 +33,8 @@ report: release
 	$(BIN_RELEASE) check questionnaires/$(EXAMPLE).yaml
 	$(BIN_RELEASE) report questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv --out reports/$(EXAMPLE)
 
+## Times import, stats and report on 1,000,000 synthetic responses against libcsv, DuckDB and pandas
+## (bench/run.py; BENCH_ARGS="--rows 100000" for a quick run; figures in BENCHMARKS.md).
 bench: release
 	python3 bench/run.py $(BENCH_ARGS)
 

@@ -27,6 +27,14 @@ final class CSVFileReader {
     private var recordLines: [[UInt8]] = []
     private var recordBytes = 0
     private var handler: ((Event) throws -> Void)!
+    private var currentLine: ArraySlice<UInt8> = []
+
+    /// The raw text of the record being handled (during a `.record` event), as it is in the file.
+    var currentRecordText: String {
+        var bytes = recordLines.flatMap { $0 }
+        bytes.append(contentsOf: currentLine)
+        return CSVFileReader.text(bytes)
+    }
 
     /// A multi-line record longer than this is taken as an unclosed quote.
     static let maxRecordLines = 10_000
@@ -123,9 +131,11 @@ final class CSVFileReader {
             }
             return
         }
+        currentLine = bytes
         for record in records {
             try handler(.record(record, line: recordStart))
         }
+        currentLine = []
         if parser.inRecord {
             recordLines.append(Array(bytes))
             recordBytes += bytes.count

@@ -46,6 +46,13 @@ struct ColumnLayout {
         let mapped = Dictionary(options.columnMap.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
         let idName = options.idColumn.map(TextFolding.fold)
 
+        // Every --map target must name something, whether or not its header is in this file.
+        for (header, target) in options.columnMap.sorted(by: { $0.key < $1.key }) {
+            _ = try ColumnLayout.role(forMapTarget: target, header: header, questionnaire: questionnaire)
+            if !headers.contains(where: { TextFolding.fold($0) == TextFolding.fold(header) }) {
+                warnings.append("\(path): --map '\(header)=\(target)': no column is called `\(header)`; check the spelling against the file's header")
+            }
+        }
         if let idName, !headers.contains(where: { TextFolding.fold($0) == idName }) {
             throw .missingIDColumn(path: path, name: options.idColumn!, headers: headers)
         }

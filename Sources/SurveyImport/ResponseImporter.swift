@@ -60,8 +60,7 @@ public final class ResponseImporter {
                 rowNumber += 1
                 if let reason = try accept(record, line: line, rowNumber: rowNumber, layout: columns, path: path, summary: &summary) {
                     summary.rejected += 1
-                    let raw = record.strings.map { CSVFormat.quoted($0, delimiter: reader.delimiter) }.joined(separator: DelimiterSniffer.name(reader.delimiter) == "tab" ? "\t" : DelimiterSniffer.name(reader.delimiter))
-                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw))
+                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText))
                 } else {
                     summary.accepted += 1
                 }
@@ -83,7 +82,8 @@ public final class ResponseImporter {
         var respondent = String(rowNumber)
         if let column = layout.respondentColumn {
             let id = record.string(column).trimmingCharacters(in: .whitespaces)
-            if !id.isEmpty { respondent = id }
+            // A blank id gets the line number, marked so it cannot clash with a real id.
+            respondent = id.isEmpty ? "line-\(line)" : id
         }
         if let first = seenRespondents[respondent] {
             return "duplicate respondent id `\(respondent)` (first seen at \(first)); give each form its own id"

@@ -34,7 +34,7 @@ public struct QuestionnaireLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw QuestionnaireLoader.syntaxError(error, file: file)
+            throw QuestionnaireLoader.syntaxError(error, file: file, yaml: yaml)
         } catch {
             throw DefinitionError.syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
         }
@@ -50,8 +50,15 @@ public struct QuestionnaireLoader {
         self.file = file
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> DefinitionError {
+    private static func syntaxError(_ error: YamlError, file: String, yaml: String) -> DefinitionError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let problems = duplicates.sorted().map { key -> DefinitionProblem in
+                let (line, column) = repeatedKey(key, in: yaml, from: context.mark.line)
+                return DefinitionProblem(location: SourceLocation(file: file, line: line, column: column), questionID: nil,
+                                         message: "`\(key)` is given twice in the same mapping; keep one (for choices: each code once)")
+            }
+            return .invalid(problems)
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
@@ -59,6 +66,27 @@ public struct QuestionnaireLoader {
         default:
             return .syntax(SourceLocation(file: file, line: 1, column: 1), problem: "\(error)")
         }
+    }
+
+    /// Where `key` appears the second time at or after `line` (Yams reports only the mapping).
+    private static func repeatedKey(_ key: String, in yaml: String, from line: Int) -> (line: Int, column: Int) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for number in max(line - 1, 0)..<lines.count {
+            let text = lines[number]
+            var search = text.startIndex
+            while let range = text[search...].range(of: key) {
+                let before = text[text.startIndex..<range.lowerBound].last
+                let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == "\"" || $0 == "'" }).first
+                let startsToken = before == nil || before == " " || before == "{" || before == "," || before == "\"" || before == "'"
+                if startsToken, after == ":" {
+                    seen += 1
+                    if seen == 2 { return (number + 1, text.distance(from: text.startIndex, to: range.lowerBound) + 1) }
+                }
+                search = range.upperBound
+            }
+        }
+        return (line, 1)
     }
 
     // MARK: Top level
@@ -90,15 +118,30 @@ public struct QuestionnaireLoader {
             return nil
         }
         var questions: [Question] = []
+        var conditions: [(index: Int, node: Node, source: String)] = []
         var seen: [String: Int] = [:]
         for item in items {
-            guard let question = self.question(from: item, earlier: questions) else { continue }
+            guard let (question, when) = self.question(from: item) else { continue }
             if let line = seen[question.id] {
                 problem(at: item, question.id, "duplicate id; the same id is used at line \(line). Each question needs its own id")
                 continue
             }
             seen[question.id] = item.mark?.line ?? 0
+            if let when { conditions.append((questions.count, when.node, when.source)) }
             questions.append(question)
+        }
+        // Conditions are read once every id is known, so a reference to a later question is
+        // reported as such rather than as an unknown id.
+        for condition in conditions {
+            let id = questions[condition.index].id
+            do {
+                questions[condition.index].when = try ConditionParser.parse(condition.source, questions: questions, earlierThan: condition.index)
+            } catch {
+                let node = condition.node
+                let quoteOffset = node.scalar?.style == .plain ? 0 : 1
+                let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: (node.mark?.column ?? 1) + quoteOffset + error.column - 1)
+                problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(condition.source)`: \(error.message)"))
+            }
         }
         let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
         return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords)
@@ -169,7 +212,7 @@ public struct QuestionnaireLoader {
 
     // MARK: Questions
 
-    private mutating func question(from node: Node, earlier: [Question]) -> Question? {
+    private mutating func question(from node: Node) -> (Question, when: (node: Node, source: String)?)? {
         guard let map = mapping(node, what: "a question", question: nil) else { return nil }
         let idNode = map["id"]
         let id = idNode.flatMap { scalar($0, what: "id", question: nil) }
@@ -198,20 +241,11 @@ public struct QuestionnaireLoader {
             required = boolean(requiredNode, what: "required", question: id) ?? false
         }
         guard let kind = self.kind(typeName, typeNode: typeNode, fields: fields, id: id) else { return nil }
-        var question = Question(id: id, kind: kind, text: text, required: required)
+        let question = Question(id: id, kind: kind, text: text, required: required)
         if let whenNode = fields["when"], let source = scalar(whenNode, what: "when", question: id) {
-            var context = earlier
-            context.append(question)
-            do {
-                question.when = try ConditionParser.parse(source, questions: context, earlierThan: earlier.count)
-            } catch {
-                let quoteOffset = whenNode.scalar?.style == .plain ? 0 : 1
-                let location = SourceLocation(
-                    file: file, line: whenNode.mark?.line ?? 1, column: (whenNode.mark?.column ?? 1) + quoteOffset + error.column - 1)
-                problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(source)`: \(error.message)"))
-            }
+            return (question, (whenNode, source))
         }
-        return question
+        return (question, nil)
     }
 
     private mutating func kind(_ typeName: String, typeNode: Node, fields: [String: Node], id: String) -> QuestionKind? {

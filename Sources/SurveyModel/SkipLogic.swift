@@ -25,6 +25,10 @@ public struct SkipLogic: Sendable {
         var problems: [(Int, AnswerProblem)] = []
         for index in ruled {
             let question = questionnaire.questions[index]
+            // A condition over a value that failed validation cannot be decided: keep the answer.
+            if let condition = question.when, condition.questions.contains(where: hadValueProblem) {
+                continue
+            }
             if let condition = question.when, !condition.holds(for: answers) {
                 if answers[index].isAnswered {
                     problems.append((index, .answeredWhenSkipped(condition: condition.source)))

@@ -21,7 +21,11 @@ public struct FeedbackReport {
         if formats.contains(.markdown) {
             files.append(("report.md", MarkdownReport(results: results, options: options).render()))
         }
-        // HTML_RENDERER_PENDING
+        if formats.contains(.html) {
+            let html = HTMLReport(results: results, options: options)
+            files.append(("report.html", html.render()))
+            for chart in html.charts() { files.append(("charts/\(chart.name).svg", chart.svg)) }
+        }
         if formats.contains(.csv) {
             files += SummaryTables(results: results, options: options, excel: excel).files().map { ($0.name, $0.content) }
         }

@@ -120,9 +120,9 @@ public struct ReportPhrases: Sendable {
         var text = pick("\(figures.rowsRead) rows read, \(figures.accepted) accepted, \(figures.rejected) rejected as unreadable.",
                         "Прочитано строк: \(figures.rowsRead), принято: \(figures.accepted), отклонено как нечитаемые: \(figures.rejected).")
         if figures.problems > 0 {
-            text += " " + pick("\(figures.problems) answers failed validation and are counted as no answer",
-                               "\(figures.problems) ответов не прошли проверку и учтены как отсутствующие")
-            if let problemsFile { text += pick(" (see \(problemsFile))", " (см. \(problemsFile))") }
+            text += " " + pick("\(figures.problems) problem\(figures.problems == 1 ? " was" : "s were") found in the answers: invalid values (counted as no answer), required questions left blank, or answers to questions that skip logic did not ask",
+                               "В ответах найдено проблем: \(figures.problems): недопустимые значения (учтены как отсутствующие), пропущенные обязательные вопросы или ответы на вопросы, которые не задавались по условию")
+            if let problemsFile { text += pick("; they are listed in \(problemsFile)", "; список — в \(problemsFile)") }
             text += "."
         } else {
             text += " " + pick("All answers passed validation.", "Все ответы прошли проверку.")
@@ -151,4 +151,33 @@ public struct ReportPhrases: Sendable {
         if (2...4).contains(mod10) && !(12...14).contains(mod100) { return "участника" }
         return "участников"
     }
+}
+
+// Phrases of the HTML report and its charts.
+extension ReportPhrases {
+    /// Under a question nobody answered, in place of a chart.
+    var nobodyAnswered: String { pick("Nobody answered this question.", "На этот вопрос никто не ответил.") }
+
+    /// "Generated …", written only with `--stamp`.
+    func generated(_ stamp: String) -> String { pick("Generated \(stamp).", "Сформирован \(stamp).") }
+
+    /// The range of a date question's answers.
+    func dateRange(from earliest: String, to latest: String) -> String {
+        pick("Dates from \(earliest) to \(latest).", "Даты с \(earliest) по \(latest).")
+    }
+
+    /// How to read the ratings overview.
+    var ratingsOverviewNote: String {
+        pick("Share of valid answers on each point of the scale: lower ratings left of the centre line, higher ratings right of it; the middle of an odd scale is split across the line. The figures at the bar ends are the totals of each side, without the middle point.",
+             "Доля ответов по каждой оценке: низкие оценки — слева от центральной линии, высокие — справа; средняя оценка нечётной шкалы делится линией пополам. Числа у концов полос — сумма каждой стороны без средней оценки.")
+    }
+
+    /// How to read a shaded cross-tab.
+    func crossTabNote(total: Int) -> String {
+        pick("Each cell: count and, below it, the share of its row; the darker the cell, the larger the share. \(total) respondents answered both questions.",
+             "В каждой ячейке — число ответов и под ним доля от строки; чем темнее ячейка, тем больше доля. На оба вопроса ответили: \(total).")
+    }
+
+    /// The alternative text of a question's bar chart.
+    func chartOf(_ question: String) -> String { pick("Chart: \(question)", "Диаграмма: \(question)") }
 }

@@ -18,7 +18,7 @@ public struct StatisticsText {
         out += "\n"
         let figures = results.importSummary
         if figures.rejected > 0 || figures.problems > 0 {
-            out += "Data: \(figures.rowsRead) rows read, \(figures.rejected) rejected, \(figures.problems) values counted as no answer because they failed validation.\n"
+            out += "Data: \(figures.rowsRead) rows read, \(figures.rejected) rejected, \(figures.problems) problem\(figures.problems == 1 ? "" : "s") found (see `survey import`); each question's base counts its invalid values.\n"
         }
         out += "Quartiles and medians interpolate linearly (type 7, as numpy and R's default); sd divides by n − 1.\n"
         out += section(results.questions)

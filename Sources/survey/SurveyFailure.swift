@@ -25,6 +25,9 @@ enum SurveyFailure {
         case let error as StatisticsError:
             Terminal.error(error.errorDescription ?? "\(error)")
             return usage
+        case let error as ValidationError:
+            Terminal.error("error: \(error.message)")
+            return usage
         case let error as ExitCode:
             return error
         default:

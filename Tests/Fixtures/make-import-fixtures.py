@@ -46,7 +46,8 @@ the line number differ by one.
                     answered                                   condition holds)
 
   rows_read = 14 records (lines 2-3 are one record)   accepted = 11   rejected = 3
-  unknown_choice        2  (line 4 role, line 9 sessions token `lunch`)
+  unknown_choice        2  (line 4 role, line 9 sessions token `lunch`; the problems file
+                           records the raw cell `groups;lunch` as the value)
   out_of_range          2  (line 5 usefulness, line 7 age)
   not_a_number          1  (line 6)
   too_many_choices      1  (line 8)
@@ -351,6 +352,7 @@ def kobo_file():
 # respondent,org_type,role,sessions,usefulness,attend_again,age,interviewer_note,
 # travel_hours,improve,why_not_useful,visit_date
 # Each entry: (first line, record text, respondent, outcome, problems as (question, value, kind)).
+# The value is the raw cell as NAME.problems.csv records it (`groups;lunch`, not the token `lunch`).
 
 MESSY_HEADER = ("respondent,org_type,role,sessions,usefulness,attend_again,age,interviewer_note,"
                 "travel_hours,improve,why_not_useful,visit_date")
@@ -368,7 +370,7 @@ MESSY_LINES = [
     (8, "6,ngo,head,brainstorm;groups;letter,5,yes,41,,4,,,2013-01-25",
      "6", "accepted", [("sessions", "brainstorm;groups;letter", "too_many_choices")]),
     (9, "7,other,other,groups;lunch,4,yes,36,entered by Aida,0.5,,,2013-01-25",
-     "7", "accepted", [("sessions", "lunch", "unknown_choice")]),
+     "7", "accepted", [("sessions", "groups;lunch", "unknown_choice")]),
     (10, "8,,specialist,letter,4,yes,50,,2,,,2013-01-25",
      "8", "accepted", [("org_type", "", "required_missing")]),
     (11, '9,ngo,specialist,groups,5,yes,33,,1,"Good"overall,,2013-01-25',

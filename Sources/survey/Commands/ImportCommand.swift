@@ -92,12 +92,12 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// `Read 14 rows: 11 accepted, 3 rejected. 6 values counted as no answer: …`
+    /// `Read 14 rows: 11 accepted, 3 rejected. 8 problems: out_of_range 2, …`
     static func describe(_ summary: ImportSummary) -> String {
         var text = "Read \(summary.rowsRead) row\(summary.rowsRead == 1 ? "" : "s"): \(summary.accepted) accepted, \(summary.rejected) rejected."
         if summary.problems > 0 {
             let kinds = summary.problemsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
-            text += " \(summary.problems) value\(summary.problems == 1 ? "" : "s") counted as no answer: \(kinds.joined(separator: ", "))."
+            text += " \(summary.problems) problem\(summary.problems == 1 ? "" : "s"): \(kinds.joined(separator: ", "))."
         } else {
             text += " No problems."
         }

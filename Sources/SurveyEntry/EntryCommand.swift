@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a typed line means before it is read as an answer: one of the form's keys, or text.
+public enum EntryCommand: Sendable, Hashable {
+    /// `<`: back one question.
+    case back
+    /// `?`: help for this prompt.
+    case help
+    /// `!`: the answer on the paper cannot be read.
+    case illegible
+    /// `:q`: leave the form.
+    case leave
+    /// Enter on an empty line.
+    case blank
+    /// Anything else: an answer, a number at the review, a respondent id.
+    case text(String)
+
+    /// Classifies a line; surrounding spaces are ignored.
+    public init(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        switch trimmed {
+        case "": self = .blank
+        case "<": self = .back
+        case "?": self = .help
+        case "!": self = .illegible
+        case ":q", ":quit", ":Q": self = .leave
+        default: self = .text(trimmed)
+        }
+    }
+}

@@ -1,0 +1,501 @@
+import Foundation
+import SurveyModel
+
+/// A sitting at the terminal form: respondent ids, then each form's questions, review and
+/// save, one paper form after another. The terminal shows `lines()` for the current `prompt`,
+/// reads a line, hands it to `submit(_:)` and prints the notes it returns.
+///
+/// In `.verification` mode a second operator types forms already entered; after each form's
+/// review the desk walks the answers that differ from the first entry (`.resolve`), then
+/// rewrites the corrected form into the responses file and logs every comparison.
+public final class EntryDesk {
+    /// First entry or double-entry verification.
+    public enum Mode: Sendable, Hashable {
+        /// Typing forms into the responses file.
+        case firstEntry
+        /// Typing them again and comparing.
+        case verification
+    }
+
+    /// What the desk waits for.
+    public enum Prompt: Sendable, Hashable {
+        /// The id written on the next paper form.
+        case respondent
+        /// An answer to question `index`.
+        case question(Int)
+        /// Enter to save, or a question number.
+        case review
+        /// Keep, drop or continue the form being left.
+        case leave
+        /// 1, 2 or the paper's answer for question `index`, where the two entries differ.
+        case resolve(Int)
+        /// Nothing more: the sitting is over.
+        case finished
+    }
+
+    /// What this sitting did.
+    public struct Tally: Sendable, Hashable {
+        /// Forms saved (incomplete ones included).
+        public var saved = 0
+        /// Of them, left before their end and kept.
+        public var incomplete = 0
+        /// Forms left and dropped.
+        public var dropped = 0
+        /// Answers marked illegible in saved forms.
+        public var illegible = 0
+        /// Forms lost because the input ended in them.
+        public var lost = 0
+        /// Forms verified.
+        public var verified = 0
+        /// Answers compared.
+        public var compared = 0
+        /// Of them, where the entries differed.
+        public var disagreed = 0
+        /// Forms corrected in the responses file.
+        public var corrected = 0
+    }
+
+    /// The questionnaire being typed.
+    public let questionnaire: Questionnaire
+    /// First entry or verification.
+    public let mode: Mode
+    /// Who is typing (written to the verification and problems files).
+    public let operatorName: String
+    /// The responses file.
+    public let responses: ResponseLog
+    /// `NAME.problems.csv`.
+    public let problems: ProblemLog
+    /// `NAME.verification.csv`, in verification mode.
+    public let verification: VerificationLog?
+    /// How questions and the review are laid out.
+    public var screen: EntryScreen
+    /// What the desk waits for.
+    public private(set) var prompt: Prompt = .respondent
+    /// The form being typed.
+    public private(set) var session: EntrySession?
+    /// The comparison being resolved (verification).
+    public private(set) var check: DoubleEntry?
+    /// What this sitting did.
+    public private(set) var tally = Tally()
+    private let parsers: [TypedAnswerParser]
+    private var firstEntries: [String: Response] = [:]
+    /// A finished form whose respondent id another operator took meanwhile: the next id
+    /// typed renumbers it and saves it.
+    private var renumbering = false
+
+    public init(questionnaire: Questionnaire, responsesPath: String, operatorName: String, mode: Mode = .firstEntry, width: Int = 80) throws(EntryError) {
+        self.questionnaire = questionnaire
+        self.mode = mode
+        self.operatorName = operatorName
+        screen = EntryScreen(width: width, language: questionnaire.language)
+        parsers = questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language) }
+        if mode == .verification, !FileManager.default.fileExists(atPath: responsesPath) {
+            throw .nothingToVerify(path: responsesPath)
+        }
+        responses = try ResponseLog(path: responsesPath, questionnaire: questionnaire)
+        problems = try ProblemLog(responsesPath: responsesPath)
+        if mode == .verification {
+            verification = try VerificationLog(responsesPath: responsesPath)
+            try loadFirstEntries()
+            if firstEntries.isEmpty { throw .nothingToVerify(path: responsesPath) }
+        } else {
+            verification = nil
+        }
+    }
+
+    private func loadFirstEntries() throws(EntryError) {
+        firstEntries = Dictionary(try responses.responses().map { ($0.respondent, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: What to show
+
+    /// The lines opening the sitting: recovered lines, how many forms there are, the keys.
+    public func opening() -> [EntryLine] {
+        var lines: [EntryLine] = []
+        for torn in responses.recoveries {
+            lines.append(EntryLine("\(torn.file): line \(torn.line)\(torn.respondent.map { " (respondent \($0))" } ?? "") was cut off by an interrupted save.", .warning))
+            lines.append(EntryLine("  Moved it to \(torn.movedTo); type that form again.", .warning))
+        }
+        for torn in problems.recoveries + (verification?.recoveries ?? []) {
+            lines.append(EntryLine("\(torn.file): line \(torn.line) was cut off by an interrupted save.", .warning))
+            lines.append(EntryLine("  Moved it to \(torn.movedTo).", .warning))
+        }
+        switch mode {
+        case .firstEntry:
+            let have = responses.count == 0 ? "no forms yet" : "\(EntryDesk.plural(responses.count, "form")) already entered"
+            lines.append(EntryLine("\(responses.path): \(have)."))
+        case .verification:
+            lines.append(EntryLine("\(responses.path): \(EntryDesk.plural(firstEntries.count, "form")) in the first entry, \(verification?.count ?? 0) verified."))
+            lines.append(EntryLine("Type each form as it is on the paper; differences come after its review.", .hint))
+        }
+        lines.append(EntryLine("Keys: Enter no answer · ! illegible · < back · ? help · :q leave", .hint))
+        return lines
+    }
+
+    /// What the screen shows for the current prompt (on a terminal; nothing in a pipe).
+    public func lines() -> [EntryLine] {
+        let tag = mode == .verification ? "verify · " : ""
+        switch prompt {
+        case .respondent, .finished:
+            return []
+        case .question(let index):
+            guard let session else { return [] }
+            return screen.question(index, of: session, tag: tag)
+        case .review:
+            guard let session else { return [] }
+            return screen.review(of: session, tag: tag)
+        case .leave:
+            guard let session else { return [] }
+            let options = mode == .verification
+                ? "  d drop it (nothing is written) · c continue typing"
+                : "  k keep \(session.answeredCount == 1 ? "its 1 answer" : "its \(session.answeredCount) answers"), saved as incomplete · d drop it · c continue typing"
+            return [EntryLine("Leave respondent \(session.respondent)'s form?", .warning), EntryLine(options, .warning)]
+        case .resolve(let index):
+            return mismatch(index)
+        }
+    }
+
+    /// The short prompt before the cursor.
+    public var promptText: String {
+        switch prompt {
+        case .respondent: return suggestion.map { "respondent [\($0)]> " } ?? "respondent> "
+        case .question(let index): return "\(index + 1)> "
+        case .review: return "review> "
+        case .leave: return mode == .verification ? "d/c> " : "k/d/c> "
+        case .resolve: return "1/2> "
+        case .finished: return ""
+        }
+    }
+
+    /// The id Enter stands for at the respondent prompt.
+    public var suggestion: String? {
+        switch mode {
+        case .firstEntry: return responses.nextFreeRespondent
+        case .verification: return responses.respondents.first { firstEntries[$0] != nil && verification?.knownVerifier(of: $0) == nil }
+        }
+    }
+
+    private func mismatch(_ index: Int) -> [EntryLine] {
+        guard let check, let session else { return [] }
+        let question = questionnaire.questions[index]
+        let heading = "── verify · respondent \(session.respondent) · question \(index + 1)/\(session.count) · \(question.id): the entries differ"
+        let show = { (answer: Answer) in answer.isAnswered ? self.parsers[index].display(answer) : "— no answer" }
+        var lines = [EntryLine(screen.fit(heading + " " + String(repeating: "─", count: max(0, screen.width - 2 - heading.count))), .heading)]
+        lines += screen.wrap(question.text.text(in: questionnaire.language), indent: "").map { EntryLine($0) }
+        lines.append(EntryLine(screen.fit("  1 first entry    \(show(check.first.answers[index]))")))
+        lines.append(EntryLine(screen.fit("  2 second entry   \(show(check.second.answers[index]))")))
+        lines.append(EntryLine("  1, 2, or the answer on the paper (=2 for the value 2) · ! illegible", .hint))
+        return lines
+    }
+
+    // MARK: Typing
+
+    /// Handles one typed line; returns notes to show (refusals, saves).
+    public func submit(_ line: String) throws(EntryError) -> [EntryLine] {
+        switch prompt {
+        case .finished: return []
+        case .respondent: return try respondentTyped(line)
+        case .question, .review: return try answerTyped(line)
+        case .leave: return try leaveTyped(line)
+        case .resolve: return try resolveTyped(line)
+        }
+    }
+
+    /// The input ended (end of a pipe, or Ctrl-D twice): the form being typed is lost.
+    public func endOfInput() -> [EntryLine] {
+        defer { prompt = .finished }
+        guard prompt != .respondent || renumbering, prompt != .finished, let session else { return [] }
+        // A form opened by a trailing empty line, with nothing typed, is no loss.
+        if session.visited.isEmpty, check == nil, !renumbering { return [] }
+        tally.lost += 1
+        self.session = nil
+        check = nil
+        return [EntryLine("Input ended in respondent \(session.respondent)'s form; it was not saved.", .warning)]
+    }
+
+    private func respondentTyped(_ line: String) throws(EntryError) -> [EntryLine] {
+        let id: String
+        switch EntryCommand(line) {
+        case .leave:
+            if renumbering {
+                prompt = .leave
+                return []
+            }
+            prompt = .finished
+            return []
+        case .help:
+            return [
+                EntryLine("  Type the respondent id written on the paper form, then Enter.", .hint),
+                EntryLine("  Enter alone takes \(suggestion ?? "the next form")" + (mode == .firstEntry ? " (one more than the highest number entered)." : " (the next form not verified yet)."), .hint),
+                EntryLine("  :q ends the sitting; every saved form is already on disk.", .hint),
+            ]
+        case .back, .illegible:
+            let key = EntryCommand(line) == .back ? "<" : "!"
+            return [EntryLine(EntryProblem.notHere(key, hint: "type the number written on the form, or :q to stop").message, .problem)]
+        case .blank:
+            guard let next = suggestion else {
+                prompt = .finished
+                return [EntryLine("Every form of the first entry is verified.", .success)]
+            }
+            id = next
+        case .text(let text):
+            id = text
+        }
+        guard EntryDesk.isRespondentID(id) else { return [EntryLine(EntryProblem.badRespondent(id).message, .problem)] }
+        switch mode {
+        case .firstEntry:
+            if let line = try responses.line(of: id) {
+                return [EntryLine(EntryProblem.respondentTaken(id, line: line).message, .problem)]
+            }
+        case .verification:
+            if firstEntries[id] == nil { try loadFirstEntries() }
+            guard firstEntries[id] != nil else { return [EntryLine(EntryProblem.notInFirstEntry(id).message, .problem)] }
+            if let who = try verification?.verifier(of: id) {
+                return [EntryLine(EntryProblem.alreadyVerified(id, operator: who).message, .problem)]
+            }
+        }
+        if renumbering, var session {
+            session.respondent = id
+            self.session = session
+            renumbering = false
+            return try save()
+        }
+        let started = EntrySession(questionnaire: questionnaire, respondent: id, parsers: parsers)
+        session = started
+        prompt = EntryDesk.prompt(for: started.position)
+        return []
+    }
+
+    private func answerTyped(_ line: String) throws(EntryError) -> [EntryLine] {
+        guard var session else { return [] }
+        let outcome = session.submit(line)
+        self.session = session
+        switch outcome {
+        case .accepted, .wentBack, .jumped:
+            prompt = EntryDesk.prompt(for: session.position)
+            return []
+        case .reask(let problem):
+            return [EntryLine(problem.message, .problem)]
+        case .help:
+            if case .question(let index) = session.position {
+                return screen.help(for: index, of: session, problemsFile: problems.path)
+            }
+            return screen.help(for: nil, of: session, problemsFile: problems.path)
+        case .leave:
+            prompt = .leave
+            return []
+        case .save:
+            return mode == .firstEntry ? try save() : try startResolving()
+        }
+    }
+
+    private func leaveTyped(_ line: String) throws(EntryError) -> [EntryLine] {
+        guard let session else { return [] }
+        let canKeep = mode == .firstEntry
+        switch line.trimmingWhitespace().lowercased() {
+        case "k" where canKeep, "keep" where canKeep:
+            return try save()
+        case "d", "drop":
+            self.session = nil
+            check = nil
+            renumbering = false
+            prompt = .respondent
+            tally.dropped += 1
+            return [EntryLine("Dropped respondent \(session.respondent)'s form; nothing was saved.", .warning)]
+        case "c", "continue":
+            if renumbering {
+                prompt = .respondent
+            } else if let pending = check?.pending {
+                prompt = .resolve(pending)
+            } else {
+                prompt = EntryDesk.prompt(for: session.position)
+            }
+            return []
+        default:
+            return [EntryLine(EntryProblem.keepOrDrop(line.trimmingWhitespace(), canKeep: canKeep).message, .problem)]
+        }
+    }
+
+    // MARK: Saving
+
+    /// Appends the form (incomplete when asked questions are left untyped) and its problems.
+    private func save() throws(EntryError) -> [EntryLine] {
+        guard let session else { return [] }
+        let line: Int
+        switch try responses.append(session.response) {
+        case .failure(let problem):
+            renumbering = true
+            prompt = .respondent
+            return [EntryLine(problem.message, .problem), EntryLine("This form is not saved yet: type the number written on it.", .warning)]
+        case .success(let saved):
+            line = saved
+        }
+        let by = " (operator \(operatorName))"
+        var rows = session.illegibleQuestions.map { index in
+            FormProblem(file: responses.path, line: line, column: index + 2, respondent: session.respondent, questionID: questionnaire.questions[index].id,
+                        kind: .illegible, message: "the answer on the paper form could not be read; stored as no answer" + by)
+        }
+        let illegible = rows.count
+        let leftAt = session.firstUntyped
+        if let leftAt {
+            rows.append(FormProblem(file: responses.path, line: line, column: leftAt + 2, respondent: session.respondent, questionID: questionnaire.questions[leftAt].id,
+                                    kind: .incomplete, message: "form left at question \(leftAt + 1) of \(session.count) and kept with the \(EntryDesk.plural(session.answeredCount, "answer")) typed before it" + by))
+        }
+        try problems.record(rows)
+        tally.saved += 1
+        tally.illegible += illegible
+        if leftAt != nil { tally.incomplete += 1 }
+        self.session = nil
+        prompt = .respondent
+        var notes = [EntryLine("Saved respondent \(session.respondent)" + (leftAt != nil ? " as incomplete" : "") + " (line \(line) of \(responses.path)).", .success)]
+        if illegible > 0 { notes.append(EntryLine("  \(EntryDesk.plural(illegible, "illegible answer")) listed in \(problems.path)")) }
+        return notes
+    }
+
+    // MARK: Verification
+
+    private func startResolving() throws(EntryError) -> [EntryLine] {
+        guard let session, let first = firstEntries[session.respondent] else { return [] }
+        check = DoubleEntry(questionnaire: questionnaire, first: first, second: session.response)
+        return try nextMismatch()
+    }
+
+    private func nextMismatch() throws(EntryError) -> [EntryLine] {
+        guard let check else { return [] }
+        if let pending = check.pending {
+            prompt = .resolve(pending)
+            return []
+        }
+        return try finishVerification()
+    }
+
+    private func resolveTyped(_ line: String) throws(EntryError) -> [EntryLine] {
+        guard var check, let index = check.pending else { return [] }
+        let question = questionnaire.questions[index]
+        switch EntryCommand(line) {
+        case .help:
+            return [
+                EntryLine("  1      the first entry is what the paper says", .hint),
+                EntryLine("  2      the second entry is what the paper says", .hint),
+                EntryLine("  other  the answer on the paper, typed as for the question (=2 for the value 2)", .hint),
+                EntryLine("  !      the paper cannot be read: no answer, listed in \(problems.path)", .hint),
+                EntryLine("  :q     leave this form: nothing of its verification is written", .hint),
+            ]
+        case .leave:
+            prompt = .leave
+            return []
+        case .back:
+            return [EntryLine(EntryProblem.notHere("<", hint: "type 1, 2 or the answer on the paper").message, .problem)]
+        case .blank:
+            return [EntryLine(EntryProblem.pickOneOrTwo("").message, .problem)]
+        case .illegible:
+            check.resolve(.missing, illegible: true)
+        case .text("1"):
+            check.resolve(check.first.answers[index])
+        case .text("2"):
+            check.resolve(check.second.answers[index])
+        case .text(let typed):
+            let value = typed.hasPrefix("=") ? String(typed.dropFirst()) : typed
+            switch parsers[index].read(value) {
+            case .failure(let problem):
+                return [EntryLine(problem.message, .problem)]
+            case .success(let answer):
+                if !answer.isAnswered, question.required {
+                    return [EntryLine(EntryProblem.required(number: index + 1).message, .problem)]
+                }
+                check.resolve(answer)
+            }
+        }
+        self.check = check
+        return try nextMismatch()
+    }
+
+    private func finishVerification() throws(EntryError) -> [EntryLine] {
+        guard let check, let verification else { return [] }
+        let respondent = check.first.respondent
+        let comparisons = check.comparisons(operator: operatorName)
+        let disagreed = comparisons.filter(\.isDisagreement).count
+        defer {
+            session = nil
+            self.check = nil
+            prompt = .respondent
+        }
+        if let who = try verification.verifier(of: respondent) {
+            return [EntryLine(EntryProblem.alreadyVerified(respondent, operator: who).message + "; this pass of the form is not written", .warning)]
+        }
+        // Corrections first: a crash before the comparisons are logged leaves the form
+        // unverified (and verifiable again), never logged as resolved but not corrected.
+        if check.changesFirstEntry {
+            try responses.replace([check.corrected])
+            firstEntries[respondent] = check.corrected
+        }
+        _ = try verification.record(comparisons)
+        if !check.illegible.isEmpty, let line = try responses.line(of: respondent) {
+            try problems.record(check.illegible.sorted().map { index in
+                FormProblem(file: responses.path, line: line, column: index + 2, respondent: respondent, questionID: questionnaire.questions[index].id,
+                            kind: .illegible, message: "the answer on the paper form could not be read when the two entries were compared (operator \(operatorName))")
+            })
+        }
+        tally.verified += 1
+        tally.compared += comparisons.count
+        tally.disagreed += disagreed
+        if check.changesFirstEntry { tally.corrected += 1 }
+        var note = "Verified respondent \(respondent): \(EntryDesk.plural(comparisons.count, "answer")) compared, "
+        note += disagreed == 0 ? "all agree." : "\(disagreed) differed, " + (check.changesFirstEntry ? "form corrected." : "first entry kept.")
+        return [EntryLine(note, .success)]
+    }
+
+    // MARK: Closing
+
+    /// The sitting's summary.
+    public func closing() -> [EntryLine] {
+        switch mode {
+        case .firstEntry:
+            var text = "This sitting: \(EntryDesk.plural(tally.saved, "form")) saved"
+            if tally.incomplete > 0 { text += " (\(tally.incomplete) incomplete)" }
+            if tally.dropped > 0 { text += ", \(tally.dropped) dropped" }
+            if tally.lost > 0 { text += ", \(tally.lost) not saved" }
+            if tally.illegible > 0 { text += ", \(EntryDesk.plural(tally.illegible, "illegible answer"))" }
+            var lines = [EntryLine(text + "."), EntryLine("\(responses.path) holds \(EntryDesk.plural(responses.count, "form")).")]
+            if tally.illegible + tally.incomplete > 0 { lines.append(EntryLine("Problems are listed in \(problems.path).")) }
+            return lines
+        case .verification:
+            let rate = Disagreements.percent(tally.compared == 0 ? 0 : Double(tally.disagreed) / Double(tally.compared))
+            var text = "This pass: \(EntryDesk.plural(tally.verified, "form")) verified, \(tally.corrected) corrected"
+            if tally.dropped + tally.lost > 0 { text += ", \(tally.dropped + tally.lost) left unverified" }
+            return [EntryLine(text + "."), EntryLine("\(EntryDesk.plural(tally.compared, "answer")) compared, \(tally.disagreed) differed (\(rate)).")]
+        }
+    }
+
+    /// Disagreement rates over every verification pass so far, per question and per operator.
+    public func disagreementTable() throws(EntryError) -> [String] {
+        guard let verification else { return [] }
+        let summary = Disagreements(try verification.comparisons())
+        guard !summary.forms.isEmpty else { return [] }
+        return ["Disagreements in all verification passes so far (\(EntryDesk.plural(summary.forms.count, "form"))):"] + summary.table(for: questionnaire)
+    }
+
+    // MARK: Helpers
+
+    static func prompt(for position: EntrySession.Position) -> Prompt {
+        switch position {
+        case .question(let index): .question(index)
+        case .review: .review
+        }
+    }
+
+    /// Letters, digits and `- _ . /`, as numbers on paper forms are written.
+    static func isRespondentID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 40 && id.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,180 @@
+import SurveyModel
+
+/// One paper form being typed: which question is on screen, the answers so far, and the
+/// review at the end. Pure state: nothing here reads a terminal or writes a file.
+///
+/// Questions come in form order, honouring `when`. `<` goes back to the previous asked
+/// question; answering it returns to the first question not typed yet, so later answers that
+/// are still asked are kept. The review lists every answer; a question number jumps back to
+/// it, and the form returns to the review once nothing newly asked is left untyped.
+public struct EntrySession: Sendable {
+    /// Where the form is.
+    public enum Position: Sendable, Hashable {
+        /// Asking question `index` (0-based, form order).
+        case question(Int)
+        /// Showing all answers before saving.
+        case review
+    }
+
+    /// What a typed line did.
+    public enum Outcome: Sendable, Hashable {
+        /// Accepted; the form moved on (to the next question or the review).
+        case accepted
+        /// Went back one question.
+        case wentBack
+        /// Jumped from the review to a question.
+        case jumped
+        /// Not accepted; ask again.
+        case reask(EntryProblem)
+        /// `?`: show help and ask again.
+        case help
+        /// `:q`: the operator wants to leave this form.
+        case leave
+        /// Enter at the review: save the form.
+        case save
+    }
+
+    /// The questionnaire being typed.
+    public let questionnaire: Questionnaire
+    /// The number written on the paper form (changed only when it turned out to be taken).
+    public internal(set) var respondent: String
+    /// Readers for every question, in form order.
+    public let parsers: [TypedAnswerParser]
+    /// Answers as typed, kept when skip logic hides their question (it may come back).
+    public private(set) var typed: [Answer]
+    /// Questions whose paper answer was marked illegible.
+    public private(set) var illegible: Set<Int> = []
+    /// Questions the operator has answered (blank and illegible included).
+    public private(set) var visited: Set<Int> = []
+    /// Where the form is now.
+    public private(set) var position: Position
+
+    public init(questionnaire: Questionnaire, respondent: String, parsers: [TypedAnswerParser]? = nil) {
+        self.questionnaire = questionnaire
+        self.respondent = respondent
+        self.parsers = parsers ?? questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language) }
+        typed = Array(repeating: .missing, count: questionnaire.questions.count)
+        position = .review
+        position = nextPosition(after: -1)
+    }
+
+    /// Number of questions on the form, asked or not.
+    public var count: Int { questionnaire.questions.count }
+
+    /// The answers as they will be saved: answers to questions skip logic leaves out are
+    /// cleared, in form order, so a cleared answer can in turn skip later questions.
+    public var answers: [Answer] {
+        var result = typed
+        for (index, question) in questionnaire.questions.enumerated() {
+            if let condition = question.when, !condition.holds(for: result) { result[index] = .missing }
+        }
+        return result
+    }
+
+    /// Whether question `index` is asked given the answers so far.
+    public func isAsked(_ index: Int) -> Bool {
+        isAsked(index, in: answers)
+    }
+
+    private func isAsked(_ index: Int, in answers: [Answer]) -> Bool {
+        questionnaire.questions[index].when?.holds(for: answers) ?? true
+    }
+
+    /// The response to save.
+    public var response: Response {
+        Response(respondent: respondent, answers: answers)
+    }
+
+    /// Asked questions marked illegible, in form order.
+    public var illegibleQuestions: [Int] {
+        let current = answers
+        return illegible.sorted().filter { isAsked($0, in: current) && !current[$0].isAnswered }
+    }
+
+    /// The first asked question not typed yet; nil when every asked question has been.
+    public var firstUntyped: Int? {
+        let current = answers
+        return questionnaire.questions.indices.first { isAsked($0, in: current) && !visited.contains($0) }
+    }
+
+    /// Answered questions, for the leave prompt.
+    public var answeredCount: Int { answers.filter(\.isAnswered).count }
+
+    /// Handles one typed line.
+    public mutating func submit(_ line: String) -> Outcome {
+        let command = EntryCommand(line)
+        switch position {
+        case .question(let index): return answer(command, at: index)
+        case .review: return review(command)
+        }
+    }
+
+    private mutating func answer(_ command: EntryCommand, at index: Int) -> Outcome {
+        let question = questionnaire.questions[index]
+        switch command {
+        case .help: return .help
+        case .leave: return .leave
+        case .back:
+            let current = answers
+            guard let previous = (0..<index).last(where: { isAsked($0, in: current) }) else { return .reask(.firstQuestion) }
+            position = .question(previous)
+            return .wentBack
+        case .illegible:
+            record(.missing, at: index, illegible: true)
+        case .blank:
+            if question.required { return .reask(.required(number: index + 1)) }
+            record(.missing, at: index, illegible: false)
+        case .text(let text):
+            switch parsers[index].read(text) {
+            case .failure(let problem):
+                return .reask(problem)
+            case .success(let answer):
+                if !answer.isAnswered, question.required { return .reask(.required(number: index + 1)) }
+                record(answer, at: index, illegible: false)
+            }
+        }
+        position = nextPosition(after: index)
+        return .accepted
+    }
+
+    private mutating func record(_ answer: Answer, at index: Int, illegible isIllegible: Bool) {
+        typed[index] = answer
+        visited.insert(index)
+        if isIllegible { illegible.insert(index) } else { illegible.remove(index) }
+    }
+
+    /// The first asked question after `index` not typed yet, else the review.
+    private func nextPosition(after index: Int) -> Position {
+        let current = answers
+        let next = questionnaire.questions.indices.first { $0 > index && isAsked($0, in: current) && !visited.contains($0) }
+        return next.map(Position.question) ?? .review
+    }
+
+    private mutating func review(_ command: EntryCommand) -> Outcome {
+        switch command {
+        case .blank:
+            return .save
+        case .help:
+            return .help
+        case .leave:
+            return .leave
+        case .back:
+            let current = answers
+            guard let last = questionnaire.questions.indices.last(where: { isAsked($0, in: current) }) else { return .reask(.firstQuestion) }
+            position = .question(last)
+            return .wentBack
+        case .illegible:
+            return .reask(.notHere("!", hint: "mark an answer illegible on its question; type its number to go there"))
+        case .text(let text):
+            guard let number = Int(text), (1...count).contains(number) else {
+                return .reask(.notAQuestionNumber(text, count: count))
+            }
+            let index = number - 1
+            guard isAsked(index) else {
+                return .reask(.notAsked(number: number, condition: questionnaire.questions[index].when?.source ?? ""))
+            }
+            position = .question(index)
+            return .jumped
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import SurveyImport
+
+/// `NAME.problems.csv` beside the responses file: what the import lists there, plus the
+/// answers the operator could not read (`illegible`) and forms left half-typed (`incomplete`).
+///
+/// The file is created only when there is something to list; rows are appended and synced
+/// with the same guarantees as the responses file.
+public final class ProblemLog {
+    /// The file.
+    public var path: String { journal.path }
+    private let journal: CSVJournal
+
+    /// Checks the file when it exists (moving a torn last line away); never creates it.
+    public init(responsesPath: String) throws(EntryError) {
+        let path = ResponseFile.companion(of: responsesPath, suffix: "problems")
+        journal = CSVJournal(path: path, header: ResponseFile.problemHeader,
+                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), neutralizeFormulas: true)
+        try journal.synchronize(create: false)
+    }
+
+    /// Appends the rows in one write; nothing happens for none.
+    public func record(_ problems: [FormProblem]) throws(EntryError) {
+        guard !problems.isEmpty else { return }
+        try journal.append(problems.map(\.fields))
+    }
+
+    /// Torn lines moved away while appending.
+    public var recoveries: [TornLine] { journal.recoveries }
+}
+
+/// A problem found while typing a form, in the columns of `ResponseFile.problemHeader`.
+public struct FormProblem: Sendable, Hashable {
+    /// What happened.
+    public enum Kind: String, Sendable {
+        /// The answer on the paper could not be read; stored as no answer.
+        case illegible
+        /// The operator left the form before its end and kept what was typed.
+        case incomplete
+    }
+
+    /// The responses file the form went to.
+    public var file: String
+    /// The form's line in it.
+    public var line: Int
+    /// The question's field in that line (respondent is field 1).
+    public var column: Int
+    /// The form's respondent id.
+    public var respondent: String
+    /// The question.
+    public var questionID: String
+    /// What happened.
+    public var kind: Kind
+    /// One sentence for people.
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, respondent: String, questionID: String, kind: Kind, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.respondent = respondent
+        self.questionID = questionID
+        self.kind = kind
+        self.message = message
+    }
+
+    /// The problems-file row.
+    public var fields: [String] {
+        [file, String(line), String(column), respondent, questionID, "", kind.rawValue, message]
+    }
+}

@@ -1,0 +1,94 @@
+import SurveyImport
+import SurveyModel
+
+/// The canonical responses file as the terminal form writes it: the same file, header and
+/// format as `survey import --into`, one form appended and synced at a time.
+///
+/// Respondent ids are unique: an id already in the file is refused, also one another operator
+/// saved a moment ago. Memory: one index entry (id and line) per form in the file.
+public final class ResponseLog {
+    /// The file, e.g. `responses/seminar-feedback.csv`.
+    public let path: String
+    /// The questionnaire its columns come from.
+    public let questionnaire: Questionnaire
+    private let journal: CSVJournal
+    private var lines: [String: Int] = [:]
+    private var order: [String] = []
+    private var highestNumber = 0
+
+    /// Opens (or creates) the file, moving a torn last line to `NAME.recovered.csv`.
+    public init(path: String, questionnaire: Questionnaire) throws(EntryError) {
+        self.path = path
+        self.questionnaire = questionnaire
+        journal = CSVJournal(path: path, header: ResponseFile.header(for: questionnaire),
+                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"))
+        journal.onRecord = { [unowned self] record in
+            guard let id = record.fields.first, self.lines[id] == nil else { return }
+            self.lines[id] = record.line
+            self.order.append(id)
+            if let number = Int(id), number > self.highestNumber { self.highestNumber = number }
+        }
+        journal.onReset = { [unowned self] in
+            self.lines.removeAll()
+            self.order.removeAll()
+            self.highestNumber = 0
+        }
+        try journal.synchronize()
+    }
+
+    /// Forms in the file.
+    public var count: Int { order.count }
+
+    /// Respondent ids in file order.
+    public var respondents: [String] { order }
+
+    /// Torn lines moved to `NAME.recovered.csv` when the file was opened.
+    public var recoveries: [TornLine] { journal.recoveries }
+
+    /// Where torn lines go.
+    public var recoveredPath: String { journal.recoveredPath }
+
+    /// The line holding `respondent`'s form, after catching up with other operators' saves.
+    public func line(of respondent: String) throws(EntryError) -> Int? {
+        try journal.synchronize()
+        return lines[respondent]
+    }
+
+    /// The id Enter stands for at the respondent prompt: one more than the highest number.
+    public var nextFreeRespondent: String {
+        var next = highestNumber + 1
+        while lines[String(next)] != nil { next += 1 }
+        return String(next)
+    }
+
+    /// Appends one form (one write, then fsync); returns its line, or why it was refused.
+    public func append(_ response: Response) throws(EntryError) -> Result<Int, EntryProblem> {
+        let fields = ResponseFile.fields(of: response, in: questionnaire)
+        let line = try journal.append([fields]) { lines[response.respondent] != nil }
+        guard let line else {
+            return .failure(.respondentTaken(response.respondent, line: lines[response.respondent] ?? 0))
+        }
+        return .success(line)
+    }
+
+    /// Every form in the file, read with the importer's rules (codes back to answers).
+    /// Rows that do not fit the header are left out: `survey import` reports those.
+    public func responses() throws(EntryError) -> [Response] {
+        let parsers = questionnaire.questions.map(AnswerParser.init)
+        let width = questionnaire.questions.count + 1
+        return try journal.records().compactMap { record in
+            guard record.fields.count == width else { return nil }
+            let answers = parsers.indices.map { parsers[$0].parse(record.fields[$0 + 1]).answer }
+            return Response(respondent: record.fields[0], answers: answers)
+        }
+    }
+
+    /// Replaces the forms of these respondents, rewriting the file atomically.
+    public func replace(_ corrected: [Response]) throws(EntryError) {
+        let byID = Dictionary(corrected.map { ($0.respondent, $0) }, uniquingKeysWith: { $1 })
+        try journal.rewrite { record in
+            guard let id = record.fields.first, let response = byID[id] else { return nil }
+            return ResponseFile.fields(of: response, in: questionnaire)
+        }
+    }
+}

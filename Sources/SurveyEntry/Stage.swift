@@ -1,2 +1,0 @@
-/// Stage placeholder until its first type lands.
-enum SurveyEntryStage {}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SurveyEntry
+import SurveyModel
+
+/// `survey enter QUESTIONNAIRE [--into responses/NAME.csv] [--operator NAME] [--verify]`.
+struct EnterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enter",
+        abstract: "Type in paper questionnaires, or verify them by typing them again.",
+        discussion: """
+        For each paper form: its respondent id (Enter takes the next free number), then each \
+        question in order, honouring skip logic, then a review; Enter saves. Answers by number, \
+        code or the start of a label; several choices as `1 3 5`; Enter alone is no answer. \
+        Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
+        Each saved form is appended to the responses file in one write and synced to disk, so a \
+        crash loses at most the form being typed. With a pipe as input: one answer per line, no \
+        prompts; exit 1 when a line was refused or the input ended inside a form. \
+        --verify: a second operator types the same forms again; differences are resolved on the \
+        spot, logged in NAME.verification.csv, and corrections rewrite the responses file. \
+        Memory: one index entry per form in the file (the whole file while verifying). See docs/entry.md.
+        """
+    )
+
+    @Argument(help: "The questionnaire definition (YAML).")
+    var questionnaire: String
+
+    @Option(help: "Responses file to add the forms to (default: responses/<questionnaire name>.csv).")
+    var into: String?
+
+    @Option(name: .customLong("operator"), help: "Who is typing (default: $USER); recorded with verifications and problems.")
+    var operatorName: String?
+
+    @Flag(help: "Double entry: type forms already entered again and resolve the differences.")
+    var verify = false
+
+    func validate() throws {
+        if let operatorName, operatorName.isEmpty || operatorName.contains(where: { $0.isNewline || $0 == "," }) {
+            throw ValidationError("--operator must be a name without commas or line breaks, not \"\(operatorName)\"")
+        }
+    }
+
+    /// `responses/seminar-feedback.csv` for `questionnaires/seminar-feedback.yaml`.
+    var responsesPath: String {
+        if let into { return into }
+        let name = URL(fileURLWithPath: questionnaire).deletingPathExtension().lastPathComponent
+        return "responses/\(name).csv"
+    }
+
+    func run() throws {
+        let definition: Questionnaire
+        do {
+            definition = try QuestionnaireLoader.load(path: questionnaire)
+        } catch {
+            throw SurveyFailure.report(error)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let name = operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "operator"
+        do {
+            let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
+                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width())
+            guard try EntryTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
+        } catch let error as EntryError {
+            Terminal.error(error.errorDescription ?? "\(error)")
+            switch error {
+            case .headerMismatch, .nothingToVerify: throw SurveyFailure.usage
+            case .unreadable, .writeFailed: throw SurveyFailure.dataProblems
+            }
+        }
+    }
+}

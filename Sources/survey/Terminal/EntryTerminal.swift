@@ -1,0 +1,117 @@
+import Foundation
+import SurveyEntry
+
+/// Drives an `EntryDesk` from the terminal, line by line, never redrawing the screen.
+///
+/// With a terminal on stdin: the question, its choices and a short prompt on stdout, line
+/// editing through libedit, colour when stdout is a terminal and NO_COLOR is unset. With a
+/// pipe: no prompts, one answer per line; notes go to stderr, refusals with their input line.
+struct EntryTerminal {
+    let desk: EntryDesk
+    let interactive: Bool
+    let colors: Bool
+
+    init(desk: EntryDesk) {
+        self.desk = desk
+        interactive = isatty(0) == 1
+        colors = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Terminal width for layout: the window's columns (80 when unknown), at most 100.
+    static func width() -> Int {
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return min(100, Int(size.ws_col))
+    }
+
+    /// Runs the sitting; returns false when input was refused in a pipe or a form was lost.
+    func run() throws -> Bool {
+        let editor = interactive ? LineEditor() : nil
+        if interactive { EntryTerminal.sayWhatCtrlCLoses() }
+        note(desk.opening())
+        var lineNumber = 0
+        var refused = 0
+        var shown: (EntryDesk.Prompt, String?)?
+        while desk.prompt != .finished {
+            if interactive, shown.map({ $0.0 != desk.prompt || $0.1 != desk.session?.respondent }) ?? true {
+                if desk.prompt == .respondent || desk.prompt == .question(0) && shown?.0 == .respondent { write("\n", to: 1) }
+                show(desk.lines(), to: 1)
+                shown = (desk.prompt, desk.session?.respondent)
+            }
+            let typed = editor.map { $0.read(prompt: desk.promptText) } ?? readLine(strippingNewline: true)
+            guard let line = typed else {
+                if interactive, desk.session != nil, desk.prompt != .leave {
+                    write("\n", to: 1)
+                    note(try desk.submit(":q"))
+                } else {
+                    note(desk.endOfInput())
+                }
+                continue
+            }
+            lineNumber += 1
+            let notes = try desk.submit(line)
+            if !interactive, notes.contains(where: { $0.tone == .problem }) {
+                refused += 1
+                note(notes.map { $0.tone == .problem ? EntryLine("stdin:\(lineNumber): \($0.text)", .problem) : $0 })
+            } else {
+                note(notes)
+            }
+        }
+        note(desk.closing())
+        let table = try desk.disagreementTable()
+        if !table.isEmpty {
+            if interactive { write("\n", to: 1) }
+            show(table.map { EntryLine($0) }, to: 1)
+        }
+        return desk.tally.lost == 0 && refused == 0
+    }
+
+    /// Notes: on the terminal with the form, or on stderr when the input is a pipe (hints,
+    /// such as keys and help, only on the terminal).
+    private func note(_ lines: [EntryLine]) {
+        show(interactive ? lines : lines.filter { $0.tone != .hint }, to: interactive ? 1 : 2)
+    }
+
+    private func show(_ lines: [EntryLine], to stream: Int32) {
+        for line in lines {
+            write(paint(line) + "\n", to: stream)
+        }
+    }
+
+    private func paint(_ line: EntryLine) -> String {
+        guard colors, !line.text.isEmpty else { return line.text }
+        let code: String
+        switch line.tone {
+        case .plain: return line.text
+        case .heading: code = "1;36"
+        case .hint: code = "2"
+        case .problem: code = "31"
+        case .success: code = "32"
+        case .warning: code = "33"
+        }
+        return "\u{1B}[\(code)m\(line.text)\u{1B}[0m"
+    }
+
+    /// Unbuffered, so notes and libedit's prompt never overtake each other.
+    private func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Ctrl-C still ends the program at once (libedit restores the terminal first); the
+    /// handler only says, with async-signal-safe calls, what was and was not saved.
+    private static func sayWhatCtrlCLoses() {
+        signal(SIGINT) { signal in
+            let message: StaticString = "\nInterrupted: the form being typed was not saved; every saved form is on disk.\n"
+            _ = Foundation.write(2, message.utf8Start, message.utf8CodeUnitCount)
+            Foundation.signal(signal, SIG_DFL)
+            raise(signal)
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import SurveyModel
+import Testing
+@testable import SurveyEntry
+
+/// Whole sittings: forms saved, refused, left, lost, and verified.
+struct EntryDeskTests {
+    let questionnaire: Questionnaire
+    let folder: String
+    let path: String
+    let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
+
+    init() throws {
+        questionnaire = try EntryFixtures.feedback()
+        folder = try EntryFixtures.scratch()
+        path = folder + "/feedback.csv"
+    }
+
+    func desk(_ mode: EntryDesk.Mode = .firstEntry, operator name: String = "aigul") throws -> EntryDesk {
+        try EntryDesk(questionnaire: questionnaire, responsesPath: path, operatorName: name, mode: mode)
+    }
+
+    @Test func savesFormsOneAfterAnother() throws {
+        let desk = try desk()
+        #expect(desk.opening().map(\.text) == ["\(path): no forms yet.", "Keys: Enter no answer · ! illegible · < back · ? help · :q leave"])
+        #expect(desk.prompt == .respondent)
+        #expect(desk.promptText == "respondent [1]> ")
+        let notes = try desk.type([""] + EntryFixtures.feedbackForm + ["5"] + EntryFixtures.feedbackForm)
+        #expect(notes == [
+            EntryLine("Saved respondent 1 (line 2 of \(path)).", .success),
+            EntryLine("Saved respondent 5 (line 3 of \(path)).", .success),
+        ])
+        #expect(EntryFixtures.text(of: path) == [header, EntryFixtures.feedbackRow("1"), EntryFixtures.feedbackRow("5"), ""].joined(separator: "\n"))
+        #expect(desk.prompt == .respondent)
+        #expect(desk.suggestion == "6")
+        _ = try desk.type([":q"])
+        #expect(desk.prompt == .finished)
+        #expect(desk.closing().map(\.text) == ["This sitting: 2 forms saved.", "\(path) holds 2 forms."])
+    }
+
+    @Test func showsTheQuestionThenTheReview() throws {
+        let desk = try desk()
+        _ = try desk.type(["3"])
+        #expect(desk.prompt == .question(0))
+        #expect(desk.promptText == "1> ")
+        #expect(desk.lines().first?.text.hasPrefix("── respondent 3 · question 1/10 · org_type · required") == true)
+        _ = try desk.type(Array(EntryFixtures.feedbackForm.dropLast()))
+        #expect(desk.prompt == .review)
+        #expect(desk.promptText == "review> ")
+        #expect(desk.lines().count == 12)
+    }
+
+    @Test func respondentPromptRefusals() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm)
+        #expect(try desk.submit("1") == [EntryLine("respondent 1 is already entered (line 2); type the number written on this form", .problem)])
+        #expect(try desk.submit("1 2") == [EntryLine("`1 2` is not a respondent id: use letters, digits and - _ . /", .problem)])
+        #expect(try desk.submit("<") == [EntryLine("`<` does nothing here: type the number written on the form, or :q to stop", .problem)])
+        #expect(try desk.submit("!") == [EntryLine("`!` does nothing here: type the number written on the form, or :q to stop", .problem)])
+        #expect(try desk.submit("?").count == 3)
+        #expect(desk.prompt == .respondent)
+    }
+
+    @Test func illegibleAnswersAreListedInTheProblemsFile() throws {
+        let desk = try desk()
+        let notes = try desk.type(["7", "!", "spec", "1 3", "!", "y", "!", "", "", "", ""])
+        #expect(notes == [EntryLine("Saved respondent 7 (line 2 of \(path)).", .success), EntryLine("  3 illegible answers listed in \(folder)/feedback.problems.csv")])
+        #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv") == """
+            file,line,column,respondent,question,value,problem,message
+            \(path),2,2,7,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+            \(path),2,5,7,usefulness,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+            \(path),2,7,7,age,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+
+            """)
+        #expect(desk.tally.illegible == 3)
+    }
+
+    @Test func leavingAndKeepingSavesAnIncompleteForm() throws {
+        let desk = try desk()
+        _ = try desk.type(["4", "2", "spec", ":q"])
+        #expect(desk.prompt == .leave)
+        #expect(desk.lines().map(\.text) == ["Leave respondent 4's form?", "  k keep its 2 answers, saved as incomplete · d drop it · c continue typing"])
+        #expect(try desk.submit("x") == [EntryLine(EntryProblem.keepOrDrop("x", canKeep: true).message, .problem)])
+        let notes = try desk.type(["k"])
+        #expect(notes == [EntryLine("Saved respondent 4 as incomplete (line 2 of \(path)).", .success)])
+        #expect(EntryFixtures.text(of: path) == header + "\n4,ngo,specialist,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").hasSuffix(
+            "\(path),2,4,4,sessions,,incomplete,form left at question 3 of 10 and kept with the 2 answers typed before it (operator aigul)\n"))
+        #expect(desk.closing().map(\.text) == ["This sitting: 1 form saved (1 incomplete).", "\(path) holds 1 form.", "Problems are listed in \(folder)/feedback.problems.csv."])
+    }
+
+    @Test func leavingAtTheReviewAndKeepingIsACompleteForm() throws {
+        let desk = try desk()
+        _ = try desk.type(["4"] + EntryFixtures.feedbackForm.dropLast() + [":q", "k"])
+        #expect(EntryFixtures.text(of: path) == header + "\n" + EntryFixtures.feedbackRow("4") + "\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/feedback.problems.csv"))
+    }
+
+    @Test func leavingAndDroppingSavesNothing() throws {
+        let desk = try desk()
+        let notes = try desk.type(["4", "2", ":q", "d"])
+        #expect(notes == [EntryLine("Dropped respondent 4's form; nothing was saved.", .warning)])
+        #expect(EntryFixtures.text(of: path) == header + "\n")
+        #expect(desk.prompt == .respondent)
+        #expect(desk.suggestion == "1")
+    }
+
+    @Test func leavingAndContinuingGoesBackToTheQuestion() throws {
+        let desk = try desk()
+        _ = try desk.type(["4", "2", ":q", "c"])
+        #expect(desk.prompt == .question(1))
+    }
+
+    @Test func aNumberTakenMeanwhileAsksForAnother() throws {
+        let desk = try desk()
+        _ = try desk.type(["9"] + EntryFixtures.feedbackForm.dropLast())
+        let other = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try other.append(Response(respondent: "9", answers: Array(repeating: .missing, count: 10)))
+        let notes = try desk.type([""])
+        #expect(notes == [
+            EntryLine("respondent 9 is already entered (line 2); type the number written on this form", .problem),
+            EntryLine("This form is not saved yet: type the number written on it.", .warning),
+        ])
+        #expect(desk.prompt == .respondent)
+        #expect(try desk.type(["19"]) == [EntryLine("Saved respondent 19 (line 3 of \(path)).", .success)])
+    }
+
+    @Test func inputEndingInAFormLosesOnlyThatForm() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm + ["", "2", "spec"])
+        #expect(desk.endOfInput() == [EntryLine("Input ended in respondent 2's form; it was not saved.", .warning)])
+        #expect(desk.prompt == .finished)
+        #expect(desk.tally.lost == 1)
+        #expect(EntryFixtures.text(of: path) == header + "\n" + EntryFixtures.feedbackRow("1") + "\n")
+    }
+
+    @Test func inputEndingBeforeAnyAnswerLosesNothing() throws {
+        let desk = try desk()
+        _ = try desk.type([""])
+        #expect(desk.endOfInput() == [])
+        #expect(desk.tally.lost == 0)
+    }
+
+    @Test func aTornProblemsLineIsReportedOnStart() throws {
+        try "file,line,column,respondent,question,value,problem,message\nf.csv,2,2,7,org_type,,illeg".write(toFile: folder + "/feedback.problems.csv", atomically: true, encoding: .utf8)
+        let desk = try desk()
+        #expect(desk.opening().map(\.text).prefix(2) == [
+            "\(folder)/feedback.problems.csv: line 2 was cut off by an interrupted save.",
+            "  Moved it to \(folder)/feedback.problems.recovered.csv.",
+        ])
+    }
+
+    // MARK: Verification
+
+    func enterFirst(_ forms: [[String]]) throws {
+        let first = try desk()
+        for form in forms { _ = try first.type(form) }
+    }
+
+    @Test func verificationNeedsAFirstEntry() throws {
+        #expect(throws: EntryError.nothingToVerify(path: path)) { _ = try desk(.verification) }
+        _ = try desk()
+        #expect(throws: EntryError.nothingToVerify(path: path)) { _ = try desk(.verification) }
+    }
+
+    @Test func agreeingSecondEntryIsLogged() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        #expect(desk.opening().map(\.text).first == "\(path): 1 form in the first entry, 0 verified.")
+        #expect(desk.suggestion == "1")
+        let notes = try desk.type([""] + EntryFixtures.feedbackForm)
+        #expect(notes == [EntryLine("Verified respondent 1: 10 answers compared, all agree.", .success)])
+        let log = EntryFixtures.text(of: folder + "/feedback.verification.csv").split(separator: "\n")
+        #expect(log.count == 11)
+        #expect(log[0] == "respondent,question,first,second,resolved,operator")
+        #expect(log[4] == "1,usefulness,2,2,2,bakyt")
+        #expect(desk.suggestion == nil)
+        #expect(try desk.submit("") == [EntryLine("Every form of the first entry is verified.", .success)])
+        #expect(desk.prompt == .finished)
+    }
+
+    @Test func differencesAreResolvedAndCorrectTheResponsesFile() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm, ["2"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        // Respondent 2 again, with age 43 and improve "More tea".
+        var form = EntryFixtures.feedbackForm
+        form[5] = "43"
+        form[7] = "More tea"
+        _ = try desk.type(["2"] + form)
+        #expect(desk.prompt == .resolve(questionnaire.index(of: "age")!))
+        #expect(desk.promptText == "1/2> ")
+        #expect(desk.lines().map(\.text) == [
+            "── verify · respondent 2 · question 6/10 · age: the entries differ ────────────",
+            "Your age",
+            "  1 first entry    34",
+            "  2 second entry   43",
+            "  1, 2, or the answer on the paper (=2 for the value 2) · ! illegible",
+        ])
+        #expect(try desk.submit("") == [EntryLine(EntryProblem.pickOneOrTwo("").message, .problem)])
+        #expect(try desk.submit("<") == [EntryLine(EntryProblem.notHere("<", hint: "type 1, 2 or the answer on the paper").message, .problem)])
+        #expect(try desk.submit("200") == [EntryLine("200 is outside the allowed range 16–99", .problem)])
+        #expect(try desk.submit("1") == [])
+        #expect(desk.prompt == .resolve(questionnaire.index(of: "improve")!))
+        let notes = try desk.submit("More time and tea")
+        #expect(notes == [EntryLine("Verified respondent 2: 10 answers compared, 2 differed, form corrected.", .success)])
+        #expect(EntryFixtures.text(of: path) == [
+            header, EntryFixtures.feedbackRow("1"),
+            "2,ngo,specialist,brainstorm;letter,2,no,34,2.5,More time and tea,Too long,2013-01-25", "",
+        ].joined(separator: "\n"))
+        let log = EntryFixtures.text(of: folder + "/feedback.verification.csv")
+        #expect(log.contains("\n2,age,34,43,34,bakyt\n"))
+        #expect(log.contains("\n2,improve,More time,More tea,More time and tea,bakyt\n"))
+        #expect(desk.closing().map(\.text) == ["This pass: 1 form verified, 1 corrected.", "10 answers compared, 2 differed (20.0%)."])
+        let table = try desk.disagreementTable()
+        #expect(table.first == "Disagreements in all verification passes so far (1 form):")
+        #expect(table.contains("age                      1          1  100.0%"))
+        #expect(table.contains("bakyt                   10          2   20.0%"))
+    }
+
+    @Test func verificationRefusals() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm, ["2"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        #expect(try desk.submit("40") == [EntryLine("respondent 40 is not in the first entry; check the number on the form", .problem)])
+        _ = try desk.type(["1"] + EntryFixtures.feedbackForm)
+        #expect(try desk.submit("1") == [EntryLine("respondent 1 is already verified (by bakyt); type the number of another form", .problem)])
+        #expect(desk.suggestion == "2")
+    }
+
+    @Test func aRequiredAnswerCannotBeResolvedToNothing() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        var form = EntryFixtures.feedbackForm
+        form[0] = "gov"
+        _ = try desk.type(["1"] + form)
+        #expect(desk.prompt == .resolve(0))
+        #expect(try desk.submit("=") == [EntryLine(EntryProblem.required(number: 1).message, .problem)])
+        #expect(try desk.submit("=3") == [EntryLine("Verified respondent 1: 10 answers compared, 1 differed, form corrected.", .success)])
+        #expect(EntryFixtures.text(of: path).contains("\n1,other,"))
+    }
+
+    @Test func leavingAVerificationWritesNothing() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        var form = EntryFixtures.feedbackForm
+        form[0] = "gov"
+        _ = try desk.type(["1"] + form)
+        _ = try desk.type([":q"])
+        #expect(desk.lines().map(\.text) == ["Leave respondent 1's form?", "  d drop it (nothing is written) · c continue typing"])
+        #expect(try desk.submit("k") == [EntryLine(EntryProblem.keepOrDrop("k", canKeep: false).message, .problem)])
+        _ = try desk.type(["c"])
+        #expect(desk.prompt == .resolve(0))
+        _ = try desk.type([":q", "d"])
+        #expect(desk.prompt == .respondent)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/feedback.verification.csv"))
+        #expect(desk.suggestion == "1")
+    }
+
+    @Test func illegibleWhenResolvingIsListed() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        var form = EntryFixtures.feedbackForm
+        form[5] = "43"
+        _ = try desk.type(["1"] + form + ["!"])
+        #expect(EntryFixtures.text(of: path).contains("\n1,ngo,specialist,brainstorm;letter,2,no,,2.5,"))
+        #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").contains(",1,age,,illegible,"))
+    }
+}

@@ -1,0 +1,176 @@
+import Testing
+import SurveyModel
+@testable import SurveyImport
+
+/// How headers become questions, seen through the importer: `--map`, `--id-column`, unknown
+/// and duplicate columns, 0/1 choice columns.
+@Suite struct ColumnLayoutTests {
+    /// Imports `text` (written to a temporary file) against feedback.yaml.
+    func importText(_ text: String, options: ImportOptions = ImportOptions()) throws -> ImportRun {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        return try runImport(try dir.write("input.csv", text), options: options)
+    }
+
+    @Test func mapMatchesAHeaderByHand() throws {
+        let text = "respondent,Organisation,Your  AGE\n1,ngo,34\n"
+        let mapped = try importText(text, options: ImportOptions(columnMap: ["organisation": "org_type"]))
+        #expect(mapped.value(0, "org_type") == "ngo")
+        #expect(mapped.value(0, "age") == "34", "question text in another case and spacing still matches")
+        #expect(mapped.problems.isEmpty)
+        #expect(!mapped.summary.warnings.contains { $0.contains("matched no question") })
+
+        let unmapped = try importText(text)
+        #expect(unmapped.value(0, "org_type") == "")
+        #expect(unmapped.problems.map(\.problem) == [.requiredMissing])
+        let warning = try #require(unmapped.summary.warnings.first { $0.contains("matched no question") })
+        #expect(warning.contains("Organisation"))
+        #expect(warning.contains("--map 'Header=question_id'"))
+    }
+
+    @Test func mapToRespondentTimestampAndIgnore() throws {
+        let run = try importText(
+            "Form,When,org_type,Notes\nA-17,2013-01-25 16:40,gov,typed by Aida\n",
+            options: ImportOptions(columnMap: ["Form": "respondent", "When": "timestamp", "Notes": "-"]))
+        #expect(run.responses.map(\.respondent) == ["A-17"])
+        #expect(run.responses.first?.submittedAt == "2013-01-25 16:40")
+        #expect(!run.summary.warnings.contains { $0.contains("matched no question") })
+    }
+
+    @Test func mapToAChoiceColumn() throws {
+        let run = try importText(
+            "respondent,org_type,Sessions: letter,Sessions: groups\n1,gov,1,0\n2,ngo,1,1\n3,ngo,0,0\n",
+            options: ImportOptions(columnMap: ["Sessions: letter": "sessions/letter", "Sessions: groups": "sessions/groups"]))
+        #expect(run.value(0, "sessions") == "letter")
+        #expect(run.value(1, "sessions") == "groups;letter")
+        #expect(run.value(2, "sessions") == "")
+        #expect(run.problems.isEmpty)
+    }
+
+    @Test func mapToAnUnknownQuestionIsAnError() throws {
+        do {
+            _ = try importText("respondent,Organisation\n1,gov\n", options: ImportOptions(columnMap: ["Organisation": "organization"]))
+            Issue.record("imported with a --map naming no question")
+        } catch let error as ImportError {
+            guard case .unknownMapTarget(let header, let target, let known) = error else { Issue.record("got \(error)"); return }
+            #expect(header == "Organisation")
+            #expect(target == "organization")
+            #expect(known.contains("org_type"))
+            #expect(error.isUsageError)
+        }
+    }
+
+    /// `--map 'Header=nosuch'` is a usage error whether or not this file has the header.
+    @Test
+    func mapToAnUnknownQuestionIsAnErrorEvenWhenTheHeaderIsAbsent() throws {
+        #expect(throws: ImportError.self) {
+            try importText("respondent,org_type\n1,gov\n", options: ImportOptions(columnMap: ["Organisation": "nosuch"]))
+        }
+    }
+
+    @Test func mapValuesAreParsed() throws {
+        #expect(try ImportOptions.columnMap(["Your organisation = org_type", "a=b=c"]) == ["Your organisation": "org_type", "a=b": "c"])
+        #expect(throws: ImportError.badMapping("org_type")) { try ImportOptions.columnMap(["org_type"]) }
+        #expect(throws: ImportError.badMapping("=org_type")) { try ImportOptions.columnMap(["=org_type"]) }
+    }
+
+    @Test func idColumnByName() throws {
+        let run = try importText("Form no.,id,org_type\nA-17,9,gov\nA-18,9,ngo\n", options: ImportOptions(idColumn: "form NO."))
+        #expect(run.responses.map(\.respondent) == ["A-17", "A-18"])
+        #expect(run.rejects.isEmpty)
+    }
+
+    @Test func idColumnThatIsNotThereIsAnError() throws {
+        do {
+            _ = try importText("respondent,org_type\n1,gov\n", options: ImportOptions(idColumn: "Form no."))
+            Issue.record("imported without the --id-column")
+        } catch let error as ImportError {
+            guard case .missingIDColumn(_, let name, let headers) = error else { Issue.record("got \(error)"); return }
+            #expect(name == "Form no.")
+            #expect(headers == ["respondent", "org_type"])
+        }
+    }
+
+    @Test(arguments: ["respondent", "respondent_id", "id", "_id", "_uuid", "ResponseId", "Respondent ID"])
+    func idColumnNames(_ name: String) throws {
+        let run = try importText("\(name),org_type\nR-1,gov\n")
+        #expect(run.responses.map(\.respondent) == ["R-1"])
+    }
+
+    @Test(arguments: ["Timestamp", "submitted_at", "_submission_time"])
+    func timestampColumnNames(_ name: String) throws {
+        let run = try importText("respondent,\(name),org_type\n1,2013-01-25 10:00,gov\n")
+        #expect(run.responses.first?.submittedAt == "2013-01-25 10:00")
+    }
+
+    /// A blank id cell must not take an id that another row of the file really has.
+    @Test
+    func blankIdDoesNotCollideWithARealId() throws {
+        let run = try importText("respondent,org_type\n,gov\n1,ngo\n")
+        #expect(run.rejects.isEmpty, "\(run.rejects.map(\.description))")
+        #expect(run.responses.count == 2)
+        #expect(run.responses.map(\.respondent).contains("1"))
+        #expect(Set(run.responses.map(\.respondent)).count == 2)
+    }
+
+    @Test func withoutAnIdColumnRowsAreNumbered() throws {
+        let run = try importText("org_type,age\ngov,30\n\nngo,40\n")
+        #expect(run.responses.map(\.respondent) == ["1", "2"])
+    }
+
+    @Test func unknownColumnsAreAWarning() throws {
+        let run = try runImport(Fixture.path("responses-messy.csv"))
+        let warnings = run.summary.warnings.filter { $0.contains("matched no question") }
+        #expect(warnings == ["\(Fixture.path("responses-messy.csv")): 1 column matched no question and was ignored: interviewer_note (use --map 'Header=question_id' if one of them is a question)"])
+    }
+
+    @Test func missingQuestionColumnsAreAWarning() throws {
+        let run = try importText("respondent,org_type\n1,gov\n")
+        #expect(run.summary.warnings.contains { $0.contains("no column for role, sessions,") })
+    }
+
+    @Test func twoColumnsForOneQuestionIsAnError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("dup.csv", "respondent,org_type,What type of organization do you represent?\n1,gov,gov\n")
+        #expect(throws: ImportError.duplicateColumn(path: path, question: "org_type", first: "org_type",
+                                                     second: "What type of organization do you represent?", column: 3)) {
+            try runImport(path)
+        }
+    }
+
+    @Test func noColumnMatchesAnyQuestion() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("other.csv", "name,email\nAida,a@example.org\n")
+        #expect(throws: ImportError.noQuestionColumns(path: path, headers: ["name", "email"])) { try runImport(path) }
+    }
+
+    @Test func groupPrefixesAndChoiceColumns() throws {
+        let run = try importText("""
+            respondent,group_a/org_type,group_a/group_b/usefulness,sessions.brainstorm,sessions.groups,sessions.letter
+            1,gov,4,1,0,1
+            2,ngo,5,,,
+            3,ngo,3,1,1,1
+            4,ngo,3,yes,maybe,0
+
+            """)
+        #expect(run.value(0, "org_type") == "gov")
+        #expect(run.value(0, "usefulness") == "4")
+        #expect(run.value(0, "sessions") == "brainstorm;letter")
+        #expect(run.value(1, "sessions") == "")
+        #expect(run.value(2, "sessions") == "", "three picked, max_choices is 2")
+        #expect(run.value(3, "sessions") == "brainstorm")
+        #expect(run.problems.map(\.problem.kind) == ["too_many_choices", "unknown_choice"])
+        #expect(run.problems.map(\.line) == [4, 5])
+        #expect(run.problems.last?.value == "maybe")
+        #expect(run.problems.last?.column == 5)
+    }
+
+    /// KoboToolbox can export both the combined column and the 0/1 columns; the combined one wins.
+    @Test func combinedColumnWinsOverChoiceColumns() throws {
+        let run = try importText("respondent,org_type,sessions,sessions/letter\n1,gov,groups,1\n")
+        #expect(run.value(0, "sessions") == "groups")
+        #expect(run.summary.warnings.allSatisfy { !$0.contains("matched no question") })
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import SurveyModel
+import SurveyStatistics
+import Testing
+@testable import SurveyReport
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct HTMLReportTests {
+    @Test func exampleHasEveryQuestionInOrder() throws {
+        let results = try ReportFixture.example()
+        let html = HTMLReport(results: results, options: ReportOptions()).render()
+        var position = html.startIndex
+        for question in results.questionnaire.questions {
+            let heading = Escaping.html(question.text.text(in: "en"))
+            let found = try #require(html.range(of: heading, range: position..<html.endIndex), "missing \(question.id)")
+            position = found.upperBound
+            #expect(html.contains("id=\"q-\(question.id)\""))
+        }
+    }
+
+    @Test func exampleHeader() throws {
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<h1>Report on participants&#39; feedback</h1>"))
+        #expect(html.contains("19 of 24 participants returned the questionnaire (79%)."))
+        #expect(html.contains("Establishing National Public Council on Migration"))
+        #expect(html.contains("2013-01-25"))
+        #expect(html.contains("Kashkasuu, Kyrgyzstan"))
+        #expect(html.contains("18 of 19 answered, 1 left blank"))
+        #expect(html.contains("Mean 4.22, median 4, standard deviation 0.94"))
+        #expect(html.contains("rows read"))
+        #expect(html.contains("Wilson"))
+    }
+
+    @Test func oneChartPerClosedQuestionAndTheRatingsOverview() throws {
+        let results = try ReportFixture.example()
+        let html = HTMLReport(results: results, options: ReportOptions()).render()
+        let closed = results.questionnaire.questions.filter(\.kind.isClosed)
+        #expect(html.components(separatedBy: "<svg ").count - 1 == closed.count + 1)
+        #expect(html.contains("id=\"ratings\""))
+        let names = HTMLReport(results: results, options: ReportOptions()).charts().map(\.name)
+        #expect(names == closed.map(\.id) + ["ratings"])
+    }
+
+    @Test func selfContained() throws {
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render().lowercased()
+        for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "href=\"http", "src=", "@font-face"] {
+            #expect(!html.contains(forbidden), "found \(forbidden)")
+        }
+        #expect(html.contains("@media print"))
+        #expect(html.contains("name=\"viewport\""))
+    }
+
+    @Test func wellFormedSoEscapingHolds() throws {
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render()
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
+    }
+
+    @Test func crossTabsAreShadedWithTheirTest() throws {
+        let results = try ReportFixture.example()
+        let html = HTMLReport(results: results, options: ReportOptions()).render()
+        #expect(html.contains("<h2>Comparisons between groups</h2>"))
+        #expect(html.contains("id=\"x-org_type-attend_again\""))
+        #expect(html.contains("style=\"background-color: rgba(33, 102, 172, 0."))
+        #expect(html.contains("No significant difference") || html.contains("differ significantly"))
+    }
+
+    @Test func quotesFollowTheResults() throws {
+        let all = HTMLReport(results: try ReportFixture.example(quotes: .all), options: ReportOptions()).render()
+        let some = HTMLReport(results: try ReportFixture.example(quotes: .longest(2)), options: ReportOptions()).render()
+        let none = HTMLReport(results: try ReportFixture.example(quotes: .none), options: ReportOptions()).render()
+        #expect(all.contains("<blockquote>Open discussion of the Council&#39;s role, everyone could speak</blockquote>"))
+        #expect(none.components(separatedBy: "<blockquote>").count == 1)
+        #expect(none.contains("Words that come up most"))
+        // Two per text question that has answers.
+        #expect(some.components(separatedBy: "<blockquote>").count - 1 == 2 * 4)
+        #expect(some.contains("The 2 longest of 16 answers."))
+    }
+
+    @Test func hostileTextIsShownNeverRun() throws {
+        let html = HTMLReport(results: try ReportFixture.hostile(), options: ReportOptions()).render()
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<em>"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("|pipes| in the answer | here"))
+        #expect(html.contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)"))
+        #expect(html.contains("Line one<br />line two &amp; &quot;quoted&quot; &lt;/blockquote&gt;&lt;/section&gt;"))
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
+        for element in ["script", "img", "em", "b"] { #expect(!parsed.elements.contains(element), "found <\(element)>") }
+        for text in ["<script>alert(1)</script>", "Seminar </title><script>alert(2)</script>", "<img src=x onerror=alert(3)>",
+                     "Useful? <svg onload=alert(4)>", "]]> </text></svg>"] {
+            #expect(parsed.text.contains(text), "\(text) not shown as text")
+        }
+    }
+
+    @Test func russian() throws {
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions(language: .russian)).render()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ru\">"))
+        #expect(html.contains("<h1>Отчёт об отзывах участников</h1>"))
+        #expect(html.contains("Анкету заполнили 19 из 24 участников (79%)."))
+        #expect(html.contains("Какую организацию вы представляете?"))
+        #expect(html.contains("Государственный орган"))
+        #expect(html.contains("5 (Очень полезен)"))
+        #expect(html.contains("Ответили 18 из 19"))
+        #expect(html.contains("Сравнение групп"))
+        #expect(!html.contains("What type of organization do you represent?"))
+        #expect(!html.contains("Government agency"))
+        #expect(ParsedXML(html).isWellFormed)
+    }
+
+    @Test func titleFilterAndStamp() throws {
+        let results = try ReportFixture.example(filter: "org_type == ngo")
+        let plain = HTMLReport(results: results, options: ReportOptions()).render()
+        #expect(plain.contains("Only responses where <code>org_type == ngo</code> are included."))
+        #expect(!plain.contains("Generated"))
+        let custom = HTMLReport(results: results, options: ReportOptions(title: "Kashkasuu <2013>", stamp: "2024-05-01 10:00")).render()
+        #expect(custom.contains("<title>Kashkasuu &lt;2013&gt;</title>"))
+        #expect(custom.contains("<h1>Kashkasuu &lt;2013&gt;</h1>"))
+        #expect(custom.contains("Generated 2024-05-01 10:00."))
+    }
+
+    @Test func problemsFileNamedInTheDataQualityNote() throws {
+        var results = try ReportFixture.example()
+        results.importSummary.problems = 3
+        let html = HTMLReport(results: results, options: ReportOptions(problemsFile: "seminar.problems.csv")).render()
+        #expect(html.contains("3 problems were found in the answers: invalid values (counted as no answer), required questions left blank, or answers to questions that skip logic did not ask; they are listed in seminar.problems.csv."))
+    }
+
+    @Test func deterministic() throws {
+        let first = HTMLReport(results: try ReportFixture.example(), options: ReportOptions())
+        let second = HTMLReport(results: try ReportFixture.example(), options: ReportOptions())
+        #expect(first.render() == second.render())
+        #expect(first.charts().map(\.svg) == second.charts().map(\.svg))
+    }
+
+    @Test func noResponses() throws {
+        let results = try ReportFixture.results("questionnaires/seminar-feedback.yaml", "Tests/Fixtures/report/responses-header-only.csv")
+        let report = HTMLReport(results: results, options: ReportOptions())
+        let html = report.render()
+        #expect(html.contains("0 of 24 participants returned the questionnaire (0%)."))
+        #expect(html.contains("Nobody answered this question."))
+        #expect(!html.contains("<svg"))
+        #expect(report.charts().isEmpty)
+        #expect(ParsedXML(html).isWellFormed)
+    }
+
+    /// Writes the example to /tmp/report-check/ for looking at it in a browser:
+    /// `REPORT_PREVIEW=1 swift test --filter preview`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REPORT_PREVIEW"] != nil)) func preview() throws {
+        let directory = URL(fileURLWithPath: "/tmp/report-check")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("charts"), withIntermediateDirectories: true)
+        let results = try ReportFixture.example()
+        for (language, name) in [(ReportLanguage.english, "report.html"), (.russian, "report-ru.html")] {
+            let report = HTMLReport(results: results, options: ReportOptions(language: language, problemsFile: "seminar-feedback.problems.csv"))
+            try report.render().write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            if language == .english {
+                for chart in report.charts() {
+                    try chart.svg.write(to: directory.appendingPathComponent("charts/\(chart.name).svg"), atomically: true, encoding: .utf8)
+                }
+            }
+        }
+        let hostile = HTMLReport(results: try ReportFixture.hostile(), options: ReportOptions()).render()
+        try hostile.write(to: directory.appendingPathComponent("hostile.html"), atomically: true, encoding: .utf8)
+    }
+}
+
+/// Results to render, computed by the statistics stage from files in the source tree (#filePath).
+enum ReportFixture {
+    /// The package root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `SurveyAnalysis.run` on a questionnaire and response file, relative to the package root,
+    /// with the definition's cross-tabs and keyword questions and every answer kept for quoting.
+    static func results(_ questionnaire: String, _ responses: String, quotes: QuotePolicy = .all, filter: String? = nil) throws -> SurveyResults {
+        let definition = try QuestionnaireLoader.load(path: root.appendingPathComponent(questionnaire).path)
+        var options = StatisticsOptions(crossTabs: definition.report.crosstabs, quotes: quotes)
+        if !definition.report.keywords.isEmpty { options.keywordQuestions = definition.report.keywords }
+        options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
+        return try SurveyAnalysis.run(questionnaire: definition, files: [root.appendingPathComponent(responses).path], options: options).results
+    }
+
+    /// The bundled example: 19 responses to the seminar feedback form.
+    static func example(quotes: QuotePolicy = .all, filter: String? = nil) throws -> SurveyResults {
+        try results("questionnaires/seminar-feedback.yaml", "responses/seminar-feedback.csv", quotes: quotes, filter: filter)
+    }
+
+    /// Markup, scripts, pipes and formulas in every user text.
+    static func hostile() throws -> SurveyResults {
+        try results("Tests/Fixtures/report/hostile-text.yaml", "Tests/Fixtures/report/responses-hostile-text.csv")
+    }
+}
+
+/// What an XML parser makes of a document: whether it is well-formed, its elements and its text.
+final class ParsedXML: NSObject, XMLParserDelegate {
+    private(set) var elements: [String] = []
+    private(set) var rootAttributes: [String: String] = [:]
+    private(set) var text = ""
+    private(set) var error: String?
+
+    init(_ document: String) {
+        super.init()
+        let parser = XMLParser(data: Data(document.utf8))
+        parser.delegate = self
+        if !parser.parse() {
+            error = "\(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)"
+        }
+    }
+
+    var isWellFormed: Bool { error == nil }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if elements.isEmpty { rootAttributes = attributes }
+        elements.append(elementName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+}
