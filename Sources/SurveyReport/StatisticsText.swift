@@ -109,7 +109,7 @@ public struct StatisticsText {
             let cells = tab.counts[r].enumerated().map { c, count in "\(count) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
             text.add([code, label] + cells + [String(tab.rowTotals[r])])
         }
-        text.add(["total", ""] + tab.columnTotals.map(String.init) + [String(tab.rowTotals.reduce(0, +))])
+        text.add(["total", ""] + tab.columnTotals.map(String.init) + [String(tab.total)])
         out += text.render()
         out += "  Columns: " + zip(tab.columnCodes, columnQuestion.categories).map { "\($0) = \($1.label.text(in: language))" }.joined(separator: "; ") + "\n"
         out += "  " + AssociationWording.english(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion, language: language) + "\n"

@@ -102,7 +102,7 @@ public struct SummaryTables {
         var rows = tab.rowCodes.enumerated().map { r, code in
             [label(tab.rowQuestion, code)] + tab.counts[r].map(String.init) + [String(tab.rowTotals[r])]
         }
-        rows.append([options.phrases.total] + tab.columnTotals.map(String.init) + [String(tab.rowTotals.reduce(0, +))])
+        rows.append([options.phrases.total] + tab.columnTotals.map(String.init) + [String(tab.total)])
         return table(header, rows)
     }
 

@@ -104,7 +104,7 @@ public struct MarkdownReport {
             let cells = tab.counts[r].enumerated().map { c, count in count == 0 ? "0" : "\(count) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
             lines.append("| \(Escaping.markdownCell(category.label.text(in: language))) | " + cells.joined(separator: " | ") + " | \(tab.rowTotals[r]) |")
         }
-        lines.append("| \(phrases.total) | " + tab.columnTotals.map(String.init).joined(separator: " | ") + " | \(tab.rowTotals.reduce(0, +)) |")
+        lines.append("| \(phrases.total) | " + tab.columnTotals.map(String.init).joined(separator: " | ") + " | \(tab.total) |")
         lines.append("")
         lines.append(Escaping.markdown(phrases.test(tab, rowSubject: rowText, columnSubject: columnText)))
         return lines.joined(separator: "\n")

@@ -13,15 +13,17 @@ public struct CrossTabResult: Sendable, Hashable, Codable {
     public var columnCodes: [String]
     /// counts[row][column].
     public var counts: [[Int]]
+    /// Respondents in each row category (who answered both questions).
     public var rowTotals: [Int]
+    /// Respondents in each column category.
     public var columnTotals: [Int]
-    /// Respondents counted.
+    /// Respondents who answered both questions.
     public var total: Int
-    /// Cell / row total × 100.
+    /// Cell / row respondents × 100.
     public var rowPercents: [[Double?]]
-    /// Cell / column total × 100.
+    /// Cell / column respondents × 100.
     public var columnPercents: [[Double?]]
-    /// Cell / total × 100.
+    /// Cell / all respondents × 100 (with a multiple-choice side these can sum past 100).
     public var totalPercents: [[Double?]]
     /// Whether one side is multiple choice.
     public var isMultipleResponse: Bool

@@ -8,6 +8,10 @@ struct CrossTabTally: Sendable {
     let columnQuestion: Question
     private(set) var counts: [[Int]]
     private(set) var respondents = 0
+    /// Respondents per row and per column category: with a multiple-choice side a respondent
+    /// fills several cells, so these are the bases of row and column percentages.
+    private(set) var rowRespondents: [Int]
+    private(set) var columnRespondents: [Int]
 
     init(row: Int, column: Int, questionnaire: Questionnaire) {
         self.row = row
@@ -15,6 +19,8 @@ struct CrossTabTally: Sendable {
         rowQuestion = questionnaire.questions[row]
         columnQuestion = questionnaire.questions[column]
         counts = Array(repeating: Array(repeating: 0, count: columnQuestion.categories.count), count: rowQuestion.categories.count)
+        rowRespondents = Array(repeating: 0, count: rowQuestion.categories.count)
+        columnRespondents = Array(repeating: 0, count: columnQuestion.categories.count)
     }
 
     mutating func add(_ answers: [Answer]) {
@@ -23,12 +29,16 @@ struct CrossTabTally: Sendable {
         guard !rows.isEmpty, !columns.isEmpty else { return }
         respondents += 1
         for r in rows {
+            rowRespondents[r] += 1
             for c in columns { counts[r][c] += 1 }
         }
+        for c in columns { columnRespondents[c] += 1 }
     }
 
     mutating func merge(_ other: CrossTabTally) {
         respondents += other.respondents
+        for r in rowRespondents.indices { rowRespondents[r] += other.rowRespondents[r] }
+        for c in columnRespondents.indices { columnRespondents[c] += other.columnRespondents[c] }
         for r in counts.indices {
             for c in counts[r].indices { counts[r][c] += other.counts[r][c] }
         }
@@ -50,13 +60,15 @@ struct CrossTabTally: Sendable {
     func result() -> CrossTabResult {
         let rowCodes = rowQuestion.categories.map(\.code)
         let columnCodes = columnQuestion.categories.map(\.code)
-        let rowTotals = counts.map { $0.reduce(0, +) }
-        let columnTotals = columnCodes.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
-        let total = rowTotals.reduce(0, +)
+        // Totals and percentage bases count respondents, as SPSS MULT RESPONSE does; for two
+        // single-answer questions they equal the sums of the cells.
+        let rowTotals = rowRespondents
+        let columnTotals = columnRespondents
+        let total = respondents
         let multiple = rowQuestion.kind.keyword == "multiple_choice" || columnQuestion.kind.keyword == "multiple_choice"
         var result = CrossTabResult(
             rowQuestion: rowQuestion.id, columnQuestion: columnQuestion.id, rowCodes: rowCodes, columnCodes: columnCodes,
-            counts: counts, rowTotals: rowTotals, columnTotals: columnTotals, total: multiple ? respondents : total,
+            counts: counts, rowTotals: rowTotals, columnTotals: columnTotals, total: total,
             rowPercents: counts.indices.map { r in counts[r].map { percent($0, rowTotals[r]) } },
             columnPercents: counts.indices.map { r in counts[r].indices.map { c in percent(counts[r][c], columnTotals[c]) } },
             totalPercents: counts.map { $0.map { percent($0, total) } },
@@ -76,7 +88,7 @@ struct CrossTabTally: Sendable {
             }
             result.test = test
         } else {
-            result.noTestReason = total == 0
+            result.noTestReason = respondents == 0
                 ? "nobody answered both questions"
                 : "fewer than two answer categories are used on one side, so there is nothing to compare"
         }

@@ -18,7 +18,8 @@ without the Swift code:
   number of choices: FREQUENCIES' valid percent of 1 is the % of respondents, DESCRIPTIVES'
   SUM is the number of mentions and its MEAN the mean choices; % of mentions is count / SUM,
   computed here. A multiple-choice cross-tab is one row per mention (respondent × chosen
-  choice), which is what "cross-tab per choice" means, and goes through CROSSTABS as usual;
+  choice), which is what "cross-tab per choice" means, and goes through CROSSTABS for counts and
+  the test; its percentages are computed here on respondent bases (SPSS MULT RESPONSE);
 - numpy gives the quartiles (`np.percentile`, default method "linear" = R type 7);
 - the 95% Wilson interval is the textbook formula with z = scipy.stats.norm.ppf(0.975);
 - scipy.stats.fisher_exact gives Fisher's two-sided p (PSPP 1.6.2's two-sided value is wrong),
@@ -583,17 +584,27 @@ def crosstab(pair, rows, pspp):
     multiple = is_multiple(pair)
     counts = [[0] * len(column_q["codes"]) for _ in row_q["codes"]]
     respondents = 0
+    # Totals and percentage bases are respondents (SPSS MULT RESPONSE): with a multiple-choice
+    # side one respondent fills several cells, so the bases are counted, not summed.
+    row_respondents = [0] * len(row_q["codes"])
+    column_respondents = [0] * len(column_q["codes"])
     for r in rows:
         row_cats = categories(row_q, r["answers"][row_q["id"]])
         column_cats = categories(column_q, r["answers"][column_q["id"]])
         if row_cats and column_cats:
             respondents += 1
+            for i in row_cats:
+                row_respondents[i] += 1
+            for j in column_cats:
+                column_respondents[j] += 1
         for i in row_cats:
             for j in column_cats:
                 counts[i][j] += 1
-    row_totals = [sum(row) for row in counts]
-    column_totals = [sum(row[j] for row in counts) for j in range(len(column_q["codes"]))]
-    total = sum(row_totals)
+    mention_row_sums = [sum(row) for row in counts]
+    mention_column_sums = [sum(row[j] for row in counts) for j in range(len(column_q["codes"]))]
+    if not multiple:
+        assert row_respondents == mention_row_sums and column_respondents == mention_column_sums
+    row_totals, column_totals, total = row_respondents, column_respondents, respondents
 
     figures = pspp["crosstabs"].get(tuple(pair), {"cells": {}}) if pspp else {"cells": {}}
     row_pct, column_pct, total_pct = [], [], []
@@ -605,9 +616,10 @@ def crosstab(pair, rows, pspp):
                     percent(counts[i][j], total))
             if cell is not None:  # PSPP lists rows and columns that occur
                 assert int(cell["Count"]) == counts[i][j], (pair, i, j, cell, counts[i][j])
-                for name, value in zip(("Row %", "Column %", "Total %"), mine):
-                    close(cell[name], value, (pair, i, j, name))
-                mine = (cell["Row %"], cell["Column %"], cell["Total %"])
+                if not multiple:  # PSPP's per-mention percentages differ from respondent bases
+                    for name, value in zip(("Row %", "Column %", "Total %"), mine):
+                        close(cell[name], value, (pair, i, j, name))
+                    mine = (cell["Row %"], cell["Column %"], cell["Total %"])
             else:
                 assert row_totals[i] == 0 or column_totals[j] == 0, (pair, i, j)
             rp.append(mine[0])
@@ -621,12 +633,12 @@ def crosstab(pair, rows, pspp):
         "rowQuestion": pair[0], "columnQuestion": pair[1],
         "rowCodes": row_q["codes"], "columnCodes": column_q["codes"],
         "counts": counts, "rowTotals": row_totals, "columnTotals": column_totals,
-        "total": respondents if multiple else total,
+        "total": total,
         "rowPercents": row_pct, "columnPercents": column_pct, "totalPercents": total_pct,
         "isMultipleResponse": multiple, "test": None,
     }
-    kept_rows = [i for i, t in enumerate(row_totals) if t > 0]
-    kept_columns = [j for j, t in enumerate(column_totals) if t > 0]
+    kept_rows = [i for i, t in enumerate(mention_row_sums) if t > 0]
+    kept_columns = [j for j, t in enumerate(mention_column_sums) if t > 0]
     if len(kept_rows) < 2 or len(kept_columns) < 2:
         assert "chi_square" not in figures, (pair, figures)
         return result
