@@ -119,9 +119,9 @@ final class CSVFileReader {
             recordLines.removeAll(keepingCapacity: true)
             recordBytes = 0
         }
-        let records: [CSVRecord]
+        let records: ArraySlice<CSVRecord>
         do {
-            records = try bytes.withUnsafeBytes { (raw) throws(CSVParser.Failure) -> [CSVRecord] in try parser.feed(raw) }
+            records = try bytes.withUnsafeBytes { (raw) throws(CSVParser.Failure) -> ArraySlice<CSVRecord> in try parser.feed(raw) }
         } catch {
             if case CSVParser.Failure.malformedQuoting(let offset)? = error as? CSVParser.Failure {
                 let column = String(decoding: bytes.prefix(offset), as: UTF8.self).count + 1

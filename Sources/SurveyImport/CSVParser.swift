@@ -7,8 +7,10 @@ private import CCSV
 /// `csv_parse` returns, so no Swift error ever unwinds through C frames.
 final class CSVParser {
     private var parser = csv_parser()
-    private var current = CSVRecord()
-    private var finished: [CSVRecord] = []
+    /// Records read in the current feed; the first `finishedCount` are complete. Their buffers
+    /// are reused from feed to feed, so a row costs no allocation once the pool is warm.
+    private var pool: [CSVRecord] = [CSVRecord()]
+    private var finishedCount = 0
     private let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
 
     /// Why a feed failed.
@@ -36,8 +38,8 @@ final class CSVParser {
     var inRecord: Bool { parser.pstate != 0 }
 
     /// Feeds bytes; returns the records that ended inside them.
-    func feed(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> [CSVRecord] {
-        finished.removeAll(keepingCapacity: true)
+    func feed(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> ArraySlice<CSVRecord> {
+        startFeed()
         let me = Unmanaged.passUnretained(self).toOpaque()
         let used = csv_parse(&parser, bytes.baseAddress, bytes.count, CSVParser.fieldEnded, CSVParser.recordEnded, me)
         if used < bytes.count {
@@ -46,18 +48,27 @@ final class CSVParser {
             if code == CSV_EPARSE { throw .malformedQuoting(offset: used) }
             throw .outOfMemory
         }
-        return finished
+        return pool[0..<finishedCount]
+    }
+
+    /// Keeps the record in progress (a multi-line field) and forgets the ones handed out.
+    private func startFeed() {
+        if finishedCount > 0 {
+            pool.swapAt(0, finishedCount)
+            for index in 1...finishedCount { pool[index].removeAll() }
+            finishedCount = 0
+        }
     }
 
     /// Ends the input; returns the last record when the file did not end with a newline.
-    func finish() throws(Failure) -> [CSVRecord] {
-        finished.removeAll(keepingCapacity: true)
+    func finish() throws(Failure) -> ArraySlice<CSVRecord> {
+        startFeed()
         let me = Unmanaged.passUnretained(self).toOpaque()
         if csv_fini(&parser, CSVParser.fieldEnded, CSVParser.recordEnded, me) != 0 {
             reset()
             throw .unterminatedQuote
         }
-        return finished
+        return pool[0..<finishedCount]
     }
 
     /// Drops a half-read record and readies the parser for the next line.
@@ -67,22 +78,25 @@ final class CSVParser {
         csv_fini(&parser, nil, nil, nil)
         csv_set_opts(&parser, options)
         parser.status = 0
-        current.removeAll()
-        finished.removeAll(keepingCapacity: true)
+        for index in pool.indices { pool[index].removeAll() }
+        finishedCount = 0
+    }
+
+    private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int) {
+        let field = data.map { UnsafeRawBufferPointer(start: $0, count: length) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        pool[finishedCount].append(field)
+    }
+
+    private func recordEnded() {
+        finishedCount += 1
+        if pool.count == finishedCount { pool.append(CSVRecord()) }
     }
 
     private static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in
-        let me = Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue()
-        if let data {
-            me.current.append(UnsafeRawBufferPointer(start: data, count: length))
-        } else {
-            me.current.append(EmptyCollection<UInt8>())
-        }
+        Unmanaged<CSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.fieldEnded(data, length) }
     }
 
     private static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-        let me = Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue()
-        me.finished.append(me.current)
-        me.current.removeAll()
+        Unmanaged<CSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.recordEnded() }
     }
 }

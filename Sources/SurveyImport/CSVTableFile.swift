@@ -34,6 +34,11 @@ public final class CSVTableFile {
         try output.write(CSVFormat.line(neutralize ? fields.map(CSVFormat.neutralized) : fields))
     }
 
+    /// Appends a line already encoded as CSV (with its LF).
+    func write(line bytes: [UInt8]) throws(ImportError) {
+        try output.write(bytes: bytes)
+    }
+
     /// Puts the file in place.
     public func commit() throws(ImportError) { try output.commit() }
 

@@ -12,7 +12,13 @@ public final class ResponseImporter {
     private let options: ImportOptions
     private let parsers: [AnswerParser]
     private let skipLogic: SkipLogic
-    private var seenRespondents: [String: String] = [:]
+    private var caches: [AnswerCache?]
+    /// Respondent ids seen, by a 64-bit hash of the id, with where they were first seen
+    /// (file index << 32 | line). Hashes keep memory at ~20 bytes per respondent whatever the
+    /// ids look like; two different ids share a hash with odds of about 1 in 10^8 for a
+    /// million respondents, and the message names both lines.
+    private var seenRespondents: [UInt64: Int] = [:]
+    private var sources: [String] = []
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -26,11 +32,25 @@ public final class ResponseImporter {
         self.options = options
         parsers = questionnaire.questions.map(AnswerParser.init)
         skipLogic = SkipLogic(questionnaire)
+        // Free text is different in every row; everything else repeats and is worth remembering.
+        caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
     }
 
     /// Treats these respondent ids as already taken (rows appended to an existing file).
     public func reserveRespondents<S: Sequence>(_ ids: S, source: String) where S.Element == String {
-        for id in ids { seenRespondents[id] = source }
+        let file = sourceIndex(source)
+        for (offset, id) in ids.enumerated() { seenRespondents[ResponseImporter.idHash(id)] = file << 32 | (offset + 2) }
+    }
+
+    private func sourceIndex(_ path: String) -> Int {
+        if let index = sources.firstIndex(of: path) { return index }
+        sources.append(path)
+        return sources.count - 1
+    }
+
+    private static func idHash(_ id: String) -> UInt64 {
+        var id = id
+        return id.withUTF8 { AnswerCache.hash($0) }
     }
 
     /// Reads one file. Throws only when the file as a whole cannot be read.
@@ -81,32 +101,44 @@ public final class ResponseImporter {
         }
         var respondent = String(rowNumber)
         if let column = layout.respondentColumn {
-            let id = record.string(column).trimmingCharacters(in: .whitespaces)
+            let id = String(Substring(record.string(column)).trimmingWhitespace())
             // A blank id gets the line number, marked so it cannot clash with a real id.
             respondent = id.isEmpty ? "line-\(line)" : id
         }
-        if let first = seenRespondents[respondent] {
-            return "duplicate respondent id `\(respondent)` (first seen at \(first)); give each form its own id"
+        let idHash = ResponseImporter.idHash(respondent)
+        if let first = seenRespondents[idHash] {
+            return "duplicate respondent id `\(respondent)` (first seen at \(sources[first >> 32]):\(first & 0xFFFF_FFFF)); give each form its own id"
         }
-        seenRespondents[respondent] = "\(path):\(line)"
+        seenRespondents[idHash] = sourceIndex(path) << 32 | line
 
         let questions = questionnaire.questions
         var answers = [Answer](repeating: .missing, count: questions.count)
         var problemQuestions: [Int] = []
         var problems: [ImportProblem] = []
-        for index in questions.indices {
-            if let column = layout.answerColumn[index] {
-                let field = record.field(column)
-                if field.isEmpty { continue }
-                let outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
+        record.bytes.withUnsafeBufferPointer { bytes in
+            for index in questions.indices {
+                guard let column = layout.answerColumn[index] else { continue }
+                let start = column == 0 ? 0 : record.ends[column - 1]
+                let end = record.ends[column]
+                if start == end { continue }
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let outcome: AnswerParser.Outcome
+                if let cached = caches[index]?.lookup(field) {
+                    outcome = cached
+                } else {
+                    outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
+                    caches[index]?.insert(field, outcome)
+                }
                 answers[index] = outcome.answer
                 for problem in outcome.problems {
-                    problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id, value: String(decoding: field, as: UTF8.self), problem: problem))
+                    problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id,
+                                                  value: String(decoding: field, as: UTF8.self), problem: problem))
                     problemQuestions.append(index)
                 }
-            } else if let flags = layout.flagColumns[index] {
-                answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
             }
+        }
+        for (index, flags) in layout.flagColumns {
+            answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
         }
         let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
         for (index, problem) in ruleProblems {

@@ -53,7 +53,8 @@ public struct AnswerParser: Sendable {
     public static func isBlank(_ raw: Substring) -> Bool {
         let trimmed = raw.trimmingWhitespace()
         if trimmed.isEmpty { return true }
-        guard trimmed.utf8.count <= 5 else { return false }
+        guard trimmed.utf8.count <= 5, let first = trimmed.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: "#") || first >= 0x80 || (first | 0x20) == UInt8(ascii: "n") else { return false }
         return blankWords.contains(trimmed.lowercased())
     }
 
@@ -191,7 +192,13 @@ public struct AnswerParser: Sendable {
 
 extension Substring {
     /// The text without leading and trailing whitespace (including no-break spaces).
-    func trimmingWhitespace() -> Substring {
+    ///
+    /// Most cells have none: checking the first and last byte settles that without looking
+    /// up Unicode properties, which dominated import time when done per character.
+    public func trimmingWhitespace() -> Substring {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let end = lastIndex(where: { !isSpace($0) })!

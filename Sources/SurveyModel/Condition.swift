@@ -2,9 +2,9 @@
 /// resolved against a questionnaire so that evaluating it per row is a few array reads.
 public struct Condition: Sendable, Hashable, CustomStringConvertible {
     /// The expression as written.
-    public var source: String
+    public let source: String
     /// The parsed expression.
-    public var root: Node
+    public let root: Node
 
     /// A parsed expression over question positions.
     public indirect enum Node: Sendable, Hashable {
@@ -42,8 +42,19 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         Condition.evaluate(root, answers)
     }
 
-    /// Every question the condition reads.
-    public var questions: [Int] {
+    /// Every question the condition reads (worked out once, when parsed).
+    public var questions: [Int] { questionsRead }
+
+    private var questionsRead: [Int] = []
+
+    /// A condition over already resolved question positions.
+    public init(source: String, root: Node) {
+        self.source = source
+        self.root = root
+        questionsRead = Condition.questions(in: root)
+    }
+
+    private static func questions(in root: Node) -> [Int] {
         var found: [Int] = []
         func walk(_ node: Node) {
             switch node {

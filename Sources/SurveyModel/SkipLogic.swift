@@ -3,11 +3,13 @@
 /// Built once per questionnaire so that rows only visit the questions that have rules. Order
 /// matters: an answer dropped because its question was skipped can in turn skip later ones.
 public struct SkipLogic: Sendable {
-    private let questionnaire: Questionnaire
+    private let conditions: [Condition?]
+    private let required: [Bool]
     private let ruled: [Int]
 
     public init(_ questionnaire: Questionnaire) {
-        self.questionnaire = questionnaire
+        conditions = questionnaire.questions.map(\.when)
+        required = questionnaire.questions.map(\.required)
         ruled = questionnaire.questions.indices.filter {
             questionnaire.questions[$0].when != nil || questionnaire.questions[$0].required
         }
@@ -15,7 +17,7 @@ public struct SkipLogic: Sendable {
 
     /// Whether question `index` is asked given the answers so far.
     public func isAsked(_ index: Int, answers: [Answer]) -> Bool {
-        questionnaire.questions[index].when?.holds(for: answers) ?? true
+        conditions[index]?.holds(for: answers) ?? true
     }
 
     /// Clears answers to questions that were not asked and reports them, and reports required
@@ -24,19 +26,18 @@ public struct SkipLogic: Sendable {
     public func apply(to answers: inout [Answer], hadValueProblem: (Int) -> Bool) -> [(question: Int, problem: AnswerProblem)] {
         var problems: [(Int, AnswerProblem)] = []
         for index in ruled {
-            let question = questionnaire.questions[index]
             // A condition over a value that failed validation cannot be decided: keep the answer.
-            if let condition = question.when, condition.questions.contains(where: hadValueProblem) {
+            if let condition = conditions[index], condition.questions.contains(where: hadValueProblem) {
                 continue
             }
-            if let condition = question.when, !condition.holds(for: answers) {
+            if let condition = conditions[index], !condition.holds(for: answers) {
                 if answers[index].isAnswered {
                     problems.append((index, .answeredWhenSkipped(condition: condition.source)))
                     answers[index] = .missing
                 }
                 continue
             }
-            if question.required, !answers[index].isAnswered, !hadValueProblem(index) {
+            if required[index], !answers[index].isAnswered, !hadValueProblem(index) {
                 problems.append((index, .requiredMissing))
             }
         }

@@ -61,7 +61,8 @@ struct ImportCommand: ParsableCommand {
         let note = { (line: String) in
             if shown < ImportCommand.shownProblems { Terminal.error(line); shown += 1 } else { hidden += 1 }
         }
-        importer.onResponse = { response in try outputs?.responses.write(ResponseFile.fields(of: response, in: definition)) }
+        let rows = outputs.map { ResponseFile.RowWriter(table: $0.responses, questionnaire: definition) }
+        importer.onResponse = { response in try rows?.write(response) }
         importer.onProblem = { problem in
             if let outputs { try outputs.problems.write(ResponseFile.fields(of: problem)) } else { note("\(problem.description)") }
         }

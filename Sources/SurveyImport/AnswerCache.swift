@@ -1,0 +1,77 @@
+import Foundation
+import SurveyModel
+
+/// Remembers how each distinct cell text of a question parsed, keyed by the raw bytes.
+///
+/// A closed question has a handful of distinct cell texts however many rows there are, so
+/// after the first few rows every cell is one hash and one `memcmp` away from its answer: no
+/// string is made, nothing is folded or trimmed. Memory is bounded: past `capacity` distinct
+/// texts (free-form numbers) new texts are parsed each time and not kept.
+struct AnswerCache {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var keyStarts: [Int] = []
+    private var arena: [UInt8] = []
+    private var outcomes: [AnswerParser.Outcome] = []
+    private let capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        slots = Array(repeating: -1, count: 64)
+    }
+
+    /// The outcome stored for `key`, if any.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> AnswerParser.Outcome? {
+        let hash = AnswerCache.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if hashes[entry] == hash, matches(entry, key) { return outcomes[entry] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Stores `outcome` for `key` unless the cache is full.
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ outcome: AnswerParser.Outcome) {
+        guard outcomes.count < capacity else { return }
+        if (outcomes.count + 1) * 2 > slots.count { grow() }
+        let hash = AnswerCache.hash(key)
+        keyStarts.append(arena.count)
+        arena.append(contentsOf: key)
+        hashes.append(hash)
+        outcomes.append(outcome)
+        place(outcomes.count - 1, hash: hash)
+    }
+
+    private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = keyStarts[entry]
+        let end = entry + 1 < keyStarts.count ? keyStarts[entry + 1] : arena.count
+        guard end - start == key.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0
+        }
+    }
+
+    private mutating func place(_ entry: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for entry in hashes.indices { place(entry, hash: hashes[entry]) }
+    }
+
+    /// FNV-1a, 64 bit: short keys, no allocation.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash ^ (hash >> 29)
+    }
+}

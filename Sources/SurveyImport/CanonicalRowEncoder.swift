@@ -1,0 +1,119 @@
+import SurveyModel
+
+/// Writes responses as canonical CSV lines straight into bytes.
+///
+/// Codes are encoded once per questionnaire, so a row of closed answers is a run of copies;
+/// only text is inspected (for quoting), and no per-field string is made.
+struct CanonicalRowEncoder {
+    /// Per question, each category's code as it is written (quoted when it must be); for
+    /// ratings the scale points, for yes/no `yes` and `no`.
+    /// The same codes back to back in one buffer, found through `codeStart[question] + category`
+    /// and `codeBounds`: one buffer for the row loop, no nested array to retain per field.
+    private let arena: [UInt8]
+    private let codeStart: [Int]
+    private let codeBounds: [Range<Int>]
+    /// Per question, whether codes can be joined by `;` as they are (none needs quoting).
+    private let plainCodes: [Bool]
+    private let lowestPoint: [Int]
+    private let rawCodes: [[String]]
+
+    init(questionnaire: Questionnaire) {
+        rawCodes = questionnaire.questions.map { $0.categories.map(\.code) }
+        let codes = questionnaire.questions.map { question in
+            question.categories.map { category in
+                var bytes: [UInt8] = []
+                CanonicalRowEncoder.appendQuotedIfNeeded(Array(category.code.utf8), to: &bytes)
+                return bytes
+            }
+        }
+        var arena: [UInt8] = []
+        var starts: [Int] = []
+        var bounds: [Range<Int>] = []
+        for question in codes {
+            starts.append(bounds.count)
+            for code in question {
+                bounds.append(arena.count..<(arena.count + code.count))
+                arena.append(contentsOf: code)
+            }
+        }
+        self.arena = arena
+        codeStart = starts
+        codeBounds = bounds
+        plainCodes = questionnaire.questions.map { question in
+            question.categories.allSatisfy { !CanonicalRowEncoder.needsQuotes(Array($0.code.utf8)) }
+        }
+        lowestPoint = questionnaire.questions.map { question in
+            if case .rating(let scale, _) = question.kind { return scale.lowerBound }
+            return 0
+        }
+    }
+
+    /// Appends `response` as one line (with LF) to `output`.
+    func append(_ response: Response, to output: inout [UInt8]) {
+        CanonicalRowEncoder.appendField(response.respondent, to: &output)
+        arena.withUnsafeBufferPointer { arena in
+            response.answers.withUnsafeBufferPointer { answers in
+                for index in 0..<answers.count {
+                    output.append(UInt8(ascii: ","))
+                    append(answers[index], of: index, arena: arena, to: &output)
+                }
+            }
+        }
+        output.append(0x0A)
+    }
+
+    private func append(_ answer: Answer, of index: Int, arena: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        @inline(__always) func code(_ category: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: arena[codeBounds[codeStart[index] + category]])
+        }
+        switch answer {
+            case .missing:
+                break
+            case .choice(let choice):
+                output.append(contentsOf: code(choice))
+            case .choices(let set) where plainCodes[index]:
+                var first = true
+                for choice in set {
+                    if !first { output.append(UInt8(ascii: ";")) }
+                    output.append(contentsOf: code(choice))
+                    first = false
+                }
+            case .choices(let set):
+                let joined = set.map { rawCodes[index][$0] }.joined(separator: ";")
+                CanonicalRowEncoder.appendField(joined, to: &output)
+            case .rating(let value):
+                output.append(contentsOf: code(value - lowestPoint[index]))
+            case .yesNo(let yes):
+                output.append(contentsOf: code(yes ? 0 : 1))
+            case .number(let value):
+                output.append(contentsOf: Answer.format(value).utf8)
+            case .text(let text):
+                CanonicalRowEncoder.appendField(text, to: &output)
+            case .date(let date):
+                output.append(contentsOf: date.description.utf8)
+        }
+    }
+
+    private static func appendField(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendQuotedIfNeeded($0, to: &output) }
+    }
+
+    private static func needsQuotes<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// RFC 4180: quote a field holding a comma, quote, CR or LF, and double its quotes.
+    private static func appendQuotedIfNeeded<C: Collection>(_ bytes: C, to output: inout [UInt8]) where C.Element == UInt8 {
+        guard needsQuotes(bytes) else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
