@@ -95,8 +95,10 @@ public struct ConditionParser {
 
     private func resolve(_ token: Token) throws(ConditionError) -> Int {
         guard let index = questions.firstIndex(where: { $0.id == token.text }) else {
-            let known = questions.prefix(earlierThan ?? questions.count).map(\.id).joined(separator: ", ")
-            throw ConditionError(column: token.column, message: "unknown question `\(token.text)`; known ids: \(known)")
+            let usable = questions.prefix(earlierThan ?? questions.count).map(\.id)
+            let hint = QuestionnaireLoader.closest(to: token.text, in: questions.map(\.id)).map { "did you mean `\($0)`? " } ?? ""
+            let known = usable.isEmpty ? "no earlier question can be referred to" : "known ids: \(usable.joined(separator: ", "))"
+            throw ConditionError(column: token.column, message: "unknown question `\(token.text)`; \(hint)\(known)")
         }
         if let limit = earlierThan, index >= limit {
             let what = index == limit ? "the question itself" : "a later question (number \(index + 1))"

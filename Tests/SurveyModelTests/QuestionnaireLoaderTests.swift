@@ -125,7 +125,7 @@ import Testing
         let path = Fixture.repoRoot.appendingPathComponent("questionnaires/seminar-feedback.yaml").path
         let q = try QuestionnaireLoader.load(path: path)
         #expect(q.questions.count == 13)
-        #expect(q.event?.participants == 24)
+        #expect(q.event?.participants == 38)
         let org = try #require(q.question("org_type"))
         #expect(org.kind.choices.map(\.code) == ["gov", "ngo", "intl", "academia", "media", "other"])
         #expect(org.text.translations.map(\.language) == ["en", "ru"])
