@@ -18,12 +18,6 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The questionnaire definition (YAML).")
-    var questionnaire: String
-
-    @Argument(help: "Response files (canonical or raw exports), read as one data set.")
-    var responses: [String]
-
     @Option(help: ArgumentHelp("Output folder (default reports/NAME/).", valueName: "folder"))
     var out: String?
 
@@ -33,17 +27,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of the report: en or ru.")
     var lang: String?
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only include rows where this holds.", valueName: "expr"))
-    var filter: String?
-
     @Option(help: ArgumentHelp("Free-text answers to quote: all, none, or a number (the longest first).", valueName: "all|N|none"))
     var quotes = "all"
 
     @Option(help: "Report title (default: Report on participants' feedback).")
     var title: String?
-
-    @Option(name: .customLong("crosstab"), help: ArgumentHelp("Extra cross-tab (repeatable).", valueName: "row:col"))
-    var crossTabs: [String] = []
 
     @Flag(help: "Start CSV files with a byte order mark so Excel shows Cyrillic correctly.")
     var excel = false
@@ -51,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Write today's date into the report (off by default to keep reports byte-stable).")
     var stamp = false
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         _ = try formats()
@@ -85,23 +73,15 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let definition = try QuestionnaireLoader.load(path: questionnaire)
-            var options = StatisticsOptions(quotes: try quotePolicy())
-            options.crossTabs = definition.report.crosstabs
-            for text in crossTabs {
-                let pair = try SurveyAnalysis.crossTab(text)
-                if !options.crossTabs.contains(pair) { options.crossTabs.append(pair) }
+            let quotes = try quotePolicy()
+            let results = try analysis.analyse { options, definition in
+                options.quotes = quotes
+                options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
             }
-            options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
-            options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
-            let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(), options: options)
-            if summary.rejected > 0 || summary.problems > 0 {
-                Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
-            }
-            let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: definition.language) ?? .english
-            let problemsFile = responses.map { ResponseFile.companion(of: $0, suffix: "problems") }.first { FileManager.default.fileExists(atPath: $0) }
+            let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
+            let problemsFile = analysis.responses.map { ResponseFile.companion(of: $0, suffix: "problems") }.first { FileManager.default.fileExists(atPath: $0) }
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
-            let folder = out ?? "reports/" + URL(fileURLWithPath: questionnaire).deletingPathExtension().lastPathComponent
+            let folder = out ?? "reports/" + URL(fileURLWithPath: analysis.questionnaire).deletingPathExtension().lastPathComponent
             let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
             try ReportFolder.write(files, to: folder)
             Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) responses).")

@@ -19,18 +19,6 @@ struct StatsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
-    @Argument(help: "The questionnaire definition (YAML).")
-    var questionnaire: String
-
-    @Argument(help: "Response files (canonical or raw exports), read as one data set.")
-    var responses: [String]
-
-    @Option(name: .customLong("crosstab"), help: ArgumentHelp("Cross-tabulate two closed questions (repeatable).", valueName: "row:col"))
-    var crossTabs: [String] = []
-
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only count rows where this holds, e.g. 'org_type == ngo'.", valueName: "expr"))
-    var filter: String?
-
     @Option(help: ArgumentHelp("Repeat the tables for each answer to this question.", valueName: "question"))
     var by: String?
 
@@ -40,7 +28,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Output format: text, csv or json.")
     var format: Format = .text
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 or more, not \(top)") }
@@ -48,18 +36,9 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let definition = try QuestionnaireLoader.load(path: questionnaire)
-            var options = StatisticsOptions(top: top)
-            options.crossTabs = definition.report.crosstabs
-            for text in crossTabs {
-                let pair = try SurveyAnalysis.crossTab(text)
-                if !options.crossTabs.contains(pair) { options.crossTabs.append(pair) }
-            }
-            options.groupBy = by
-            options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
-            let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(), options: options)
-            if summary.rejected > 0 || summary.problems > 0 {
-                Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
+            let results = try analysis.analyse { options, _ in
+                options.top = top
+                options.groupBy = by
             }
             switch format {
             case .text: print(StatisticsText(results: results).render(), terminator: "")

@@ -1,0 +1,39 @@
+import ArgumentParser
+import SurveyModel
+import SurveyStatistics
+
+/// What to read and compute, shared by `survey stats` and `survey report`.
+struct AnalysisOptions: ParsableArguments {
+    @Argument(help: "The questionnaire definition (YAML).")
+    var questionnaire: String
+
+    @Argument(help: "Response files (canonical or raw exports), read as one data set.")
+    var responses: [String]
+
+    @Option(name: .customLong("crosstab"), help: ArgumentHelp("Cross-tabulate two closed questions (repeatable); adds to the definition's `report: crosstabs:`.", valueName: "row:col"))
+    var crossTabs: [String] = []
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only count rows where this holds, e.g. 'org_type == ngo'.", valueName: "expr"))
+    var filter: String?
+
+    @OptionGroup var input: InputOptions
+
+    /// Loads the definition, reads the responses in one pass and tallies them. `configure`
+    /// sets the command's own options (quotes, keywords, groups, top N).
+    func analyse(_ configure: (inout StatisticsOptions, Questionnaire) -> Void) throws -> SurveyResults {
+        let definition = try QuestionnaireLoader.load(path: questionnaire)
+        var options = StatisticsOptions()
+        options.crossTabs = definition.report.crosstabs
+        for text in crossTabs {
+            let pair = try SurveyAnalysis.crossTab(text)
+            if !options.crossTabs.contains(pair) { options.crossTabs.append(pair) }
+        }
+        options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
+        configure(&options, definition)
+        let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(), options: options)
+        if summary.rejected > 0 || summary.problems > 0 {
+            Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
+        }
+        return results
+    }
+}
