@@ -10,10 +10,51 @@ import Foundation
 /// - `ё` folded to `е`: Russian writers mostly omit the dots ("всё"/"все", "ещё"/"еще"), and the
 ///   Russian Snowball stemmer folds it too, so surface forms and stop words must agree with it;
 /// - the typographic apostrophe `’` (U+2019), which phones and word processors insert, read as `'`.
+///
+/// Most answers are read from their UTF-8 bytes by `WordScanner`; answers with characters made of
+/// several scalars (combining marks, emoji) or from other scripts are read one `Character` at a
+/// time. Both give the same words.
 public enum Tokenizer {
     /// The words of one answer, in order.
     public static func tokens(in answer: String) -> [Token] {
         var tokens: [Token] = []
+        forEachWord(in: answer) { word, followsPreviousDirectly in
+            tokens.append(Token(normalize(rawText(word)), followsPreviousDirectly: followsPreviousDirectly))
+        }
+        return tokens
+    }
+
+    /// Calls `body` with each word of `answer` as UTF-8 bytes, before normalisation, and whether
+    /// only spaces separate it from the previous word. The bytes are valid only during the call.
+    /// A joined apostrophe may be `'` or `’`: `rawText(_:)` makes it `'`.
+    static func forEachWord(in answer: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        var contiguous = answer
+        let scanned = contiguous.withUTF8 { bytes in
+            guard WordScanner.canScan(bytes) else { return false }
+            WordScanner.forEachWord(in: bytes) { range, followsPreviousDirectly in
+                body(UnsafeBufferPointer(rebasing: bytes[range]), followsPreviousDirectly)
+            }
+            return true
+        }
+        guard !scanned else { return }
+        for (word, followsPreviousDirectly) in wordsByCharacter(in: answer) {
+            var word = word
+            word.withUTF8 { body($0, followsPreviousDirectly) }
+        }
+    }
+
+    /// The text of a word from `forEachWord`, with its joiners as `tokens(in:)` keeps them (`’` as `'`).
+    static func rawText(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: word, as: UTF8.self)
+        // U+2019 is E2 80 99; inside a word it can only be a joiner.
+        guard word.contains(0x99), text.unicodeScalars.contains("\u{2019}") else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+    }
+
+    /// The words of one answer before normalisation, one `Character` (grapheme cluster) at a time:
+    /// the path for answers that `WordScanner` cannot read.
+    private static func wordsByCharacter(in answer: String) -> [(String, Bool)] {
+        var words: [(String, Bool)] = []
         var word = ""
         var pendingJoiner: Character?
         // Only whitespace since the last word? The answer's start counts as a break.
@@ -21,7 +62,7 @@ public enum Tokenizer {
 
         func finishWord() {
             guard !word.isEmpty else { return }
-            tokens.append(Token(normalize(word), followsPreviousDirectly: gapIsWhitespace))
+            words.append((word, gapIsWhitespace))
             word = ""
             gapIsWhitespace = true
         }
@@ -52,7 +93,7 @@ public enum Tokenizer {
             }
         }
         finishWord()
-        return tokens
+        return words
     }
 
     /// A word as it is compared and counted; stop-word lists go through it too, so they match tokens.
@@ -85,7 +126,12 @@ public enum Tokenizer {
             default: return false
             }
         }
-        switch first.properties.generalCategory {
+        return isWordScalar(first)
+    }
+
+    /// Whether a character that starts with this scalar is a word character: a letter or a decimal digit.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
             return true
         default:

@@ -14,6 +14,11 @@ public enum QuotePolicy: Sendable, Hashable {
 struct TextTally: Sendable {
     private(set) var keywords: KeywordCounter?
     private(set) var quotes: [TextSummary.Quote] = []
+    /// Under `.longest`: the length in characters of each of `quotes`, counted once when it came.
+    private var lengths: [Int] = []
+    /// Under `.longest(n)`, once a trim has left `n` quotes: the length of the shortest of them.
+    /// A later answer loses ties, so it must be longer than this to make the `n` longest; -1 until then.
+    private var threshold = -1
     private let policy: QuotePolicy
 
     init(policy: QuotePolicy, keywords: KeywordCounter?) {
@@ -30,7 +35,13 @@ struct TextTally: Sendable {
         case .all: quotes.append(.init(respondent: respondent, text: text))
         case .longest(let n):
             guard n > 0 else { break }
+            // A text has no more characters than UTF-8 bytes, and the byte count costs nothing:
+            // most answers are dropped without counting their characters.
+            guard text.utf8.count > threshold else { break }
+            let length = text.count
+            guard length > threshold else { break }
             quotes.append(.init(respondent: respondent, text: text))
+            lengths.append(length)
             if quotes.count >= 2 * n + 16 { trim(to: n) }
         }
     }
@@ -41,20 +52,35 @@ struct TextTally: Sendable {
             keywords = mine
         }
         quotes += other.quotes
+        lengths += other.lengths
         if case .longest(let n) = policy { trim(to: n) }
     }
 
-    /// Keeps the `n` longest (ties by respondent order of arrival).
+    /// Keeps the `n` longest (ties by respondent order of arrival), in order of arrival.
     private mutating func trim(to n: Int) {
-        let ranked = quotes.enumerated().sorted { ($0.element.text.count, -$0.offset) > ($1.element.text.count, -$1.offset) }
-        quotes = ranked.prefix(n).sorted { $0.offset < $1.offset }.map(\.element)
+        guard n > 0 else {
+            quotes = []
+            lengths = []
+            return
+        }
+        if quotes.count > n {
+            let kept = longestFirst().prefix(n).sorted()
+            quotes = kept.map { quotes[$0] }
+            lengths = kept.map { lengths[$0] }
+        }
+        if quotes.count == n { threshold = lengths.min()! }
+    }
+
+    /// Indices of `quotes`, longest first, ties by order of arrival.
+    private func longestFirst() -> [Int] {
+        quotes.indices.sorted { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
     }
 
     func summary(answered: Int, top: Int) -> TextSummary {
         var kept = self
         if case .longest(let n) = policy {
             kept.trim(to: n)
-            kept.quotes = kept.quotes.enumerated().sorted { ($0.element.text.count, -$0.offset) > ($1.element.text.count, -$1.offset) }.map(\.element)
+            kept.quotes = kept.longestFirst().map { kept.quotes[$0] }
         }
         let counts = { (list: [Keyword]) in list.map { TextSummary.KeywordCount(text: $0.text, answers: $0.answers, occurrences: $0.occurrences) } }
         return TextSummary(
