@@ -51,10 +51,17 @@ public enum ReportFolder {
         var mode: mode_t?
         if case .folder(_, let previous) = state { mode = previous }
         let built = try build(files, beside: target, mode: mode)
-        switch state {
-        case .missing:
-            try moveIn(built, to: target)
-        case .folder:
+        defer { ReportLeftovers.inUse.remove(built.path) }
+        if case .folder = state {
+            notes += try swapIn(built, for: target)
+        } else if try !moveIn(built, to: target) {
+            // Another run put a folder there meanwhile: replace it only if it passes the same checks.
+            do {
+                _ = try target.inspect(inputs: inputs, fallbackName: fallbackName)
+            } catch {
+                built.discard()
+                throw error
+            }
             notes += try swapIn(built, for: target)
         }
         try? FolderCalls.syncFolder(target.parent)
@@ -79,9 +86,13 @@ public enum ReportFolder {
     private static func build(_ files: [(path: String, content: String)], beside target: ReportTarget, mode: mode_t?) throws(ReportError) -> Built {
         var temporary = target.sibling("tmp")
         while mkdir(temporary, 0o777) != 0 {
-            guard errno == EEXIST else { throw .writeFailed(folder: target.given, path: temporary, reason: String(cString: strerror(errno))) }
+            guard errno == EEXIST else {
+                let code = errno
+                throw .writeFailed(folder: target.given, path: target.shown(sibling: (temporary as NSString).lastPathComponent), reason: String(cString: strerror(code)))
+            }
             temporary = target.sibling("tmp")
         }
+        ReportLeftovers.inUse.insert(temporary)
         if let mode { chmod(temporary, mode) }
         var built = Built(path: temporary, contents: FolderContents(marker: marker(for: files)))
         do throws(SystemCallError) {
@@ -106,6 +117,7 @@ public enum ReportFolder {
             try FolderCalls.syncFolder(temporary)
         } catch {
             built.discard()
+            ReportLeftovers.inUse.remove(temporary)
             let shown = error.path.hasPrefix(temporary + "/") ? String(error.path.dropFirst(temporary.count + 1)) : error.path
             throw .writeFailed(folder: target.given, path: shown, reason: error.reason)
         }
@@ -113,19 +125,18 @@ public enum ReportFolder {
         return built
     }
 
-    /// The first report at this path: a rename that fails if anything appeared there meanwhile.
-    private static func moveIn(_ built: Built, to target: ReportTarget) throws(ReportError) {
+    /// The first report at this path: a rename that never replaces anything. Returns false
+    /// when something appeared at the path meanwhile (the new report is still in `built`).
+    private static func moveIn(_ built: Built, to target: ReportTarget) throws(ReportError) -> Bool {
         var outcome = FolderSwap.moveWithoutReplacing(built.path, to: target.path)
         if outcome == .unsupported {
             // rename(2) replaces nothing but an empty folder, so this can only lose an empty folder.
             outcome = rename(built.path, target.path) == 0 ? .done : .failed(errno: errno)
         }
-        guard case .failed(let code) = outcome else { return }
+        guard case .failed(let code) = outcome else { return true }
+        if code == EEXIST || code == ENOTEMPTY { return false }
         built.discard()
-        let reason = code == EEXIST || code == ENOTEMPTY
-            ? "something appeared at this path while the report was being written; run again"
-            : String(cString: strerror(code))
-        throw .writeFailed(folder: target.given, path: target.given, reason: reason)
+        throw .writeFailed(folder: target.given, path: target.given, reason: String(cString: strerror(code)))
     }
 
     /// Replaces the old report (or empty folder) with the new one, then removes the old one.
@@ -139,6 +150,7 @@ public enum ReportFolder {
             // Two renames: between them the target path is empty (the old report is at
             // .NAME.old-…, the new one at .NAME.tmp-…); the next run cleans both up.
             old = target.sibling("old")
+            ReportLeftovers.inUse.insert(old)
             if rename(target.path, old) != 0 {
                 let code = errno
                 built.discard()
@@ -155,6 +167,7 @@ public enum ReportFolder {
             built.discard()
             throw .writeFailed(folder: target.given, path: target.given, reason: String(cString: strerror(code)))
         }
+        defer { ReportLeftovers.inUse.remove(old) }
         try? FolderCalls.syncFolder(target.parent)
         // Looked at again: what was swapped out may have changed since the check.
         let name = (old as NSString).lastPathComponent

@@ -54,7 +54,7 @@ enum Terminal {
         isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Writes every byte, retrying after EINTR and short writes; returns 0 or errno.
+    /// Writes every byte, retrying after EINTR, EAGAIN and short writes; returns 0 or errno.
     private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
         var text = text
         return text.withUTF8 { bytes -> Int32 in
@@ -63,6 +63,12 @@ enum Terminal {
                 let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
+                    if errno == EAGAIN {
+                        // A descriptor left non-blocking by whoever started us: wait until it takes more.
+                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, -1)
+                        continue
+                    }
                     return errno
                 }
                 offset += count

@@ -208,7 +208,8 @@ import Testing
         defer { place.remove() }
         let marker = ReportMarker(paths: ["report.md", "charts/q1.svg"]).text
         let dead = ReportFolderTests.deadPID
-        let ours = [".report.tmp-12345678", ".report.tmp-\(dead)-abc", ".report.old-\(dead)"]
+        // 12345678 is beyond pid_max; our own id can only be left by a dead namesake.
+        let ours = [".report.tmp-12345678", ".report.tmp-\(dead)-abc", ".report.old-\(dead)", ".report.tmp-\(getpid())-stale"]
         for name in ours {
             try place.write("\(name)/.survey-report", marker)
             try place.write("\(name)/report.md", "old")
@@ -287,6 +288,25 @@ import Testing
         #expect(place.entries() == ["report"])
         #expect(place.files(in: "report") == [".survey-report", "report.md"])
         #expect(place.text("report/report.md") == "# newer\n")
+    }
+
+    /// Writers in one process never clean up each other's temporary folders; every write
+    /// succeeds or is refused (when it looks while another swaps), and one complete report stays.
+    @Test func concurrentWritesInOneProcessLeaveOneCompleteReport() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let target = place.target
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            do {
+                try ReportFolder.write(index.isMultiple(of: 2) ? ReportFolderTests.full : ReportFolderTests.small, to: target)
+            } catch {
+                if case ReportError.refused = error { return }
+                Issue.record("\(error)")
+            }
+        }
+        let files = place.files(in: "report")
+        #expect(files == [".survey-report", "report.md", "frequencies.csv", "charts/q1.svg"] || files == [".survey-report", "report.md"], "\(files)")
+        #expect(place.entries() == ["report"])
     }
 
     @Test func markerRoundTripsAndRejectsOtherFiles() {

@@ -6,14 +6,19 @@ import Foundation
 /// the process that made them has ended, and they are empty or a marked report with nothing
 /// foreign inside. Anything else is left alone and named in a note.
 enum ReportLeftovers {
+    /// The temporary folders this process is using right now: a library user may write two
+    /// reports at once, and one must not clean up the other's work in progress.
+    static let inUse = FoldersInUse()
+
     /// Cleans the leftovers beside `target`; returns notes about the ones left alone.
     static func clean(beside target: ReportTarget) -> [String] {
         guard let entries = try? FolderCalls.entries(of: target.parent) else { return [] }
         var notes: [String] = []
         for entry in entries where entry.isExactName {
-            guard let pid = processID(in: entry.name, target: target.name), pid != getpid(), !isRunning(pid) else { continue }
+            // Our own id can only be a dead namesake's (a container's pid 1): this run has made nothing yet.
+            guard let pid = processID(in: entry.name, target: target.name), pid == getpid() || !isRunning(pid) else { continue }
             let path = target.parent + "/" + entry.name
-            guard case .folder = FileStatus(path), let contents = try? FolderContents.inspect(path) else { continue }
+            guard !inUse.contains(path), case .folder = FileStatus(path), let contents = try? FolderContents.inspect(path) else { continue }
             let shown = target.shown(sibling: entry.name)
             if !contents.isOurs {
                 notes.append("note: left \(shown) alone: it holds files survey did not write (\(ReportError.Refusal.list(contents.foreign, count: contents.foreign.count))); remove it yourself when you no longer need it.")
@@ -43,4 +48,14 @@ enum ReportLeftovers {
     static func isRunning(_ pid: pid_t) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
     }
+}
+
+/// A set of paths shared between threads.
+final class FoldersInUse: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
 }
