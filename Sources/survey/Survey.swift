@@ -15,10 +15,11 @@ struct Survey: ParsableCommand {
         subcommands: [CheckCommand.self, ImportCommand.self, StatsCommand.self, ReportCommand.self, EnterCommand.self]
     )
 
-    /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64)
-    /// and letting a closed pipe (`survey … | head`) end the program quietly.
+    /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
+    /// Output goes through `Terminal`, which ends the program quietly on a closed pipe
+    /// (`survey … | head`) and with exit 1 when stdout cannot be written.
     static func main() {
-        signal(SIGPIPE, SIG_DFL)
+        Terminal.prepareStreams()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -27,7 +28,7 @@ struct Survey: ParsableCommand {
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success {
-                    print(message)
+                    Terminal.output(message + "\n")
                 } else {
                     Terminal.error(message)
                 }

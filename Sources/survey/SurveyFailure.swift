@@ -1,6 +1,7 @@
 import ArgumentParser
 import SurveyImport
 import SurveyModel
+import SurveyReport
 import SurveyStatistics
 
 /// Prints library errors the way people read them and picks the documented exit code.
@@ -20,6 +21,9 @@ enum SurveyFailure {
             }
             return usage
         case let error as ImportError:
+            Terminal.error(error.errorDescription ?? "\(error)")
+            return error.isUsageError ? usage : dataProblems
+        case let error as ReportError:
             Terminal.error(error.errorDescription ?? "\(error)")
             return error.isUsageError ? usage : dataProblems
         case let error as StatisticsError:

@@ -6,8 +6,9 @@ import Testing
 
 /// Golden-file tests of every report file: the rendered output must match the files under
 /// Tests/Fixtures/report-golden/CASE/ byte for byte. The English example's golden files are the
-/// committed `reports/seminar-feedback/` itself, so the published example can never go stale.
-/// Re-record on purpose only, with `RECORD_SNAPSHOTS=1 make test`, and review the diff.
+/// committed `reports/seminar-feedback/` itself, so the published example can never go stale;
+/// it is written by `make report` through `ReportFolder`, so it also holds the `.survey-report`
+/// marker, which must list exactly the rendered files. Re-record on purpose only, with `RECORD_SNAPSHOTS=1 make test`, and review the diff.
 @Suite struct GoldenReportTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -17,7 +18,9 @@ import Testing
         var responses: String
         var language: ReportLanguage
         /// Where the golden files live, relative to the repository root.
-        var golden: String { name == "seminar-en" ? "reports/seminar-feedback" : "Tests/Fixtures/report-golden/\(name)" }
+        var golden: String { isPublishedReport ? "reports/seminar-feedback" : "Tests/Fixtures/report-golden/\(name)" }
+        /// The published example, written (and recorded) the way `survey report` writes it, marker included.
+        var isPublishedReport: Bool { name == "seminar-en" }
         var testDescription: String { name }
     }
 
@@ -45,6 +48,10 @@ import Testing
         let files = try GoldenReportTests.render(testCase)
         let folder = GoldenReportTests.root.appendingPathComponent(testCase.golden)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            if testCase.isPublishedReport {
+                try ReportFolder.write(files, to: folder.path)
+                return
+            }
             try? FileManager.default.removeItem(at: folder)
             for file in files {
                 let url = folder.appendingPathComponent(file.path)
@@ -53,7 +60,12 @@ import Testing
             }
             return
         }
-        let recorded = try GoldenReportTests.listFiles(in: folder)
+        var recorded = try GoldenReportTests.listFiles(in: folder)
+        if testCase.isPublishedReport {
+            let marker = try? String(contentsOf: folder.appendingPathComponent(ReportMarker.fileName), encoding: .utf8)
+            #expect(marker == ReportFolder.marker(for: files).text, "\(ReportMarker.fileName) must list the rendered files; run `make report`")
+            recorded.remove(ReportMarker.fileName)
+        }
         #expect(recorded == Set(files.map(\.path)), "files differ from the golden set; re-record with RECORD_SNAPSHOTS=1 if intended")
         for file in files {
             let expected = try? String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)

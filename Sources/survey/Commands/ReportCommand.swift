@@ -11,14 +11,16 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the participants' feedback report (Markdown, HTML with charts, CSV summaries).",
         discussion: """
-        Writes reports/NAME/ (NAME from the questionnaire file) all at once: a failed run leaves \
-        the previous report as it was. Output is deterministic, so reports can be kept in git and \
+        Writes reports/NAME/ (NAME from the questionnaire file) all at once: a failed or killed run \
+        leaves the previous report as it was. --out must be a new or empty folder, or a report \
+        survey wrote (it lists its files in .survey-report); anything else is refused (exit 2) and \
+        nothing is deleted. Output is deterministic, so reports can be kept in git and \
         diffed; --stamp adds the date. Cross-tabs and keyword questions come from the definition's \
         `report:` block, plus any --crosstab.
         """
     )
 
-    @Option(help: ArgumentHelp("Output folder (default reports/NAME/).", valueName: "folder"))
+    @Option(help: ArgumentHelp("Output folder (default reports/NAME/): new, empty, or an earlier report.", valueName: "folder"))
     var out: String?
 
     @Option(help: ArgumentHelp("Formats to write, comma-separated: md, csv, html.", valueName: "list"))
@@ -73,25 +75,28 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
+            let name = URL(fileURLWithPath: analysis.questionnaire).deletingPathExtension().lastPathComponent
+            let folder = out ?? "reports/" + name
+            let problemsFiles = analysis.responses.map { ResponseFile.companion(of: $0, suffix: "problems") }
+            let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles
+            // Refused before the responses are read: a wrong --out costs no time.
+            try ReportFolder.check(folder, inputs: inputs, fallbackName: name)
             let quotes = try quotePolicy()
             let results = try analysis.analyse { options, definition in
                 options.quotes = quotes
                 options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
             }
             let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
-            let problemsFile = analysis.responses.map { ResponseFile.companion(of: $0, suffix: "problems") }.first { FileManager.default.fileExists(atPath: $0) }
+            let problemsFile = problemsFiles.first { FileManager.default.fileExists(atPath: $0) }
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
-            let folder = out ?? "reports/" + URL(fileURLWithPath: analysis.questionnaire).deletingPathExtension().lastPathComponent
             let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
-            try ReportFolder.write(files, to: folder)
+            let notes = try ReportFolder.write(files, to: folder, inputs: inputs, fallbackName: name)
+            for note in notes { Terminal.error(note) }
             Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) responses).")
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
             throw error
-        } catch let error as ReportFolder.WriteError {
-            Terminal.error(error.errorDescription ?? "\(error)")
-            throw SurveyFailure.dataProblems
         } catch {
             throw SurveyFailure.report(error)
         }

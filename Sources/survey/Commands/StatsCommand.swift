@@ -41,9 +41,9 @@ struct StatsCommand: ParsableCommand {
                 options.groupBy = by
             }
             switch format {
-            case .text: print(StatisticsText(results: results).render(), terminator: "")
-            case .csv: print(StatisticsCSV(results: results).render(), terminator: "")
-            case .json: print(try StatisticsJSON(results: results).render(), terminator: "")
+            case .text: Terminal.output(StatisticsText(results: results).render())
+            case .csv: Terminal.output(StatisticsCSV(results: results).render())
+            case .json: Terminal.output(try StatisticsJSON(results: results).render())
             }
         } catch let error as ExitCode {
             throw error
