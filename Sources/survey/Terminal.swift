@@ -4,7 +4,7 @@ import Foundation
 enum Terminal {
     /// Writes a line to standard error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((visible(message) + "\n").utf8))
     }
 
     /// Whether stderr is a terminal that wants colour (never with NO_COLOR).
