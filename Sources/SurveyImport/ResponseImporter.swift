@@ -93,14 +93,14 @@ public final class ResponseImporter {
             }
         }
         if layout == nil { throw ImportError.empty(path: path) }
-        summary.warnings.insert(ResponseImporter.readAs(reader, forcedDelimiter: options.delimiter), at: 0)
+        summary.warnings.insert(ResponseImporter.readAs(reader), at: 0)
         summary.warnings += reader.notes
         return summary
     }
 
     /// `FILE: read as utf-8, delimiter ;` with how the encoding and delimiter were found when
     /// it was not the plain way.
-    private static func readAs(_ reader: CSVFileReader, forcedDelimiter: Unicode.Scalar?) -> String {
+    private static func readAs(_ reader: CSVFileReader) -> String {
         var text = "\(reader.path): read as \(reader.encoding)"
         if let reason = reader.encodingReason { text += " (\(reason))" }
         text += ", delimiter \(DelimiterSniffer.name(reader.delimiter))"

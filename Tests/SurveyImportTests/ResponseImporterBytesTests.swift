@@ -104,6 +104,16 @@ import SurveyModel
         #expect(run.responses.count == 8)
     }
 
+    /// `--delimiter` wins over a `sep=` line, which is still not read as the header.
+    @Test func delimiterOptionOverridesTheSepLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("sep.csv", "sep=;\nrespondent,org_type\n1,gov\n")
+        let run = try runImport(path, options: ImportOptions(delimiter: ","))
+        #expect(run.responses.map(\.respondent) == ["1"])
+        #expect(run.summary.warnings.first == "\(path): read as utf-8, delimiter , (--delimiter; the first line declares sep=; and is skipped)")
+    }
+
     @Test(arguments: ["§", "；", "¦"])
     func multiByteDelimiter(_ delimiter: String) throws {
         let dir = try TemporaryDirectory()
