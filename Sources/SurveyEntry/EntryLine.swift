@@ -1,7 +1,12 @@
+import SurveyModel
+
 /// One line of text for the operator, with a tone the terminal may colour.
 ///
 /// The engine decides what to say; the terminal decides how (colour only on a TTY, never
-/// with NO_COLOR; in a pipe only notes are printed, on stderr).
+/// with NO_COLOR; in a pipe only notes are printed, on stderr). Every line is made visible
+/// here (`VisibleText.line`): a label, answer or respondent id holding ESC, another control
+/// character, a bidi override or a line break is shown as `\u{1B}`, so nothing loaded or
+/// typed can drive the operator's terminal.
 public struct EntryLine: Sendable, Hashable, CustomStringConvertible {
     /// How the line should stand out.
     public enum Tone: Sendable, Hashable {
@@ -25,7 +30,7 @@ public struct EntryLine: Sendable, Hashable, CustomStringConvertible {
     public var tone: Tone
 
     public init(_ text: String, _ tone: Tone = .plain) {
-        self.text = text
+        self.text = VisibleText.line(text)
         self.tone = tone
     }
 

@@ -59,6 +59,7 @@ public struct EntryScreen: Sendable {
 
     /// Cells laid out row by row in as many equal columns as fit.
     func columns(_ cells: [String]) -> [String] {
+        let cells = cells.map(VisibleText.line)
         let indent = "  "
         let usable = width - indent.count - 1
         let widest = cells.map(\.count).max() ?? 0
@@ -162,16 +163,18 @@ public struct EntryScreen: Sendable {
         return lines.map { EntryLine($0.text, .hint) }
     }
 
-    /// `text` cut to the width, with `…` when cut.
+    /// `text` made visible (`VisibleText.line`, so escapes count in the width) and cut to the
+    /// width, with `…` when cut.
     func fit(_ text: String) -> String {
-        text.count < width ? text : String(text.prefix(width - 2)) + "…"
+        let text = VisibleText.line(text)
+        return text.count < width ? text : String(text.prefix(width - 2)) + "…"
     }
 
-    /// Words wrapped to the width.
+    /// Words wrapped to the width, made visible first (`VisibleText.line`).
     func wrap(_ text: String, indent: String) -> [String] {
         var lines: [String] = []
         var line = indent
-        for word in text.split(separator: " ") {
+        for word in VisibleText.line(text).split(separator: " ") {
             if line.count > indent.count, line.count + 1 + word.count >= width {
                 lines.append(line)
                 line = indent

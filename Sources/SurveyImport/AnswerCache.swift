@@ -20,7 +20,9 @@ struct AnswerCache {
         slots = Array(repeating: -1, count: 64)
     }
 
-    /// The outcome stored for `key`, if any.
+    /// The outcome stored for `key`, if any. Never inlined: inlined into the row loop, the
+    /// optimizer copies the whole cache (five arrays retained and released) for every cell.
+    @inline(never)
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> AnswerParser.Outcome? {
         let hash = AnswerCache.hash(key)
         let mask = slots.count - 1

@@ -1,12 +1,17 @@
 import Foundation
 
 /// Reads a delimited text file record by record: detects the encoding, converts it to UTF-8,
-/// sniffs the delimiter, and recovers from broken quoting without losing any line.
+/// finds the delimiter, and recovers from broken quoting without losing any line.
 ///
 /// The file is read in 1 MiB chunks and fed to libcsv one physical line at a time, which is
 /// how every record gets the line number it starts on. A record that cannot be parsed is
 /// reported with its raw text; when an unclosed quote swallowed the lines after it, only the
 /// line where the record began is reported and the lines after it are parsed again.
+///
+/// Every chunk is checked for bytes that are not UTF-8 and for NUL (`TextDefects`), not just
+/// the first MiB the encoding was chosen from: a record holding such bytes is marked
+/// (`currentRecordHasDefects`) so the importer lists each bad cell, and `notes` say where the
+/// bad bytes are and what they look like (a Windows-1251 tail appended to a UTF-8 export).
 final class CSVFileReader {
     /// What the reader found in the file.
     enum Event {
@@ -18,16 +23,29 @@ final class CSVFileReader {
 
     let path: String
     private(set) var encoding: TextEncoding = .utf8
-    private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    /// Why the encoding was chosen when neither a BOM nor plain UTF-8 decided it.
+    private(set) var encodingReason: String?
+    private(set) var delimiter: Unicode.Scalar = ","
+    /// The delimiter a `sep=` first line declared (that line is not read as the header).
+    private(set) var declaredDelimiter: Unicode.Scalar?
+    /// Whether the record being handled (during a `.record` event) holds bytes that are not
+    /// valid UTF-8, or NUL: the importer repairs its cells and lists each defect.
+    private(set) var currentRecordHasDefects = false
     private let forcedEncoding: TextEncoding?
-    private let forcedDelimiter: UInt8?
+    private let forcedDelimiter: Unicode.Scalar?
 
     private var parser: CSVParser!
     private var recordStart = 1
     private var recordLines: [[UInt8]] = []
     private var recordBytes = 0
+    private var recordHasDefects = false
     private var handler: ((Event) throws -> Void)!
     private var currentLine: ArraySlice<UInt8> = []
+    /// The delimiter's UTF-8 bytes when it is more than one byte (`§`, `；`).
+    private var wideDelimiter: [UInt8]?
+    private var defects = DefectTally()
+    /// The first line not wholly inside the first chunk, from which the encoding was chosen.
+    private var headEndLine = 1
 
     /// The raw text of the record being handled (during a `.record` event), as it is in the file.
     var currentRecordText: String {
@@ -36,15 +54,25 @@ final class CSVFileReader {
         return CSVFileReader.text(bytes)
     }
 
+    /// Notes on what was read, for the import summary: bytes that are not UTF-8, NUL bytes.
+    var notes: [String] {
+        defects.notes(path: path, encoding: encoding, headEndLine: headEndLine)
+    }
+
     /// A multi-line record longer than this is taken as an unclosed quote.
     static let maxRecordLines = 10_000
     static let maxRecordBytes = 8 << 20
     static let chunkSize = 1 << 20
 
-    init(path: String, encoding: TextEncoding?, delimiter: UInt8?) {
+    init(path: String, encoding: TextEncoding?, fieldDelimiter: Unicode.Scalar?) {
         self.path = path
         forcedEncoding = encoding
-        forcedDelimiter = delimiter
+        forcedDelimiter = fieldDelimiter
+    }
+
+    /// A reader with a one-byte delimiter (ASCII).
+    convenience init(path: String, encoding: TextEncoding?, delimiter: UInt8?) {
+        self.init(path: path, encoding: encoding, fieldDelimiter: delimiter.map { Unicode.Scalar($0) })
     }
 
     /// Reads the whole file, calling `handle` for every record and every malformed line.
@@ -63,28 +91,47 @@ final class CSVFileReader {
             encoding = forcedEncoding
             bomLength = TextEncoding.bomLength(of: head, for: forcedEncoding)
         } else {
-            (encoding, bomLength) = TextEncoding.detect(head, isWholeFile: isWholeFile)
+            switch TextEncoding.detect(head, isWholeFile: isWholeFile) {
+            case .read(let detected, let bom, let reason):
+                (encoding, bomLength, encodingReason) = (detected, bom, reason)
+            case .unsure(let explanation):
+                throw ImportError.unsureEncoding(path: path, explanation: explanation)
+            }
         }
         var transcoder = Transcoder(encoding: encoding)
         var text: [UInt8] = []
         text.reserveCapacity(CSVFileReader.chunkSize * 2)
         transcoder.decode(head[bomLength...], into: &text)
         head = []
-        delimiter = forcedDelimiter ?? DelimiterSniffer.sniff(text[...])
-        parser = CSVParser(delimiter: delimiter)
-
         var line = 1
-        var consumed = 0
+        if let declaration = DelimiterDeclaration(text[...]) {
+            declaredDelimiter = declaration.delimiter
+            text.removeSubrange(0..<declaration.length)
+            line = 2
+        }
+        delimiter = forcedDelimiter ?? declaredDelimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text[...]))
+        if delimiter.isASCII {
+            parser = CSVParser(delimiter: UInt8(delimiter.value))
+        } else {
+            wideDelimiter = Array(String(delimiter).utf8)
+            parser = CSVParser(delimiter: CSVFileReader.standIns[0])
+        }
+
+        var isHead = true
         while true {
-            consumed = try feedLines(in: text, from: 0, line: &line)
+            let consumed = try feedLines(in: text, line: &line)
             text.removeSubrange(0..<consumed)
+            if isHead {
+                headEndLine = line
+                isHead = false
+            }
             let chunk = try readChunk(file)
             if chunk.isEmpty { break }
             transcoder.decode(chunk[...], into: &text)
         }
         transcoder.finish(into: &text)
         if !text.isEmpty {
-            try feedLine(text[...], number: line)
+            try feedLine(text[...], number: line, isChecked: false)
         }
         try finish(lastLine: line)
     }
@@ -97,34 +144,48 @@ final class CSVFileReader {
         }
     }
 
-    /// Feeds every complete line in `text`; returns how many bytes were used.
-    private func feedLines(in text: [UInt8], from start: Int, line: inout Int) throws -> Int {
-        var lineStart = start
+    /// Feeds every complete line in `text`; returns how many bytes were used. The lines are
+    /// checked for defects all at once; only when that fails, line by line.
+    private func feedLines(in text: [UInt8], line: inout Int) throws -> Int {
+        var lineStart = 0
         try text.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            while lineStart < buffer.count {
-                guard let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart) else { break }
-                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                try feedLine(text[lineStart..<end], number: line)
+            guard let base = buffer.baseAddress, let last = buffer.lastIndex(of: 0x0A) else { return }
+            let end = last + 1
+            let isClean = TextDefects.isClean(UnsafeBufferPointer(rebasing: buffer[0..<end]))
+            while lineStart < end {
+                let found = memchr(base + lineStart, 0x0A, end - lineStart)!
+                let lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                try feedLine(text[lineStart..<lineEnd], number: line, isChecked: isClean)
                 line += 1
-                lineStart = end
+                lineStart = lineEnd
             }
         }
         return lineStart
     }
 
-    private func feedLine(_ bytes: ArraySlice<UInt8>, number: Int) throws {
+    /// Feeds one physical line. `isChecked`: the line is known to be free of defects; otherwise
+    /// it is checked, and counted for the notes unless it is being read again (`isReread`).
+    private func feedLine(_ bytes: ArraySlice<UInt8>, number: Int, isChecked: Bool, isReread: Bool = false) throws {
+        var hasDefects = false
+        if !isChecked {
+            let found = bytes.withUnsafeBufferPointer { TextDefects.count(in: $0) }
+            hasDefects = found.invalid + found.nul > 0
+            if hasDefects, !isReread { defects.add(line: number, invalid: found.invalid, nul: found.nul, bytes: bytes, encoding: encoding) }
+        }
         if !parser.inRecord {
             recordStart = number
             recordLines.removeAll(keepingCapacity: true)
             recordBytes = 0
+            recordHasDefects = false
         }
+        if hasDefects { recordHasDefects = true }
+        let fed = wideDelimiter.map { standIn(for: $0, in: bytes) } ?? bytes
         let records: ArraySlice<CSVRecord>
         do {
-            records = try bytes.withUnsafeBytes { (raw) throws(CSVParser.Failure) -> ArraySlice<CSVRecord> in try parser.feed(raw) }
+            records = try fed.withUnsafeBytes { (raw) throws(CSVParser.Failure) -> ArraySlice<CSVRecord> in try parser.feed(raw) }
         } catch {
             if case CSVParser.Failure.malformedQuoting(let offset)? = error as? CSVParser.Failure {
-                let column = String(decoding: bytes.prefix(offset), as: UTF8.self).count + 1
+                let column = String(decoding: fed.prefix(offset), as: UTF8.self).count + 1
                 try recover(current: bytes, number: number, reason: "malformed quoting at character \(column) of line \(number): a quote inside an unquoted field, or text right after a closing quote; quote the whole field and double the quotes inside it (\"\")")
             } else {
                 try recover(current: bytes, number: number, reason: "a field is too large to parse")
@@ -132,10 +193,12 @@ final class CSVFileReader {
             return
         }
         currentLine = bytes
+        currentRecordHasDefects = recordHasDefects
         for record in records {
             try handler(.record(record, line: recordStart))
         }
         currentLine = []
+        currentRecordHasDefects = false
         if parser.inRecord {
             recordLines.append(Array(bytes))
             recordBytes += bytes.count
@@ -149,6 +212,35 @@ final class CSVFileReader {
         }
     }
 
+    /// Bytes that never occur in UTF-8 (nor as `Transcoder.undecodable`), to stand in for a
+    /// multi-byte delimiter, which libcsv cannot take.
+    static let standIns: [UInt8] = [0xFE, 0xFD, 0xFC, 0xFB, 0xFA, 0xF9, 0xF8, 0xF7, 0xF6, 0xF5, 0xC1, 0xC0]
+
+    /// `line` with each multi-byte delimiter outside quotes replaced by one stand-in byte that
+    /// the line does not hold, which libcsv is then told to split on. Inside quotes the
+    /// delimiter stays as written, so fields come back unchanged. Costs one copy of each line.
+    private func standIn(for delimiter: [UInt8], in line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let standIn = CSVFileReader.standIns.first { !line.contains($0) } ?? CSVFileReader.standIns[0]
+        parser.setDelimiter(standIn)
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var quoted = parser.inQuotedField
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted, byte == delimiter[0], line[index...].starts(with: delimiter) {
+                out.append(standIn)
+                index += delimiter.count
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return out[...]
+    }
+
     /// Reports the line where the broken record began and parses the lines after it again.
     private func recover(current: ArraySlice<UInt8>?, number: Int, reason: String) throws {
         var lines = recordLines
@@ -156,28 +248,34 @@ final class CSVFileReader {
         let start = recordStart
         recordLines.removeAll()
         recordBytes = 0
+        recordHasDefects = false
         guard !lines.isEmpty else { return }
         let first = lines.removeFirst()
         let why = lines.isEmpty ? reason : "the quote opened on line \(start) is not closed properly (\(reason))"
         try handler(.malformed(line: start, raw: CSVFileReader.text(first), reason: why))
         for (offset, line) in lines.enumerated() {
-            try feedLine(line[...], number: start + 1 + offset)
+            try feedLine(line[...], number: start + 1 + offset, isChecked: false, isReread: true)
         }
     }
 
     private func finish(lastLine: Int) throws {
         do {
-            for record in try parser.finish() {
+            let records = try parser.finish()
+            currentRecordHasDefects = recordHasDefects
+            defer { currentRecordHasDefects = false }
+            for record in records {
                 try handler(.record(record, line: recordStart))
             }
-        } catch {
+        } catch is CSVParser.Failure {
             try recover(current: nil, number: lastLine, reason: "the file ends inside a quoted field")
             try finish(lastLine: lastLine)
         }
     }
 
+    /// A line as text for messages and the rejects file: line end dropped, bytes that are not
+    /// UTF-8 and NUL shown as U+FFFD (the notes say where they were).
     private static func text(_ line: [UInt8]) -> String {
-        var text = String(decoding: line, as: UTF8.self)
+        var text = TextDefects.text(line)
         while text.last == "\n" || text.last == "\r" || text.last == "\r\n" { text.removeLast() }
         return text
     }

@@ -37,6 +37,16 @@ final class CSVParser {
     /// Whether libcsv is inside a record: some of it read, its end not yet seen.
     var inRecord: Bool { parser.pstate != 0 }
 
+    /// Whether libcsv is inside a quoted field (libcsv's FIELD_BEGUN state with `quoted`): the
+    /// next line fed continues that field.
+    var inQuotedField: Bool { parser.pstate == 2 && parser.quoted != 0 }
+
+    /// Changes the delimiter byte for the bytes fed from now on (a multi-byte delimiter is fed
+    /// as a byte chosen per line, see `CSVFileReader`).
+    func setDelimiter(_ byte: UInt8) {
+        if parser.delim_char != byte { csv_set_delim(&parser, byte) }
+    }
+
     /// Feeds bytes; returns the records that ended inside them.
     func feed(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> ArraySlice<CSVRecord> {
         startFeed()

@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// Guesses the field delimiter from the first lines of a file.
 ///
 /// Excel writes `;` in locales whose decimal mark is a comma (Russian among them), Google
@@ -49,8 +51,10 @@ enum DelimiterSniffer {
         return total
     }
 
-    /// A readable name for messages: `,` `;` `tab` `|`.
-    static func name(_ delimiter: UInt8) -> String {
-        delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
+    /// A readable name for messages: `,` `;` `tab` `|` `§`.
+    static func name(_ delimiter: Unicode.Scalar) -> String {
+        delimiter == "\t" ? "tab" : VisibleText.line(String(delimiter))
     }
+
+    static func name(_ delimiter: UInt8) -> String { name(Unicode.Scalar(delimiter)) }
 }

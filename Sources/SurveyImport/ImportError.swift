@@ -5,6 +5,8 @@ import Foundation
 public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     /// The input cannot be opened or read.
     case unreadable(path: String, reason: String)
+    /// The bytes do not say which one-byte encoding the file is in (Windows-1251 or a Western one).
+    case unsureEncoding(path: String, explanation: String)
     /// The input has no header row.
     case empty(path: String)
     /// No header matches any question.
@@ -26,6 +28,8 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
         switch self {
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read the file: \(reason)"
+        case .unsureEncoding(let path, let explanation):
+            return "\(path): error: cannot tell the file's encoding: \(explanation)"
         case .empty(let path):
             return "\(path):1: error: the file is empty; expected a header row with question ids or texts"
         case .noQuestionColumns(let path, let headers):

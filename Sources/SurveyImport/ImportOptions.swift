@@ -1,21 +1,27 @@
 import Foundation
+import SurveyModel
 
 /// How to read an input file when sniffing is not enough.
 public struct ImportOptions: Sendable {
     /// Force an encoding instead of detecting it.
     public var encoding: TextEncoding?
-    /// Force a delimiter byte instead of sniffing it.
-    public var delimiter: UInt8?
+    /// Force a delimiter instead of sniffing it: any one character, `§` and `；` included.
+    public var delimiter: Unicode.Scalar?
     /// Header text → question id (or `respondent`, `timestamp`, `-` to ignore, `question/code` for a 0/1 column).
     public var columnMap: [String: String]
     /// The column holding respondent ids.
     public var idColumn: String?
 
-    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, columnMap: [String: String] = [:], idColumn: String? = nil) {
+    public init(encoding: TextEncoding? = nil, delimiter: Unicode.Scalar? = nil, columnMap: [String: String] = [:], idColumn: String? = nil) {
         self.encoding = encoding
         self.delimiter = delimiter
         self.columnMap = columnMap
         self.idColumn = idColumn
+    }
+
+    /// Options with a one-byte (ASCII) delimiter.
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8, columnMap: [String: String] = [:], idColumn: String? = nil) {
+        self.init(encoding: encoding, delimiter: Unicode.Scalar(delimiter), columnMap: columnMap, idColumn: idColumn)
     }
 
     /// Parses `--map 'Header text=question_id'` values; the last `=` splits, so headers may contain `=`.
@@ -31,15 +37,35 @@ public struct ImportOptions: Sendable {
         return map
     }
 
-    /// Reads a `--delimiter` value: one character, or `tab`.
-    public static func delimiter(_ text: String) -> UInt8? {
+    /// Reads a `--delimiter` value: one character (any Unicode character: `,` `;` `|` `§` `¦`
+    /// `；`), or `tab`, `comma`, `semicolon`. Nil when it cannot be one (`delimiterRefusal` says why).
+    public static func delimiter(_ text: String) -> Unicode.Scalar? {
         switch text.lowercased() {
-        case "tab", "\\t", "\t": return 0x09
-        case "comma": return UInt8(ascii: ",")
-        case "semicolon": return UInt8(ascii: ";")
+        case "tab", "\\t", "\t": return "\t"
+        case "comma": return ","
+        case "semicolon": return ";"
         default:
-            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D else { return nil }
-            return byte
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count == 1, !["\"", "\n", "\r", "\0"].contains(scalars[0]) else { return nil }
+            return scalars[0]
+        }
+    }
+
+    /// Why `text` cannot be a `--delimiter`, for the usage error.
+    public static func delimiterRefusal(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let shown = VisibleText.line(text)
+        switch scalars.count {
+        case 0:
+            return "--delimiter is empty; give one character (, ; | § …) or `tab`"
+        case 1 where scalars[0] == "\"":
+            return "--delimiter must be one character other than the quote \", which encloses fields; not \"\\\"\""
+        case 1:
+            return "--delimiter must be one character, not a line break or NUL (\(shown))"
+        default:
+            let names = scalars.map { $0.properties.generalCategory == .nonspacingMark || VisibleText.needsEscape($0, for: .line)
+                ? "U+" + String($0.value, radix: 16, uppercase: true) : String($0) }
+            return "--delimiter must be one character (, ; | § …) or `tab`, not \"\(shown)\": that is \(scalars.count) characters (\(names.joined(separator: ", ")))"
         }
     }
 }

@@ -57,7 +57,7 @@ public final class ResponseImporter {
     @discardableResult
     public func importFile(_ path: String) throws -> ImportSummary {
         var summary = ImportSummary()
-        let reader = CSVFileReader(path: path, encoding: options.encoding, delimiter: options.delimiter)
+        let reader = CSVFileReader(path: path, encoding: options.encoding, fieldDelimiter: options.delimiter)
         var layout: ColumnLayout?
         var rowNumber = 0
         try reader.read { [self] event in
@@ -69,7 +69,12 @@ public final class ResponseImporter {
                 summary.rowsRead += 1
                 summary.rejected += 1
                 try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw))
-            case .record(let record, let line):
+            case .record(var record, let line):
+                // Bytes that are not UTF-8, and NUL: each cell repaired (U+FFFD) and listed.
+                var defects: [Int: TextDefects.Cell] = [:]
+                if reader.currentRecordHasDefects, let repaired = TextDefects.repair(record) {
+                    (record, defects) = repaired
+                }
                 guard let columns = layout else {
                     let found = try ColumnLayout(headers: record.strings, questionnaire: questionnaire, options: options, path: path)
                     summary.warnings += found.warnings
@@ -78,7 +83,8 @@ public final class ResponseImporter {
                 }
                 summary.rowsRead += 1
                 rowNumber += 1
-                if let reason = try accept(record, line: line, rowNumber: rowNumber, layout: columns, path: path, summary: &summary) {
+                if let reason = try accept(record, line: line, rowNumber: rowNumber, layout: columns, path: path, defects: defects,
+                                           encoding: reader.encoding, summary: &summary) {
                     summary.rejected += 1
                     try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText))
                 } else {
@@ -87,12 +93,68 @@ public final class ResponseImporter {
             }
         }
         if layout == nil { throw ImportError.empty(path: path) }
-        summary.warnings.insert("\(path): read as \(reader.encoding), delimiter \(DelimiterSniffer.name(reader.delimiter))", at: 0)
+        summary.warnings.insert(ResponseImporter.readAs(reader), at: 0)
+        summary.warnings += reader.notes
         return summary
     }
 
+    /// `FILE: read as utf-8, delimiter ;` with how the encoding and delimiter were found when
+    /// it was not the plain way.
+    private static func readAs(_ reader: CSVFileReader) -> String {
+        var text = "\(reader.path): read as \(reader.encoding)"
+        if let reason = reader.encodingReason { text += " (\(reason))" }
+        text += ", delimiter \(DelimiterSniffer.name(reader.delimiter))"
+        if let declared = reader.declaredDelimiter {
+            text += declared == reader.delimiter
+                ? " (declared by the first line, sep=\(DelimiterSniffer.name(declared)))"
+                : " (--delimiter; the first line declares sep=\(DelimiterSniffer.name(declared)) and is skipped)"
+        }
+        return text
+    }
+
+    /// The encoding problems of one row's cells, for the columns that are kept.
+    private func defectProblems(_ defects: [Int: TextDefects.Cell], record: CSVRecord, line: Int, respondent: String, layout: ColumnLayout,
+                                path: String, encoding: TextEncoding) -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        for (field, cell) in defects.sorted(by: { $0.key < $1.key }) {
+            let question: String
+            switch layout.roles[field] {
+            case .respondent: question = "respondent"
+            case .timestamp: question = "timestamp"
+            case .answer(let index), .choiceFlag(let index, _): question = questionnaire.questions[index].id
+            case .ignored: continue
+            }
+            let invalid = cell.defects.filter { !$0.isNUL }, nul = cell.defects.filter(\.isNUL)
+            var kinds: [AnswerProblem] = []
+            if !invalid.isEmpty {
+                // What the cell says in the one-byte encoding its bad bytes look like, so the
+                // answer can be read in the problems file without importing again.
+                var lookalike: (encoding: TextEncoding, text: String)?
+                if encoding == .utf8 {
+                    var score = LegacyScore()
+                    score.addInvalidBytes(of: cell.raw)
+                    if let other = score.lookalikeEncoding {
+                        var transcoder = Transcoder(encoding: other)
+                        var text: [UInt8] = []
+                        transcoder.decode(cell.raw[...], into: &text)
+                        lookalike = (other, String(decoding: text, as: UTF8.self))
+                    }
+                }
+                kinds.append(.invalidEncoding(bytes: invalid.map(\.bytes), characters: invalid.map(\.character), encoding: encoding.rawValue,
+                                              lookalike: lookalike.map { "\($0.encoding)" }, lookalikeText: lookalike?.text))
+            }
+            if !nul.isEmpty { kinds.append(.nulByte(characters: nul.map(\.character))) }
+            for kind in kinds {
+                problems.append(ImportProblem(file: path, line: line, column: field + 1, respondent: respondent, questionID: question,
+                                              value: record.string(field), problem: kind))
+            }
+        }
+        return problems
+    }
+
     /// Validates one row; returns why it is rejected, or nil when it was accepted.
-    private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, summary: inout ImportSummary) throws -> String? {
+    private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, defects: [Int: TextDefects.Cell],
+                        encoding: TextEncoding, summary: inout ImportSummary) throws -> String? {
         guard record.count == layout.headers.count else {
             return "found \(record.count) fields, but the header has \(layout.headers.count); a delimiter inside an unquoted value, or a missing one, shifts the columns"
         }
@@ -114,7 +176,7 @@ public final class ResponseImporter {
         let questions = questionnaire.questions
         var answers = [Answer](repeating: .missing, count: questions.count)
         var problemQuestions: [Int] = []
-        var problems: [ImportProblem] = []
+        var problems = defects.isEmpty ? [] : defectProblems(defects, record: record, line: line, respondent: respondent, layout: layout, path: path, encoding: encoding)
         record.bytes.withUnsafeBufferPointer { bytes in
             for index in questions.indices {
                 guard let column = layout.answerColumn[index] else { continue }

@@ -17,6 +17,13 @@ public enum AnswerProblem: Sendable, Hashable {
     case requiredMissing
     /// An answer to a question that skip logic says was not asked.
     case answeredWhenSkipped(condition: String)
+    /// Bytes in the cell that are not text in the file's encoding (`encoding`): for UTF-8 the
+    /// byte sequences themselves, with the character (from 1) each became U+FFFD at. The
+    /// answer is kept with U+FFFD in their place. When the bytes look like a one-byte encoding
+    /// (`lookalike`, e.g. windows-1251), `lookalikeText` is the whole cell read in it.
+    case invalidEncoding(bytes: [[UInt8]], characters: [Int], encoding: String, lookalike: String? = nil, lookalikeText: String? = nil)
+    /// NUL bytes in the cell, at these characters (from 1); each is kept as U+FFFD.
+    case nulByte(characters: [Int])
 
     /// A stable snake_case name used in problems files, summaries and JSON.
     public var kind: String {
@@ -29,6 +36,8 @@ public enum AnswerProblem: Sendable, Hashable {
         case .notADate: "not_a_date"
         case .requiredMissing: "required_missing"
         case .answeredWhenSkipped: "answered_when_skipped"
+        case .invalidEncoding: "invalid_encoding"
+        case .nulByte: "nul_byte"
         }
     }
 
@@ -51,6 +60,36 @@ public enum AnswerProblem: Sendable, Hashable {
             return "required question left blank"
         case .answeredWhenSkipped(let condition):
             return "answered although skip logic says it was not asked (when: \(condition)); the answer is ignored"
+        case .invalidEncoding(let bytes, let characters, let encoding, let lookalike, let lookalikeText):
+            let kept = "; shown as U+FFFD, the rest of the answer is kept as written"
+            guard encoding == "utf-8" else {
+                return "\(AnswerProblem.list(characters.map { "character \($0)" })) could not be decoded as \(encoding)\(kept)"
+            }
+            let spots = zip(bytes, characters).map { sequence, character in
+                sequence.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined(separator: " ") + " at character \(character)"
+            }
+            let one = bytes.count == 1 && bytes[0].count == 1
+            var message = "\(one ? "byte" : "bytes") \(AnswerProblem.list(spots)) \(one ? "is" : "are") not valid UTF-8\(kept)"
+            if let lookalike, let lookalikeText {
+                let shown = lookalikeText.count > 200 ? String(lookalikeText.prefix(200)) + "…" : lookalikeText
+                message += "; read as \(lookalike), the cell says `\(shown)`"
+            }
+            return message
+        case .nulByte(let characters):
+            return "\(characters.count == 1 ? "a NUL byte" : "\(characters.count) NUL bytes") at \(AnswerProblem.list(characters.map { "character \($0)" })); NUL is not text, so \(characters.count == 1 ? "it is" : "each is") shown as U+FFFD and the rest of the answer is kept as written"
         }
+    }
+
+    /// `a`, `a and b`, `a, b and c`; past five items, `… and N more`.
+    private static func list(_ items: [String]) -> String {
+        let shown = items.count > 5 ? Array(items.prefix(5)) + ["\(items.count - 5) more"] : items
+        guard shown.count > 1 else { return shown.first ?? "" }
+        return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

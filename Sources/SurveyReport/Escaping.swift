@@ -1,10 +1,18 @@
 import Foundation
+import SurveyModel
 
 /// Making user text (answers, labels, titles) safe in each output format.
+///
+/// Both formats first pass the text through `VisibleText.report`: control characters (which
+/// XML 1.0 forbids even as `&#x1B;`, so one in a label would make `report.html` and the SVG
+/// charts unreadable to an XML parser) and bidi controls (U+202E would reverse the report's
+/// own text after an answer) become visible `\u{…}` escapes. The reader sees that the answer
+/// held one, and nothing it held can change the rest of the page.
 enum Escaping {
     /// Text for HTML element content and attribute values: `& < > " '` as entities, so an
     /// answer holding `<script>` is shown, never run.
     static func html(_ text: String) -> String {
+        let text = VisibleText.report(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,6 +33,7 @@ enum Escaping {
     /// only mean something at the start of a line (`#`, `-`, `+`, `1.`) are escaped there only,
     /// which keeps ordinary sentences readable in the raw file.
     static func markdown(_ text: String) -> String {
+        let text = VisibleText.report(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var atLineStart = true

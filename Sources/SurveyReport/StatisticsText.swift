@@ -2,6 +2,9 @@ import SurveyModel
 import SurveyStatistics
 
 /// `survey stats` on a terminal: one aligned table per question, then cross-tabs.
+///
+/// The text goes to a terminal, so every control, bidi and zero-width character in a title,
+/// question text, label, code or keyword is shown as `\u{1B}` (`VisibleText`), never sent raw.
 public struct StatisticsText {
     let results: SurveyResults
     let language: String
@@ -30,7 +33,7 @@ public struct StatisticsText {
                 out += section(group.questions)
             }
         }
-        return out
+        return VisibleText.message(out)
     }
 
     private func section(_ questions: [QuestionResult]) -> String {

@@ -1,6 +1,10 @@
 import Foundation
+import SurveyModel
 
 /// A plain-text table with aligned columns, for terminals (80 columns and up).
+///
+/// Cells are made visible (`VisibleText.line`) before they are measured: a label holding ESC or
+/// a line break is shown as `\u{1B}` or `\u{A}` and the columns stay aligned.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
@@ -8,11 +12,11 @@ struct TextTable {
     var numeric: Set<Int>
 
     init(header: [String], numeric: Set<Int>) {
-        self.header = header
+        self.header = header.map(VisibleText.line)
         self.numeric = numeric
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map(VisibleText.line)) }
 
     func render(indent: String = "  ", maxLabel: Int = 40) -> String {
         let all = [header] + rows

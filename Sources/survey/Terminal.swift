@@ -30,7 +30,7 @@ enum Terminal {
     /// Writes a line to standard error; a failure to write is ignored (see above).
     /// Every line for people goes through here.
     static func error(_ message: String) {
-        _ = writeAll(message + "\n", to: 2)
+        _ = writeAll(visible(message) + "\n", to: 2)
     }
 
     /// Writes results to standard output. Never returns after a failed write: EPIPE ends the

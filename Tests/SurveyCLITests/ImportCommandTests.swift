@@ -240,7 +240,7 @@ struct MessyExpectation: Decodable {
     }
 
     @Test(arguments: [
-        (["--encoding", "latin9"], "--encoding must be one of utf-8, utf-16le, utf-16be, windows-1251 (cp1251), not \"latin9\""),
+        (["--encoding", "latin9"], "--encoding must be one of utf-8, utf-16le, utf-16be, utf-32le, utf-32be, windows-1251 (cp1251), windows-1252 (cp1252), latin-1 (iso-8859-1), not \"latin9\""),
         (["--delimiter", "ab"], "--delimiter must be one character"),
         (["--delimiter", "\""], "--delimiter must be one character"),
         (["--map", "improve=nosuch"], "--map 'improve=nosuch': `nosuch` is not a question id"),

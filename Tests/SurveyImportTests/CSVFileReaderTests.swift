@@ -98,4 +98,69 @@ import Testing
         #expect(records == [["да;нет", "x"]])
         #expect(reader.encoding == .windows1251)
     }
+
+    static func read(text: String, delimiter: Unicode.Scalar) throws -> [Seen] {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var seen: [Seen] = []
+        try CSVFileReader(path: try dir.write("input.csv", text), encoding: nil, fieldDelimiter: delimiter).read { event in
+            switch event {
+            case .record(let record, let line): seen.append(.record(line: line, record.strings))
+            case .malformed(let line, let raw, _): seen.append(.malformed(line: line, raw: raw))
+            }
+        }
+        return seen
+    }
+
+    /// Excel's `sep=;` line names the delimiter and is not the header; lines still count from it.
+    @Test func sepLineIsNotAHeader() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("sep.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("sep=;\r\nrespondent;improve\r\n1;a, b\r\n".utf8))
+        let reader = CSVFileReader(path: path, encoding: nil, delimiter: nil)
+        var seen: [Seen] = []
+        try reader.read { if case .record(let record, let line) = $0 { seen.append(.record(line: line, record.strings)) } }
+        #expect(seen == [.record(line: 2, ["respondent", "improve"]), .record(line: 3, ["1", "a, b"])])
+        #expect(reader.declaredDelimiter == ";")
+        #expect(reader.delimiter == ";")
+    }
+
+    /// A multi-byte delimiter splits outside quotes only; inside them (across lines too) it is text.
+    @Test(arguments: ["§", "；", "¦"] as [Unicode.Scalar])
+    func multiByteDelimiter(_ delimiter: Unicode.Scalar) throws {
+        let d = String(delimiter)
+        let text = "a\(d)b\(d)c\n1\(d)\"x\(d)y\"\(d)z\n2\(d)\"multi\nline \(d) here\"\(d)w\n3\(d) spaced \(d)\"\"\n"
+        #expect(try Self.read(text: text, delimiter: delimiter) == [
+            .record(line: 1, ["a", "b", "c"]), .record(line: 2, ["1", "x\(d)y", "z"]),
+            .record(line: 3, ["2", "multi\nline \(d) here", "w"]), .record(line: 5, ["3", "spaced", ""]),
+        ])
+    }
+
+    /// A line that already holds the first stand-in byte (not UTF-8, so also a listed defect)
+    /// gets another one.
+    @Test func multiByteDelimiterBesideABadByte() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("input.csv", bytes: Array("a§b\n1§".utf8) + [0xFE] + Array("x\n".utf8))
+        var seen: [[String]] = []
+        try CSVFileReader(path: path, encoding: .utf8, fieldDelimiter: "§").read { if case .record(let record, _) = $0 { seen.append(record.strings) } }
+        #expect(seen == [["a", "b"], ["1", "\u{FFFD}x"]])
+    }
+
+    @Test func malformedQuotingWithAMultiByteDelimiter() throws {
+        let seen = try Self.read(text: "a§b\n1§\"Good\"overall\n2§fine\n", delimiter: "§")
+        #expect(seen == [.record(line: 1, ["a", "b"]), .malformed(line: 2, raw: "1§\"Good\"overall"), .record(line: 3, ["2", "fine"])])
+    }
+
+    /// Only the records holding bad bytes are marked, in any chunk.
+    @Test func recordsWithDefectsAreMarked() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("input.csv", bytes: Array("a,b\n1,ok\n2,\"x\n".utf8) + [0xFF] + Array("\"\n3,\u{0}\n4,ok\n".utf8))
+        let reader = CSVFileReader(path: path, encoding: .utf8, delimiter: nil)
+        var marked: [Int] = []
+        try reader.read { if case .record(_, let line) = $0, reader.currentRecordHasDefects { marked.append(line) } }
+        #expect(marked == [3, 5])
+        #expect(reader.notes.count == 2, "\(reader.notes)")
+    }
 }

@@ -46,13 +46,27 @@ import Testing
         #expect(records[0].count >= 2)
     }
 
-    @Test(arguments: [("tab", 0x09), ("\\t", 0x09), (";", 0x3B), ("semicolon", 0x3B), ("comma", 0x2C), ("|", 0x7C)] as [(String, UInt8)])
-    func delimiterOption(_ text: String, _ byte: UInt8) {
-        #expect(ImportOptions.delimiter(text) == byte)
+    /// Any one Unicode character works, `§`, `¦` and the full-width `；` too.
+    @Test(arguments: [("tab", "\t"), ("\\t", "\t"), (";", ";"), ("semicolon", ";"), ("comma", ","), ("|", "|"),
+                      ("§", "§"), ("¦", "¦"), ("；", "；")] as [(String, Unicode.Scalar)])
+    func delimiterOption(_ text: String, _ delimiter: Unicode.Scalar) {
+        #expect(ImportOptions.delimiter(text) == delimiter)
     }
 
-    @Test(arguments: ["", ";;", "\"", "\n", "ab"])
+    @Test(arguments: ["", ";;", "\"", "\n", "ab", "e\u{301}"])
     func badDelimiterOption(_ text: String) {
         #expect(ImportOptions.delimiter(text) == nil)
+    }
+
+    /// The usage error says how many characters the value has, and which.
+    @Test(arguments: [
+        ("ab", "not \"ab\": that is 2 characters (a, b)"),
+        ("e\u{301}", "that is 2 characters (e, U+301)"),
+        ("§§", "that is 2 characters (§, §)"),
+        ("\"", "other than the quote"),
+        ("", "--delimiter is empty"),
+    ] as [(String, String)])
+    func delimiterRefusal(_ text: String, _ expected: String) {
+        #expect(ImportOptions.delimiterRefusal(text).contains(expected), "\(ImportOptions.delimiterRefusal(text))")
     }
 }

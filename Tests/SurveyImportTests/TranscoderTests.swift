@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SurveyImport
 
-/// Chunked conversion of UTF-16 and Windows-1251 to UTF-8.
+/// Chunked conversion of UTF-16, UTF-32, Windows-1251, Windows-1252 and Latin-1 to UTF-8.
 @Suite struct TranscoderTests {
     static func decode(_ chunks: [ArraySlice<UInt8>], _ encoding: TextEncoding) -> String {
         var transcoder = Transcoder(encoding: encoding)
@@ -46,13 +46,54 @@ import Testing
         #expect(Self.decode([[0x61, 0x00, 0x62][...]], .utf16LittleEndian) == "a\u{FFFD}")
     }
 
-    /// The whole upper half against Python's cp1251 codec (`make-cp1251-oracle.py`).
+    /// A character that cannot be decoded is written as `Transcoder.undecodable`, a byte that
+    /// is never UTF-8, so the reader finds it and the importer lists it (it reads as U+FFFD).
+    @Test func undecodableIsMarkedNotSilentlyReplaced() {
+        func raw(_ bytes: [UInt8], _ encoding: TextEncoding) -> [UInt8] {
+            var transcoder = Transcoder(encoding: encoding)
+            var output: [UInt8] = []
+            transcoder.decode(bytes[...], into: &output)
+            transcoder.finish(into: &output)
+            return output
+        }
+        #expect(raw([0x3D, 0xD8, 0x61, 0x00], .utf16LittleEndian) == [0xFF, 0x61])
+        #expect(raw([0x98], .windows1251) == [0xFF])
+        #expect(raw([0x81], .windows1252) == [0xFF])
+        #expect(raw([0x00, 0x00, 0x11, 0x00], .utf32LittleEndian) == [0xFF], "past U+10FFFF")
+        #expect(raw([0x00, 0xD8, 0x00, 0x00], .utf32LittleEndian) == [0xFF], "a surrogate")
+        #expect(raw([0x61, 0x00, 0x00], .utf32LittleEndian) == [0xFF], "a cut unit")
+    }
+
+    /// The whole upper half against Python's cp1251 codec (`make-cp1251-oracle.py`); the
+    /// unassigned 0x98 reads as U+FFFD (it is written as the undecodable marker).
     @Test func windows1251MatchesPython() throws {
         let expected = try Fixture.bytes("windows-1251-upper-half.txt")
-        var transcoder = Transcoder(encoding: .windows1251)
-        var output: [UInt8] = []
-        transcoder.decode(Array(UInt8(0x80)...UInt8(0xFF))[...], into: &output)
-        #expect(output == expected)
+        #expect(Self.decode([Array(UInt8(0x80)...UInt8(0xFF))[...]], .windows1251) == String(decoding: expected, as: UTF8.self))
+    }
+
+    @Test(arguments: [false, true])
+    func utf32SplitAnywhere(bigEndian: Bool) {
+        let text = "a😀б\n"
+        let bytes = text.unicodeScalars.flatMap { scalar -> [UInt8] in
+            let little = (0..<4).map { UInt8(scalar.value >> (8 * $0) & 0xFF) }
+            return bigEndian ? little.reversed() : little
+        }
+        let encoding: TextEncoding = bigEndian ? .utf32BigEndian : .utf32LittleEndian
+        for split in 0...bytes.count {
+            #expect(Self.decode([bytes[..<split], bytes[split...]], encoding) == text, "split at \(split)")
+        }
+    }
+
+    /// Windows-1252 0x80–0x9F are its own (Python's cp1252); above, it is Latin-1.
+    @Test(arguments: [
+        (0x80, "€"), (0x8A, "Š"), (0x93, "“"), (0x9F, "Ÿ"), (0xE9, "é"), (0xFC, "ü"), (0xF1, "ñ"), (0xD7, "×"), (0x81, "\u{FFFD}"),
+    ] as [(UInt8, String)])
+    func windows1252HandChecked(_ byte: UInt8, _ character: String) {
+        #expect(Self.decode([[byte][...]], .windows1252) == character)
+    }
+
+    @Test func latin1IsTheByteItself() {
+        #expect(Self.decode([Array(UInt8(0x80)...UInt8(0xFF))[...]], .latin1) == String(String.UnicodeScalarView((0x80...0xFF).map { Unicode.Scalar(UInt8($0)) })))
     }
 
     @Test(arguments: [

@@ -6,7 +6,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Input encoding (\(TextEncoding.acceptedNames)); detected when omitted.")
     var encoding: String?
 
-    @Option(help: "Field delimiter: one character or `tab`; sniffed when omitted.")
+    @Option(help: "Field delimiter: one character (, ; | § …) or `tab`; a `sep=;` first line or sniffing decides when omitted.")
     var delimiter: String?
 
     @Option(name: .customLong("map"), help: ArgumentHelp("Match a column by hand: 'Header text=question_id' (repeatable).", valueName: "header=id"))
@@ -20,7 +20,7 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("--encoding must be one of \(TextEncoding.acceptedNames), not \"\(encoding)\"")
         }
         if let delimiter, ImportOptions.delimiter(delimiter) == nil {
-            throw ValidationError("--delimiter must be one character (, ; | …) or `tab`, not \"\(delimiter)\"")
+            throw ValidationError(ImportOptions.delimiterRefusal(delimiter))
         }
     }
 

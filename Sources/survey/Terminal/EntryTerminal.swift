@@ -1,5 +1,6 @@
 import Foundation
 import SurveyEntry
+import SurveyModel
 
 /// Drives an `EntryDesk` from the terminal, line by line, never redrawing the screen.
 ///
@@ -39,7 +40,7 @@ struct EntryTerminal {
                 show(desk.lines(), to: 1)
                 shown = (desk.prompt, desk.session?.respondent)
             }
-            let typed = editor.map { $0.read(prompt: desk.promptText) } ?? readLine(strippingNewline: true)
+            let typed = editor.map { $0.read(prompt: VisibleText.line(desk.promptText)) } ?? readLine(strippingNewline: true)
             guard let line = typed else {
                 if interactive, desk.session != nil, desk.prompt != .leave {
                     write("\n", to: 1)
