@@ -58,12 +58,12 @@ struct EnterCommand: ParsableCommand {
         let name = operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "operator"
         do {
             let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
-                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width())
+                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), notify: Terminal.error)
             guard try EntryTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {
-            case .headerMismatch, .nothingToVerify: throw SurveyFailure.usage
+            case .headerMismatch, .nothingToVerify, .notAFile: throw SurveyFailure.usage
             case .unreadable, .writeFailed: throw SurveyFailure.dataProblems
             }
         }
