@@ -15,7 +15,8 @@ import Foundation
 ///
 /// Taking the lock also finishes what a killed holder left half done: a rollback record
 /// beside F (`RollbackRecord`) is applied and reported through `notify`. A process that must
-/// wait says so once through `notify`, naming the holder when the system shows it.
+/// wait more than half a second says so once through `notify`, naming the holder when the
+/// system shows it.
 ///
 /// The lock is reentrant within one object (the outermost `hold` takes and releases it), so a
 /// save can allocate a number, append the form and its problems under one hold. Two lock
@@ -85,12 +86,13 @@ public final class ResponseFileLock {
                 try create()
                 continue
             }
-            if flock(opened, LOCK_EX | LOCK_NB) != 0 {
-                guard errno == EWOULDBLOCK || errno == EINTR else {
-                    let reason = String(cString: strerror(errno))
-                    close(opened)
-                    throw .writeFailed(path: path, reason: "cannot lock: \(reason)")
-                }
+            switch ResponseFileLock.tryLock(opened, for: ResponseFileLock.quietWait) {
+            case .locked:
+                break
+            case .failed(let reason):
+                close(opened)
+                throw .writeFailed(path: path, reason: "cannot lock: \(reason)")
+            case .busy:
                 if !waited {
                     var status = stat()
                     let holder = fstat(opened, &status) == 0 ? LockHolder.of(FileIdentity(status)) : nil
@@ -124,6 +126,25 @@ public final class ResponseFileLock {
                 throw error
             }
             return
+        }
+    }
+
+    /// How long a process waits for the lock before saying that it waits: the saves of other
+    /// operators take milliseconds and are not worth a message.
+    static let quietWait: TimeInterval = 0.5
+
+    private enum Attempt {
+        case locked, busy, failed(String)
+    }
+
+    /// Tries the lock without blocking for up to `seconds`, every 5 ms.
+    private static func tryLock(_ descriptor: Int32, for seconds: TimeInterval) -> Attempt {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return .locked }
+            guard errno == EWOULDBLOCK || errno == EINTR else { return .failed(String(cString: strerror(errno))) }
+            if Date() >= deadline { return .busy }
+            usleep(5_000)
         }
     }
 

@@ -23,6 +23,24 @@ import Testing
         }
     }
 
+    @Test func aShortWaitIsQuiet() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = ResponseFileLock(path: dir.path("r.csv"), header: ["respondent"])
+        let notes = NotesBox()
+        let second = UncheckedBox(ResponseFileLock(path: dir.path("r.csv"), header: ["respondent"]) { notes.lines.append($0) })
+        let done = DispatchSemaphore(value: 0)
+        try first.hold({ $0 }) { () throws(ImportError) in
+            Thread.detachNewThread {
+                try? second.value.hold({ $0 }) { () throws(ImportError) in }
+                done.signal()
+            }
+            usleep(100_000)
+        }
+        done.wait()
+        #expect(notes.lines.isEmpty)
+    }
+
     @Test func aSecondHolderWaitsAndSaysSo() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -37,7 +55,7 @@ import Testing
                 try? waiting.value.hold({ $0 }) { () throws(ImportError) in order.lines.append("second") }
                 done.signal()
             }
-            usleep(300_000)
+            usleep(1_000_000)  // past the half second a waiter keeps quiet
             order.lines.append("first")
         }
         done.wait()
