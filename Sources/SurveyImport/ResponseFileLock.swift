@@ -119,6 +119,7 @@ public final class ResponseFileLock {
             let real = RegularFile.resolved(path)
             let url = URL(fileURLWithPath: real)
             rollbackPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".rollback"
+            ResponseFileLock.removeStaleStaging(beside: url)
             do {
                 try finishInterruptedChange()
             } catch {
@@ -152,6 +153,21 @@ public final class ResponseFileLock {
         if descriptor >= 0 { close(descriptor) }  // closing releases the flock
         descriptor = -1
         identity = nil
+    }
+
+    /// Removes staging and temporary files beside the file left by processes that no longer
+    /// run (`.NAME.csv.staged-PID-N`, `.NAME.csv.tmp-PID-N`): a killed import's rows that
+    /// never reached the file.
+    static func removeStaleStaging(beside file: URL) {
+        let directory = file.deletingLastPathComponent().path
+        let prefixes = [StagedRows.prefix(of: file.lastPathComponent), "." + file.lastPathComponent + ".tmp-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names {
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }),
+                  let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory + "/" + name)
+        }
     }
 
     /// Applies a rollback record a killed holder left behind.

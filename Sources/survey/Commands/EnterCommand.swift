@@ -14,7 +14,9 @@ struct EnterCommand: ParsableCommand {
         code or the start of a label; several choices as `1 3 5`; Enter alone is no answer. \
         Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
         Each saved form is appended to the responses file in one write and synced to disk, so a \
-        crash loses at most the form being typed. With a pipe as input: one answer per line, no \
+        crash loses at most the form being typed. Saves take the lock `survey import` takes on \
+        the file; a number taken with Enter is allocated at the save, so operators typing into \
+        one file never collide. With a pipe as input: one answer per line, no \
         prompts; exit 1 when a line was refused or the input ended inside a form. \
         --verify: a second operator types the same forms again; differences are resolved on the \
         spot, logged in NAME.verification.csv, and corrections rewrite the responses file. \
