@@ -143,8 +143,9 @@ final class CSVJournal {
         }
     }
 
-    /// Reads the bytes appended since the last call. Returns false when a torn last line was
-    /// moved away and the file replaced, so the caller opens it again.
+    /// Reads the bytes appended since the last call (all of them again when the file was
+    /// replaced or rewritten). Returns false when a torn last line was moved away and cut off,
+    /// so the caller reads the file again.
     private func catchUp(_ descriptor: Int32, _ found: FileIdentity, fileSize: Int) throws(EntryError) -> Bool {
         let rewritten = identity == found && fileSize >= size ? try anchorMoved(descriptor) : false
         if identity != found || fileSize < size || rewritten {

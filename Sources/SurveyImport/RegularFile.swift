@@ -21,7 +21,6 @@ public enum RegularFile {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             throw .notAFile(path: path, kind: "a symbolic link to \(target), which does not exist")
         }
-        if reason == ENOTDIR { throw .notAFile(path: path, kind: "inside something that is not a folder") }
     }
 
     /// Opens an existing regular file; nil when it does not exist. Never blocks on a FIFO and
