@@ -5,13 +5,13 @@ import SurveyModel
 /// `NAME.problems.csv`, unreadable rows for `NAME.rejects.csv`. They are staged while the inputs
 /// are read, then appended to the three files together under F's lock.
 ///
-/// Appending never reads or rewrites what is in the files: under the lock it walks F's ids
+/// Appending never loads or rewrites what is in the files: under the lock it walks F's ids
 /// (streaming) to catch ids another process added since this import read them, moves a torn
 /// last line aside as `survey enter` does, writes a rollback record, appends (copied in the
-/// kernel), syncs, and removes the record. A clean batch for an F that does not exist yet is
-/// linked into place whole instead, as fast as writing the file. A process killed at any point leaves either none of the
-/// batch or all of it (the next holder of the lock undoes a half-written batch), and the
-/// files keep their inode, permissions, owner and hard links.
+/// kernel), syncs, and removes the record. A process killed at any point leaves either none
+/// of the batch or all of it (the next holder of the lock undoes a half-written batch), and
+/// the files keep their inode, permissions, owner and hard links. A clean batch for an F that
+/// does not exist yet is linked into place whole instead, as fast as writing the file.
 public final class ImportBatch {
     /// F.
     public let responsesPath: String
@@ -35,6 +35,10 @@ public final class ImportBatch {
         /// Nothing was written: another process added this respondent id (at this line of F)
         /// after the import read F's ids, and a staged row has it too.
         case taken(respondent: String, line: Int)
+        /// Nothing was written: rows the import read from F are gone (an interrupted import
+        /// was undone meanwhile), so its duplicate checks were made against rows that are not
+        /// there.
+        case changed
     }
 
     /// The environment variable that makes the append pause halfway (seconds), a test hook: the
@@ -65,21 +69,27 @@ public final class ImportBatch {
         rejects = try StagedRows(for: rejectsPath, header: ResponseFile.rejectHeader, neutralizeFormulas: true)
     }
 
+    /// Records read from F by `readExisting`.
+    private var existingRecords = 0
+
     /// Reads the respondent ids already in F, streaming and without the lock (they are checked
     /// again under it), and refuses a file with another header.
     public func readExisting(_ reserve: (String, Int) -> Void) throws(ImportError) {
         guard let descriptor = try RegularFile.open(responsesPath, O_RDONLY) else { return }
         defer { close(descriptor) }
+        var records = 0
         let scan = try CSVRecordScanner.scan(descriptor, path: responsesPath) { first, line in
             reserve(String(decoding: first, as: UTF8.self), line)
+            records += 1
             return true
         }
+        existingRecords = records
         try checkHeader(scan, of: responsesPath, expected: responses.header)
     }
 
-    /// Appends the staged rows to the files under F's lock; `staged` says whether a staged
-    /// row has a respondent id.
-    public func append(staged: (String) -> Bool) throws(ImportError) -> Outcome {
+    /// Appends the staged rows to the files under F's lock. `staged` says whether a staged row
+    /// has a respondent id, `existing` whether `readExisting` found it in F.
+    public func append(staged: (String) -> Bool, existing: (String) -> Bool = { _ in true }) throws(ImportError) -> Outcome {
         // A clean batch for a file that does not exist yet becomes the file in one link().
         if !lock.isHeld, problems.count == 0, rejects.count == 0, try responses.publish(as: responsesPath) {
             ResponseFileLock.removeStaleStaging(beside: URL(fileURLWithPath: RegularFile.resolved(responsesPath)))
@@ -96,13 +106,17 @@ public final class ImportBatch {
                 throw .writeFailed(path: responsesPath, reason: "the file disappeared while it was locked")
             }
             var taken: (String, Int)?
+            var stillThere = 0
             targets.append(Target(descriptor: descriptor, staged: responses, created: false))
             targets[0] = try prepare(targets[0]) { id, line in
+                if existing(id) { stillThere += 1 }
                 guard staged(id) else { return true }
                 taken = (id, line)
                 return false
             }
             if let taken { return .taken(respondent: taken.0, line: taken.1) }
+            // Writers never remove a row but to undo an interrupted change.
+            if stillThere < existingRecords { return .changed }
             for rows in [problems, rejects] where rows.count > 0 {
                 let (descriptor, created) = try RegularFile.openOrCreate(rows.target)
                 targets.append(Target(descriptor: descriptor, staged: rows, created: created))

@@ -54,6 +54,12 @@ public final class ResponseImporter {
         seenRespondents[hash] = file << 32 | line
     }
 
+    /// Whether this respondent id was reserved (found in the file appended to).
+    public func reserved(respondent id: String) -> Bool {
+        guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }
+        return reservedSources.contains(first >> 32)
+    }
+
     /// Whether an accepted row of the inputs has this respondent id (not a reserved one).
     public func inputHas(respondent id: String) -> Bool {
         guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }

@@ -78,6 +78,48 @@ import Testing
         #expect(rejects.allSatisfy { $0[2].contains("duplicate respondent id") })
     }
 
+    /// An import that finds, under the lock, that another import added some of its respondents
+    /// after it read the file reads its inputs again with the file locked: those rows are
+    /// rejected as duplicates, the rest appended.
+    @Test func respondentsAddedMeanwhileAreRejectedOnASecondReading() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("f.csv", Self.header + "\n")
+        try dir.write("first.csv", Self.export(1...50))
+        try dir.write("second.csv", Self.export(40...60))
+        let first = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "first.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "2"])
+        #expect(first.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(first.stderrSoFar)")
+        let second = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "second.csv", "--into", "f.csv"]).wait()
+        #expect(first.wait().status == 0)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stderr.contains("note: another process added respondent 40 to f.csv (line 41) while this import ran; reading the inputs again with the file locked"), "\(second)")
+        #expect(second.stderr.contains("Read 21 rows: 10 accepted, 11 rejected."), "\(second)")
+        #expect(Self.wrote(second.stderr) == 10)
+        #expect(Self.dataRows(dir.text("f.csv")).map { Int($0[0])! } == Array(1...60))
+        #expect(parseCSV(dir.text("f.rejects.csv") ?? "").dropFirst().map { $0[1] } == (2...12).map(String.init), "lines 2–12 of second.csv: respondents 40–50")
+    }
+
+    /// An import that read a killed import's half-written rows checks its inputs again once
+    /// those rows are undone, so none of its rows is rejected against a row that is gone.
+    @Test func rowsUndoneWhileAnImportRanAreNotHeldAgainstIt() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("f.csv", Self.header + "\n")
+        try dir.write("killed.csv", Self.export(1...2000))
+        let killed = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "killed.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "60"])
+        #expect(killed.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(killed.stderrSoFar)")
+        try dir.write("again.csv", Self.export(1...2000))
+        let again = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "again.csv", "--into", "f.csv"])
+        #expect(again.waitForStderr("waiting for another survey process writing f.csv"), "\(again.stderrSoFar)")
+        killed.kill9()
+        let result = again.wait()
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("an interrupted import (pid \(killed.pid)) had partly appended"), "\(result)")
+        #expect(result.stderr.contains("note: rows this import had read from f.csv were taken out meanwhile (an interrupted write was undone); reading the inputs again with the file locked"), "\(result)")
+        #expect(result.stderr.contains("Read 2000 rows: 2000 accepted, 0 rejected."), "\(result)")
+        #expect(Self.ids(dir.text("f.csv")) == (1...2000).map(String.init))
+    }
+
     /// A piped `enter` typing forms while an import runs: the import's rows and every saved
     /// form end up in the file (the import used to replace the file with its own copy).
     @Test func importRacingEnterLosesNothing() throws {

@@ -70,6 +70,10 @@ struct ImportCommand: ParsableCommand {
                 guard !locked else { throw ImportError.writeFailed(path: into, reason: "respondent \(respondent) (line \(line)) appeared in the file while it was locked") }
                 Terminal.error("note: another process added respondent \(respondent) to \(into) (line \(line)) while this import ran; reading the inputs again with the file locked")
                 locked = true
+            case .changed:
+                guard !locked else { throw ImportError.writeFailed(path: into, reason: "rows disappeared from the file while it was locked") }
+                Terminal.error("note: rows this import had read from \(into) were taken out meanwhile (an interrupted write was undone); reading the inputs again with the file locked")
+                locked = true
             case .appended(let summary, let batch):
                 report(summary)
                 var wrote = "Wrote \(summary.accepted) response\(summary.accepted == 1 ? "" : "s") to \(batch.responsesPath)"
@@ -86,6 +90,7 @@ struct ImportCommand: ParsableCommand {
         case appended(ImportSummary, ImportBatch)
         case strictFailure(ImportSummary)
         case taken(respondent: String, line: Int)
+        case changed
     }
 
     /// Reads the ids in `--into`, validates the inputs into staged rows, and appends them
@@ -103,9 +108,10 @@ struct ImportCommand: ParsableCommand {
             summary.merge(try importer.importFile(path))
         }
         if strict, summary.problems > 0 || summary.rejected > 0 { return .strictFailure(summary) }
-        switch try batch.append(staged: importer.inputHas(respondent:)) {
+        switch try batch.append(staged: importer.inputHas(respondent:), existing: importer.reserved(respondent:)) {
         case .appended: return .appended(summary, batch)
         case .taken(let respondent, let line): return .taken(respondent: respondent, line: line)
+        case .changed: return .changed
         }
     }
 
