@@ -2,14 +2,18 @@ import Foundation
 import SurveyImport
 
 /// A CSV file that forms are appended to one record at a time, safe against crashes and
-/// shared by several operators.
+/// shared by several operators and imports.
 ///
-/// Every append is one `write()` of whole records followed by `fsync`, under an exclusive
-/// `flock`; so a crash, `kill -9` or power cut leaves at most a torn last line, never a damaged
-/// earlier one. A missing file is created with its header atomically (written beside it, then
-/// linked into place). Before each operation the journal reads what other operators appended
-/// since, and moves a torn last line to the recovered file (a rejects-style CSV), rewriting
-/// the journal atomically without it. Memory: one index entry per record, kept by the owner.
+/// Every operation runs under the responses file's lock (`ResponseFileLock`, an exclusive
+/// `flock` on the responses file that `survey import` takes too), which covers the file's
+/// companions as well. Every append is one `write()` of whole records followed by `fsync`; so
+/// a crash, `kill -9` or power cut leaves at most a torn last line, never a damaged earlier
+/// one. A missing file is created with its header atomically (written beside it, then linked
+/// into place). Before each operation the journal reads what others appended since, and moves
+/// a torn last line to the recovered file (a rejects-style CSV), cutting it off the journal in
+/// place. Files are only ever changed in place (append, truncate, rewrite guarded by a
+/// rollback record), so they keep their inode, permissions, owner and hard links. Memory: one
+/// index entry per record, kept by the owner.
 final class CSVJournal {
     /// The file.
     let path: String
@@ -17,6 +21,8 @@ final class CSVJournal {
     let header: [String]
     /// Where a torn last line is moved: `NAME.recovered.csv` beside `NAME.csv`.
     let recoveredPath: String
+    /// The responses file's lock, which covers this file.
+    let lock: ResponseFileLock
     private let neutralize: Bool
 
     /// Bytes known so far; always a record boundary.
@@ -24,18 +30,22 @@ final class CSVJournal {
     /// Physical lines known so far, the header's included.
     private(set) var lines = 0
     private var identity: FileIdentity?
+    /// The last bytes before `size`: when they change, the file was rewritten in place by
+    /// another process and is read again from its start.
+    private var anchor: [UInt8] = []
 
     /// Called for every data record (not the header) as it is read or written, in file order.
     var onRecord: (CanonicalCSV.Record) -> Void = { _ in }
-    /// Called before the file is read again from its start (it was replaced by a rewrite).
+    /// Called before the file is read again from its start (it was rewritten or replaced).
     var onReset: () -> Void = {}
     /// Torn lines moved away since the journal was opened.
     private(set) var recoveries: [TornLine] = []
 
-    init(path: String, header: [String], recoveredPath: String, neutralizeFormulas: Bool = false) {
+    init(path: String, header: [String], recoveredPath: String, lock: ResponseFileLock, neutralizeFormulas: Bool = false) {
         self.path = path
         self.header = header
         self.recoveredPath = recoveredPath
+        self.lock = lock
         neutralize = neutralizeFormulas
     }
 
@@ -48,12 +58,13 @@ final class CSVJournal {
         try withLock { _ throws(EntryError) in }
     }
 
-    /// Appends `rows` in one write and syncs them to disk; returns the physical line of the
-    /// first one, or nil without writing when `refuse` says no after catching up with the file.
+    /// Appends the rows `make` gives after catching up with the file, in one write, and syncs
+    /// them to disk; returns the physical line of the first one, or nil without writing when
+    /// `make` gives nil.
     @discardableResult
-    func append(_ rows: [[String]], refuse: () -> Bool = { false }) throws(EntryError) -> Int? {
+    func append(_ make: () -> [[String]]?) throws(EntryError) -> Int? {
         try withLock { descriptor throws(EntryError) -> Int? in
-            guard !refuse() else { return nil }
+            guard let rows = make() else { return nil }
             guard !rows.isEmpty else { return lines + 1 }
             let text = rows.map { CSVFormat.line(neutralize ? $0.map(CSVFormat.neutralized) : $0) }.joined()
             let bytes = Array(text.utf8)
@@ -69,6 +80,12 @@ final class CSVJournal {
         }
     }
 
+    /// Appends `rows`, unless `refuse` says no after catching up with the file.
+    @discardableResult
+    func append(_ rows: [[String]], refuse: () -> Bool = { false }) throws(EntryError) -> Int? {
+        try append { refuse() ? nil : rows }
+    }
+
     /// Every data record, read afresh.
     func records() throws(EntryError) -> [CanonicalCSV.Record] {
         try withLock { descriptor throws(EntryError) in
@@ -77,10 +94,13 @@ final class CSVJournal {
         }
     }
 
-    /// Rewrites the file atomically, replacing each record for which `replacement` gives fields.
+    /// Rewrites the records for which `replacement` gives fields, in place: a rollback record
+    /// beside the responses file holds the text being replaced until the new text is synced,
+    /// so a crash leaves the old file or the new one, and the file keeps its inode, owner,
+    /// permissions and hard links.
     func rewrite(_ replacement: (CanonicalCSV.Record) -> [String]?) throws(EntryError) {
-        try withLock { descriptor throws(EntryError) in
-            let bytes = try read(descriptor, from: 0, count: size)
+        try withLock { _ throws(EntryError) in
+            let bytes = try readAll()
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 256)
             var changed = false
@@ -92,46 +112,50 @@ final class CSVJournal {
                     output += bytes[record.start..<record.end]
                 }
             }
-            guard changed else { return }
-            try replace(with: output)
+            guard changed, output != bytes else { return }
+            try rewriteInPlace(from: bytes, to: output)
         }
     }
 
     // MARK: Locking and catching up
 
-    /// Opens the file, takes the lock, catches up with it, and runs `body` while holding it.
+    /// Takes the lock, opens the file, catches up with it, and runs `body` while holding it.
     private func withLock<T>(_ body: (Int32) throws(EntryError) -> T) throws(EntryError) -> T {
-        while true {
-            let descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-            if descriptor < 0 {
-                guard errno == ENOENT else { throw .unreadable(path: path, reason: CSVJournal.errorText()) }
-                try create()
-                continue
-            }
-            defer { close(descriptor) }  // closing releases the lock
-            while flock(descriptor, LOCK_EX) != 0 {
-                guard errno == EINTR else { throw .unreadable(path: path, reason: "cannot lock: \(CSVJournal.errorText())") }
-            }
-            var opened = stat()
-            var named = stat()
-            guard fstat(descriptor, &opened) == 0 else { throw .unreadable(path: path, reason: CSVJournal.errorText()) }
-            // Replaced (by a rewrite or recovery) while this process waited for the lock.
-            guard stat(path, &named) == 0, named.st_ino == opened.st_ino, named.st_dev == opened.st_dev else { continue }
-            if try catchUp(descriptor, FileIdentity(opened), fileSize: Int(opened.st_size)) {
-                return try body(descriptor)
+        try lock.hold(EntryError.init) { () throws(EntryError) -> T in
+            while true {
+                let opened: Int32?
+                do throws(ImportError) {
+                    opened = try RegularFile.open(path, O_RDWR | O_APPEND)
+                } catch {
+                    throw EntryError(error)
+                }
+                guard let descriptor = opened else {
+                    try create()
+                    continue
+                }
+                defer { close(descriptor) }
+                var status = stat()
+                guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: CSVJournal.errorText()) }
+                if try catchUp(descriptor, FileIdentity(status), fileSize: Int(status.st_size)) {
+                    return try body(descriptor)
+                }
             }
         }
     }
 
-    /// Reads the bytes appended since the last call. Returns false when a torn last line was
-    /// moved away and the file replaced, so the caller opens it again.
+    /// Reads the bytes appended since the last call (all of them again when the file was
+    /// replaced or rewritten). Returns false when a torn last line was moved away and cut off,
+    /// so the caller reads the file again.
     private func catchUp(_ descriptor: Int32, _ found: FileIdentity, fileSize: Int) throws(EntryError) -> Bool {
-        if identity != found || fileSize < size {
+        let rewritten = identity == found && fileSize >= size ? try anchorMoved(descriptor) : false
+        if identity != found || fileSize < size || rewritten {
             if identity != nil { onReset() }
             identity = found
             size = 0
             lines = 0
+            anchor = []
         }
+        defer { anchor = (try? read(descriptor, from: max(0, size - 64), count: min(size, 64))) ?? [] }
         guard fileSize > size else {
             if fileSize == 0 { try writeMissingHeader(descriptor, lineEndOnly: false) }
             return true
@@ -174,9 +198,17 @@ final class CSVJournal {
         }
         guard let tail else { return true }
         let torn = Array(bytes[(tail - base)...])
-        let kept = try read(descriptor, from: 0, count: tail)
-        try recover(torn, line: lines + 1, reason: reason, keeping: kept)
+        try recover(torn, line: lines + 1, reason: reason, cutAt: tail, descriptor)
         return false
+    }
+
+    /// Whether the bytes before `size` are no longer those read: another process rewrote the
+    /// file in place (a verification correction).
+    private func anchorMoved(_ descriptor: Int32) throws(EntryError) -> Bool {
+        guard size > 0, !anchor.isEmpty else { return false }
+        var current = [UInt8](repeating: 0, count: anchor.count)
+        let got = current.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, anchor.count, off_t(size - anchor.count)) }
+        return got != anchor.count || current != anchor
     }
 
     private func checkHeader(_ bytes: [UInt8]) throws(EntryError) {
@@ -186,7 +218,7 @@ final class CSVJournal {
         guard found == expected else { throw .headerMismatch(path: path, expected: expected, found: found) }
     }
 
-    // MARK: Creating, recovering, replacing
+    // MARK: Creating, recovering, rewriting
 
     private func create() throws(EntryError) {
         let url = URL(fileURLWithPath: path)
@@ -196,7 +228,7 @@ final class CSVJournal {
         } catch {
             throw .writeFailed(path: path, reason: "cannot create the folder \(directory)")
         }
-        let temporary = try writeTemporary(Array(CSVFormat.line(header).utf8)).path
+        let temporary = try writeTemporary(Array(CSVFormat.line(header).utf8))
         // link() never replaces a file another operator created meanwhile; rename() would.
         if link(temporary, path) != 0, errno != EEXIST {
             if rename(temporary, path) != 0 {
@@ -207,7 +239,7 @@ final class CSVJournal {
         } else {
             unlink(temporary)
         }
-        CSVJournal.syncDirectory(of: path)
+        RegularFile.syncDirectory(of: path)
     }
 
     /// An empty file gets its header; a header without line end gets one.
@@ -221,45 +253,82 @@ final class CSVJournal {
         }
     }
 
-    /// Moves a torn last line to the recovered file, then replaces the journal with the bytes
-    /// before it. A crash between the two steps only repeats the recovery on the next start.
-    private func recover(_ torn: [UInt8], line: Int, reason: String, keeping: [UInt8]) throws(EntryError) {
+    /// Moves a torn last line to the recovered file, then cuts the journal before it (in
+    /// place). A crash between the two steps only repeats the recovery on the next start.
+    private func recover(_ torn: [UInt8], line: Int, reason: String, cutAt offset: Int, _ descriptor: Int32) throws(EntryError) {
         var raw = String(decoding: torn, as: UTF8.self)
         while raw.last == "\n" || raw.last == "\r" || raw.last == "\r\n" { raw.removeLast() }
-        do {
-            let file = try CSVTableFile(path: recoveredPath, header: ResponseFile.rejectHeader, neutralizeFormulas: true)
-            try file.write([path, String(line), reason, raw])
-            try file.commit()
+        do throws(ImportError) {
+            try RecoveredFile.append([[path, String(line), reason, raw]], to: recoveredPath)
         } catch {
             throw .writeFailed(path: recoveredPath, reason: error.errorDescription ?? "\(error)")
         }
-        try replace(with: keeping)
+        guard ftruncate(descriptor, off_t(offset)) == 0, fsync(descriptor) == 0 else {
+            throw .writeFailed(path: path, reason: CSVJournal.errorText())
+        }
         recoveries.append(TornLine(file: path, line: line, raw: raw, reason: reason, movedTo: recoveredPath))
     }
 
-    /// Puts `bytes` in place of the file atomically (temporary file, fsync, rename).
-    private func replace(with bytes: [UInt8]) throws(EntryError) {
-        let (temporary, found) = try writeTemporary(bytes)
-        guard rename(temporary, path) == 0 else {
+    /// Replaces the file's text `old` (all of it) with `new`, writing only from the first byte
+    /// that differs, under a rollback record.
+    private func rewriteInPlace(from old: [UInt8], to new: [UInt8]) throws(EntryError) {
+        var first = 0
+        while first < min(old.count, new.count), old[first] == new[first] { first += 1 }
+        let opened: Int32?
+        do throws(ImportError) {
+            opened = try RegularFile.open(path, O_RDWR)  // without O_APPEND: pwrite goes where it is told
+        } catch {
+            throw EntryError(error)
+        }
+        guard let descriptor = opened else { throw .writeFailed(path: path, reason: "the file disappeared while it was locked") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == old.count else {
+            throw .writeFailed(path: path, reason: "the file changed while it was locked")
+        }
+        let record = RollbackRecord(purpose: "verification correction", changes: [
+            RollbackRecord.Change(path: RegularFile.resolved(path), identity: FileIdentity(status), offset: first,
+                                  end: max(old.count, new.count), original: Array(old[first...])),
+        ])
+        do throws(ImportError) {
+            try lock.beginChange(record)
+        } catch {
+            throw EntryError(error)
+        }
+        let tail = new[first...]
+        var done = 0
+        while done < tail.count {
+            let written = tail.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, $0.count - done, off_t(first + done)) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                let reason = CSVJournal.errorText()
+                _ = try? record.undo()
+                lock.endChange()
+                throw .writeFailed(path: path, reason: reason)
+            }
+            done += written
+        }
+        guard ftruncate(descriptor, off_t(new.count)) == 0, fsync(descriptor) == 0 else {
             let reason = CSVJournal.errorText()
-            unlink(temporary)
+            _ = try? record.undo()
+            lock.endChange()
             throw .writeFailed(path: path, reason: reason)
         }
-        CSVJournal.syncDirectory(of: path)
+        lock.endChange()
         onReset()
-        identity = found
         size = 0
         lines = 0
-        let scan = CanonicalCSV.scan(bytes)
+        let scan = CanonicalCSV.scan(new)
         for record in scan.records.dropFirst() { onRecord(record) }
         size = scan.records.last?.end ?? 0
         lines = scan.lines
+        anchor = Array(new[max(0, size - 64)..<size])
     }
 
-    private func writeTemporary(_ bytes: [UInt8]) throws(EntryError) -> (path: String, identity: FileIdentity) {
+    private func writeTemporary(_ bytes: [UInt8]) throws(EntryError) -> String {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: CSVJournal.errorText()) }
         defer { close(descriptor) }
         var offset = 0
@@ -273,13 +342,25 @@ final class CSVJournal {
             }
             offset += written
         }
-        var st = stat()
-        guard fsync(descriptor) == 0, fstat(descriptor, &st) == 0 else {
+        guard fsync(descriptor) == 0 else {
             let reason = CSVJournal.errorText()
             unlink(temporary)
             throw .writeFailed(path: path, reason: reason)
         }
-        return (temporary, FileIdentity(st))
+        return temporary
+    }
+
+    /// The whole file (the lock is held and the journal caught up).
+    private func readAll() throws(EntryError) -> [UInt8] {
+        let opened: Int32?
+        do throws(ImportError) {
+            opened = try RegularFile.open(path, O_RDONLY)
+        } catch {
+            throw EntryError(error)
+        }
+        guard let descriptor = opened else { return [] }
+        defer { close(descriptor) }
+        return try read(descriptor, from: 0, count: size)
     }
 
     // MARK: Helpers
@@ -304,27 +385,7 @@ final class CSVJournal {
         return bytes
     }
 
-    /// Makes a rename or a new file durable: syncs the folder that holds it.
-    static func syncDirectory(of path: String) {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        close(descriptor)
-    }
-
     static func errorText() -> String { String(cString: strerror(errno)) }
-}
-
-/// Device and inode: tells whether a path still names the file that was opened.
-struct FileIdentity: Hashable {
-    var device: UInt64
-    var inode: UInt64
-
-    init(_ status: stat) {
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
-    }
 }
 
 /// A torn last line found on start and moved away.

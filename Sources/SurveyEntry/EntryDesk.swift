@@ -82,8 +82,14 @@ public final class EntryDesk {
     /// A finished form whose respondent id another operator took meanwhile: the next id
     /// typed renumbers it and saves it.
     private var renumbering = false
+    /// The form's id is the number offered at the prompt (Enter), not one written on paper:
+    /// if another process takes it before the save, the save takes the next free one.
+    private var autoNumbered = false
 
-    public init(questionnaire: Questionnaire, responsesPath: String, operatorName: String, mode: Mode = .firstEntry, width: Int = 80) throws(EntryError) {
+    /// `notify` hears about waiting for the responses file's lock and about interrupted
+    /// changes undone when it is taken.
+    public init(questionnaire: Questionnaire, responsesPath: String, operatorName: String, mode: Mode = .firstEntry, width: Int = 80,
+                notify: @escaping (String) -> Void = { _ in }) throws(EntryError) {
         self.questionnaire = questionnaire
         self.mode = mode
         self.operatorName = operatorName
@@ -92,10 +98,10 @@ public final class EntryDesk {
         if mode == .verification, !FileManager.default.fileExists(atPath: responsesPath) {
             throw .nothingToVerify(path: responsesPath)
         }
-        responses = try ResponseLog(path: responsesPath, questionnaire: questionnaire)
-        problems = try ProblemLog(responsesPath: responsesPath)
+        responses = try ResponseLog(path: responsesPath, questionnaire: questionnaire, notify: notify)
+        problems = try ProblemLog(responsesPath: responsesPath, lock: responses.lock)
         if mode == .verification {
-            verification = try VerificationLog(responsesPath: responsesPath)
+            verification = try VerificationLog(responsesPath: responsesPath, lock: responses.lock)
             try loadFirstEntries()
             if firstEntries.isEmpty { throw .nothingToVerify(path: responsesPath) }
         } else {
@@ -233,6 +239,11 @@ public final class EntryDesk {
             let key = EntryCommand(line) == .back ? "<" : "!"
             return [EntryLine(EntryProblem.notHere(key, hint: "type the number written on the form, or :q to stop").message, .problem)]
         case .blank:
+            if mode == .firstEntry {
+                // The number offered, brought up to date; it is allocated for good at the save.
+                id = try responses.freshNextFreeRespondent()
+                break
+            }
             guard let next = suggestion else {
                 prompt = .finished
                 return [EntryLine("Every form of the first entry is verified.", .success)]
@@ -242,9 +253,10 @@ public final class EntryDesk {
             id = text
         }
         guard EntryDesk.isRespondentID(id) else { return [EntryLine(EntryProblem.badRespondent(id).message, .problem)] }
+        let automatic = mode == .firstEntry && EntryCommand(line) == .blank
         switch mode {
         case .firstEntry:
-            if let line = try responses.line(of: id) {
+            if !automatic, let line = try responses.line(of: id) {
                 return [EntryLine(EntryProblem.respondentTaken(id, line: line).message, .problem)]
             }
         case .verification:
@@ -254,6 +266,7 @@ public final class EntryDesk {
                 return [EntryLine(EntryProblem.alreadyVerified(id, operator: who).message, .problem)]
             }
         }
+        autoNumbered = automatic
         if renumbering, var session {
             session.respondent = id
             self.session = session
@@ -318,27 +331,34 @@ public final class EntryDesk {
 
     // MARK: Saving
 
-    /// Appends the form (incomplete when asked questions are left untyped) and its problems.
+    /// Appends the form (incomplete when asked questions are left untyped) and its problems,
+    /// both under the responses file's lock, so the number checked is the number saved.
     private func save() throws(EntryError) -> [EntryLine] {
         guard let session else { return [] }
-        let line: Int
-        switch try responses.append(session.response) {
+        return try responses.whileLocked { () throws(EntryError) -> [EntryLine] in try save(session) }
+    }
+
+    private func save(_ session: EntrySession) throws(EntryError) -> [EntryLine] {
+        let saved: ResponseLog.SavedForm
+        switch try responses.append(session.response, renumberingIfTaken: autoNumbered) {
         case .failure(let problem):
             renumbering = true
             prompt = .respondent
             return [EntryLine(problem.message, .problem), EntryLine("This form is not saved yet: type the number written on it.", .warning)]
-        case .success(let saved):
-            line = saved
+        case .success(let form):
+            saved = form
         }
+        let line = saved.line
+        let respondent = saved.respondent
         let by = " (operator \(operatorName))"
         var rows = session.illegibleQuestions.map { index in
-            FormProblem(file: responses.path, line: line, column: index + 2, respondent: session.respondent, questionID: questionnaire.questions[index].id,
+            FormProblem(file: responses.path, line: line, column: index + 2, respondent: respondent, questionID: questionnaire.questions[index].id,
                         kind: .illegible, message: "the answer on the paper form could not be read; stored as no answer" + by)
         }
         let illegible = rows.count
         let leftAt = session.firstUntyped
         if let leftAt {
-            rows.append(FormProblem(file: responses.path, line: line, column: leftAt + 2, respondent: session.respondent, questionID: questionnaire.questions[leftAt].id,
+            rows.append(FormProblem(file: responses.path, line: line, column: leftAt + 2, respondent: respondent, questionID: questionnaire.questions[leftAt].id,
                                     kind: .incomplete, message: "form left at question \(leftAt + 1) of \(session.count) and kept with the \(EntryDesk.plural(session.answeredCount, "answer")) typed before it" + by))
         }
         try problems.record(rows)
@@ -346,8 +366,12 @@ public final class EntryDesk {
         tally.illegible += illegible
         if leftAt != nil { tally.incomplete += 1 }
         self.session = nil
+        autoNumbered = false
         prompt = .respondent
-        var notes = [EntryLine("Saved respondent \(session.respondent)" + (leftAt != nil ? " as incomplete" : "") + " (line \(line) of \(responses.path)).", .success)]
+        var notes = [EntryLine("Saved respondent \(respondent)" + (leftAt != nil ? " as incomplete" : "") + " (line \(line) of \(responses.path)).", .success)]
+        if respondent != session.respondent {
+            notes.append(EntryLine("  \(session.respondent), the number offered, was taken meanwhile by another operator or import; the form got the next free number, \(respondent).", .warning))
+        }
         if illegible > 0 { notes.append(EntryLine("  \(EntryDesk.plural(illegible, "illegible answer")) listed in \(problems.path)")) }
         return notes
     }
@@ -411,6 +435,11 @@ public final class EntryDesk {
     }
 
     private func finishVerification() throws(EntryError) -> [EntryLine] {
+        try responses.whileLocked { () throws(EntryError) -> [EntryLine] in try finishVerificationLocked() }
+    }
+
+    /// Corrections, comparisons and problems of one verified form, under one hold of the lock.
+    private func finishVerificationLocked() throws(EntryError) -> [EntryLine] {
         guard let check, let verification else { return [] }
         let respondent = check.first.respondent
         let comparisons = check.comparisons(operator: operatorName)

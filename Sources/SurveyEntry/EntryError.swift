@@ -1,4 +1,5 @@
 import Foundation
+import SurveyImport
 
 /// Why entering forms cannot go on at all. Typing mistakes are not errors: they are
 /// `EntryProblem`s and the question is asked again.
@@ -11,6 +12,19 @@ public enum EntryError: Error, LocalizedError, Sendable, Equatable {
     case headerMismatch(path: String, expected: String, found: String)
     /// `--verify` on a responses file that has no first entry yet.
     case nothingToVerify(path: String)
+    /// The responses file (or one beside it) is a FIFO, device, socket, folder or dangling link.
+    case notAFile(path: String, kind: String)
+
+    /// The entry error for a failure in the shared file machinery (lock, rollback record).
+    public init(_ error: ImportError) {
+        switch error {
+        case .notAFile(let path, let kind): self = .notAFile(path: path, kind: kind)
+        case .unreadable(let path, let reason): self = .unreadable(path: path, reason: reason)
+        case .headerMismatch(let path, let expected, let found): self = .headerMismatch(path: path, expected: expected, found: found)
+        case .writeFailed(let path, let reason): self = .writeFailed(path: path, reason: reason)
+        default: self = .writeFailed(path: "", reason: error.errorDescription ?? "\(error)")
+        }
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +34,8 @@ public enum EntryError: Error, LocalizedError, Sendable, Equatable {
             return "\(path): error: cannot write: \(reason); forms saved before this one are safe"
         case .headerMismatch(let path, let expected, let found):
             return "\(path):1: error: the file has a different header, so forms for this questionnaire cannot be added to it.\n  expected: \(expected)\n  found:    \(found)\nEnter into another file (--into responses/OTHER.csv), or check that this is the right questionnaire"
+        case .notAFile(let path, let kind):
+            return "\(path): error: this is \(kind), not a regular file; forms are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
         case .nothingToVerify(let path):
             return "\(path): error: there are no forms to verify yet; type the stack once with `survey enter` (without --verify), then again with --verify"
         }

@@ -11,10 +11,11 @@ public final class ProblemLog {
     private let journal: CSVJournal
 
     /// Checks the file when it exists (moving a torn last line away); never creates it.
-    public init(responsesPath: String) throws(EntryError) {
+    /// `lock` is the responses file's lock, which covers this file.
+    public init(responsesPath: String, lock: ResponseFileLock) throws(EntryError) {
         let path = ResponseFile.companion(of: responsesPath, suffix: "problems")
         journal = CSVJournal(path: path, header: ResponseFile.problemHeader,
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), neutralizeFormulas: true)
+                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
         try journal.synchronize(create: false)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyImport
 import SurveyModel
 
@@ -11,17 +12,21 @@ public final class ResponseLog {
     public let path: String
     /// The questionnaire its columns come from.
     public let questionnaire: Questionnaire
+    /// The lock on the file, shared with `survey import` and covering the files beside it.
+    public let lock: ResponseFileLock
     private let journal: CSVJournal
     private var lines: [String: Int] = [:]
     private var order: [String] = []
     private var highestNumber = 0
 
     /// Opens (or creates) the file, moving a torn last line to `NAME.recovered.csv`.
-    public init(path: String, questionnaire: Questionnaire) throws(EntryError) {
+    /// `notify` hears about waiting for the lock and about interrupted changes undone.
+    public init(path: String, questionnaire: Questionnaire, notify: @escaping (String) -> Void = { _ in }) throws(EntryError) {
         self.path = path
         self.questionnaire = questionnaire
+        lock = ResponseFileLock(path: path, header: ResponseFile.header(for: questionnaire), notify: notify)
         journal = CSVJournal(path: path, header: ResponseFile.header(for: questionnaire),
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"))
+                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock)
         journal.onRecord = { [unowned self] record in
             guard let id = record.fields.first, self.lines[id] == nil else { return }
             self.lines[id] = record.line
@@ -63,12 +68,48 @@ public final class ResponseLog {
 
     /// Appends one form (one write, then fsync); returns its line, or why it was refused.
     public func append(_ response: Response) throws(EntryError) -> Result<Int, EntryProblem> {
-        let fields = ResponseFile.fields(of: response, in: questionnaire)
-        let line = try journal.append([fields]) { lines[response.respondent] != nil }
+        try append(response, renumberingIfTaken: false).map(\.line)
+    }
+
+    /// Where a form was saved.
+    public struct SavedForm: Sendable, Hashable {
+        /// Its physical line in the file.
+        public var line: Int
+        /// Its respondent id, which may differ from the one proposed.
+        public var respondent: String
+    }
+
+    /// Appends one form (one write, then fsync) under the lock. The respondent id is checked
+    /// against the file as it is now; when another operator or an import took it meanwhile, a
+    /// form numbered automatically (`renumberingIfTaken`) gets the next free number there and
+    /// then, and any other form is refused.
+    public func append(_ response: Response, renumberingIfTaken: Bool) throws(EntryError) -> Result<SavedForm, EntryProblem> {
+        var respondent = response.respondent
+        let line = try journal.append { () -> [[String]]? in
+            if lines[respondent] != nil {
+                guard renumberingIfTaken else { return nil }
+                respondent = nextFreeRespondent
+            }
+            var form = response
+            form.respondent = respondent
+            return [ResponseFile.fields(of: form, in: questionnaire)]
+        }
         guard let line else {
             return .failure(.respondentTaken(response.respondent, line: lines[response.respondent] ?? 0))
         }
-        return .success(line)
+        return .success(SavedForm(line: line, respondent: respondent))
+    }
+
+    /// Runs `body` holding the lock on the file and the files beside it, so what it reads
+    /// and writes there is not interleaved with another process.
+    public func whileLocked<T>(_ body: () throws(EntryError) -> T) throws(EntryError) -> T {
+        try lock.hold(EntryError.init, body)
+    }
+
+    /// Catches up with the file and returns the next free number as it is now.
+    public func freshNextFreeRespondent() throws(EntryError) -> String {
+        try journal.synchronize()
+        return nextFreeRespondent
     }
 
     /// Every form in the file, read with the importer's rules (codes back to answers).
@@ -83,7 +124,8 @@ public final class ResponseLog {
         }
     }
 
-    /// Replaces the forms of these respondents, rewriting the file atomically.
+    /// Replaces the forms of these respondents, rewriting the file in place under a rollback
+    /// record (a crash leaves the old forms or the new ones).
     public func replace(_ corrected: [Response]) throws(EntryError) {
         let byID = Dictionary(corrected.map { ($0.respondent, $0) }, uniquingKeysWith: { $1 })
         try journal.rewrite { record in

@@ -9,10 +9,11 @@ public final class VerificationLog {
     private var verifiedBy: [String: String] = [:]
 
     /// Reads the file when it exists; it is created with the first verified form.
-    public init(responsesPath: String) throws(EntryError) {
+    /// `lock` is the responses file's lock, which covers this file.
+    public init(responsesPath: String, lock: ResponseFileLock) throws(EntryError) {
         let path = ResponseFile.companion(of: responsesPath, suffix: "verification")
         journal = CSVJournal(path: path, header: Comparison.header,
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), neutralizeFormulas: true)
+                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
         journal.onRecord = { [unowned self] record in
             guard let comparison = Comparison(fields: record.fields), self.verifiedBy[comparison.respondent] == nil else { return }
             self.verifiedBy[comparison.respondent] = comparison.operatorName

@@ -23,6 +23,8 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     case headerMismatch(path: String, expected: String, found: String)
     /// An output file could not be written.
     case writeFailed(path: String, reason: String)
+    /// `--into` (or a file beside it) is a FIFO, device, socket, folder or dangling link.
+    case notAFile(path: String, kind: String)
 
     public var errorDescription: String? {
         switch self {
@@ -46,13 +48,15 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
             return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv), or move the old file away"
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
+        case .notAFile(let path, let kind):
+            return "\(path): error: this is \(kind), not a regular file; responses and their lists are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
         }
     }
 
     /// Whether the error is in how the command was called rather than in the data (exit code 2).
     public var isUsageError: Bool {
         switch self {
-        case .unknownMapTarget, .badMapping, .missingIDColumn, .headerMismatch: true
+        case .unknownMapTarget, .badMapping, .missingIDColumn, .headerMismatch, .notAFile: true
         default: false
         }
     }

@@ -11,13 +11,13 @@ public enum ResponseFile {
         ["respondent"] + questionnaire.questions.map(\.id)
     }
 
-    /// A writer of canonical rows into a table file, fast enough for a million rows.
+    /// A writer of canonical rows into staged rows, fast enough for a million rows.
     public final class RowWriter {
         private let encoder: CanonicalRowEncoder
-        private let table: CSVTableFile
+        private let table: StagedRows
         private var line: [UInt8] = []
 
-        public init(table: CSVTableFile, questionnaire: Questionnaire) {
+        public init(table: StagedRows, questionnaire: Questionnaire) {
             self.table = table
             encoder = CanonicalRowEncoder(questionnaire: questionnaire)
         }

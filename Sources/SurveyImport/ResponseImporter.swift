@@ -19,6 +19,8 @@ public final class ResponseImporter {
     /// million respondents, and the message names both lines.
     private var seenRespondents: [UInt64: Int] = [:]
     private var sources: [String] = []
+    /// Sources whose ids were reserved (the file appended to), not read as input.
+    private var reservedSources: Set<Int> = []
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -39,7 +41,29 @@ public final class ResponseImporter {
     /// Treats these respondent ids as already taken (rows appended to an existing file).
     public func reserveRespondents<S: Sequence>(_ ids: S, source: String) where S.Element == String {
         let file = sourceIndex(source)
+        reservedSources.insert(file)
         for (offset, id) in ids.enumerated() { seenRespondents[ResponseImporter.idHash(id)] = file << 32 | (offset + 2) }
+    }
+
+    /// Treats one respondent id as taken, first seen at `source`:`line`.
+    public func reserveRespondent(_ id: String, line: Int, source: String) {
+        let hash = ResponseImporter.idHash(id)
+        guard seenRespondents[hash] == nil else { return }
+        let file = sourceIndex(source)
+        reservedSources.insert(file)
+        seenRespondents[hash] = file << 32 | line
+    }
+
+    /// Whether this respondent id was reserved (found in the file appended to).
+    public func reserved(respondent id: String) -> Bool {
+        guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }
+        return reservedSources.contains(first >> 32)
+    }
+
+    /// Whether an accepted row of the inputs has this respondent id (not a reserved one).
+    public func inputHas(respondent id: String) -> Bool {
+        guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }
+        return reservedSources.contains(first >> 32) == false
     }
 
     private func sourceIndex(_ path: String) -> Int {

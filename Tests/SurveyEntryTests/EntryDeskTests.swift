@@ -125,6 +125,34 @@ struct EntryDeskTests {
         #expect(try desk.type(["19"]) == [EntryLine("Saved respondent 19 (line 3 of \(path)).", .success)])
     }
 
+    /// The number offered at the prompt is allocated at the save: taken meanwhile, the form
+    /// gets the next free one instead of being refused, so piped answers never shift.
+    @Test func anAutomaticNumberTakenMeanwhileIsRenumberedAtTheSave() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm.dropLast())
+        #expect(desk.session?.respondent == "1")
+        let other = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try other.append(Response(respondent: "1", answers: Array(repeating: .missing, count: 10)))
+        let notes = try desk.type([""])
+        #expect(notes == [
+            EntryLine("Saved respondent 2 (line 3 of \(path)).", .success),
+            EntryLine("  1, the number offered, was taken meanwhile by another operator or import; the form got the next free number, 2.", .warning),
+        ])
+        #expect(EntryFixtures.text(of: path) == [header, "1,,,,,,,,,,", EntryFixtures.feedbackRow("2"), ""].joined(separator: "\n"))
+        #expect(desk.prompt == .respondent)
+    }
+
+    /// Enter at the prompt offers the next number as the file is now, not as it was at the
+    /// last save.
+    @Test func theNumberOfferedIsUpToDate() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm)
+        let other = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try other.append(Response(respondent: "2", answers: Array(repeating: .missing, count: 10)))
+        #expect(try desk.type([""]) == [])
+        #expect(desk.session?.respondent == "3")
+    }
+
     @Test func inputEndingInAFormLosesOnlyThatForm() throws {
         let desk = try desk()
         _ = try desk.type([""] + EntryFixtures.feedbackForm + ["", "2", "spec"])

@@ -167,6 +167,46 @@ struct ResponseLogTests {
         #expect(forms == [response("1", improve: "Tea")])
     }
 
+    @Test func anAutomaticNumberTakenMeanwhileBecomesTheNextFree() throws {
+        let mine = try ResponseLog(path: path, questionnaire: questionnaire)
+        let theirs = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try theirs.append(response("1"))
+        #expect(try mine.append(response("1"), renumberingIfTaken: true).get() == ResponseLog.SavedForm(line: 3, respondent: "2"))
+        #expect(try mine.append(response("1"), renumberingIfTaken: false) == .failure(.respondentTaken("1", line: 2)))
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n2,ngo,,,,,,,,,\n")
+    }
+
+    /// A correction rewrites the file in place: same inode, mode and hard links; no rollback
+    /// record or temporary file left.
+    @Test func replaceKeepsTheInodeModeAndLinks() throws {
+        let log = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try log.append(response("1"))
+        _ = try log.append(response("2"))
+        #expect(chmod(path, 0o600) == 0)
+        #expect(link(path, folder + "/responses/backup.csv") == 0)
+        let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        try log.replace([response("1", improve: "a longer answer than before")])
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect(attributes[.systemFileNumber] as? Int == inode)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(EntryFixtures.text(of: folder + "/responses/backup.csv") == Self.header + "\n1,ngo,,,,,,,a longer answer than before,,\n2,ngo,,,,,,,,,\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/responses").sorted() == ["backup.csv", "feedback.csv"])
+    }
+
+    /// Another operator's correction shifts the bytes after it; this process notices and
+    /// reads the file again instead of parsing from a stale offset.
+    @Test func aRewriteByAnotherProcessIsNoticed() throws {
+        let mine = try ResponseLog(path: path, questionnaire: questionnaire)
+        let theirs = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try mine.append(response("1"))
+        _ = try mine.append(response("2"))
+        _ = try mine.append(response("3"))
+        try theirs.replace([response("1", improve: "two\nlines, and longer")])
+        #expect(try mine.line(of: "3") == 5)
+        #expect(try mine.append(response("4")).get() == 6)
+        #expect(mine.respondents == ["1", "2", "3", "4"])
+    }
+
     @Test func replaceRewritesOneFormAndKeepsTheRest() throws {
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         _ = try log.append(response("1"))

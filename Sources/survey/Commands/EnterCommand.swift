@@ -14,7 +14,9 @@ struct EnterCommand: ParsableCommand {
         code or the start of a label; several choices as `1 3 5`; Enter alone is no answer. \
         Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
         Each saved form is appended to the responses file in one write and synced to disk, so a \
-        crash loses at most the form being typed. With a pipe as input: one answer per line, no \
+        crash loses at most the form being typed. Saves take the lock `survey import` takes on \
+        the file; a number taken with Enter is allocated at the save, so operators typing into \
+        one file never collide. With a pipe as input: one answer per line, no \
         prompts; exit 1 when a line was refused or the input ended inside a form. \
         --verify: a second operator types the same forms again; differences are resolved on the \
         spot, logged in NAME.verification.csv, and corrections rewrite the responses file. \
@@ -58,12 +60,12 @@ struct EnterCommand: ParsableCommand {
         let name = operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "operator"
         do {
             let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
-                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width())
+                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), notify: Terminal.error)
             guard try EntryTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {
-            case .headerMismatch, .nothingToVerify: throw SurveyFailure.usage
+            case .headerMismatch, .nothingToVerify, .notAFile: throw SurveyFailure.usage
             case .unreadable, .writeFailed: throw SurveyFailure.dataProblems
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SurveyImport
 import SurveyModel
 
@@ -11,9 +12,12 @@ struct ImportCommand: ParsableCommand {
         Reads Google Forms, KoboToolbox, Excel and hand-made CSV files (UTF-8, UTF-16, Windows-1251; \
         comma, semicolon or tab). Every row is accepted or rejected; every bad value is counted as no \
         answer and listed. With --into, responses are appended to the canonical file, problems to \
-        NAME.problems.csv and unreadable rows to NAME.rejects.csv, all written atomically. Without \
-        --into nothing is written: the command only checks. Memory grows with the number of \
-        respondent ids, not with the size of a row or the file.
+        NAME.problems.csv and unreadable rows to NAME.rejects.csv. The rows are validated first, \
+        then appended to the three files together under a lock on --into shared with `survey \
+        enter`, synced, and undone by the next run if the import is killed halfway; the files \
+        keep their inode, permissions and links. Without --into nothing is written: the command \
+        only checks. Memory grows with the number of respondent ids, not with the size of a row \
+        or the file.
         """
     )
 
@@ -46,51 +50,117 @@ struct ImportCommand: ParsableCommand {
 
     private func runImport() throws {
         let definition = try QuestionnaireLoader.load(path: questionnaire)
-        let importer = ResponseImporter(questionnaire: definition, options: try input.importOptions())
-        var outputs: ImportOutputs?
-        if let into {
-            if inputs.contains(into) {
-                throw ValidationError("--into \(into) is also an input; import into another file (inputs are never modified)")
+        let options = try input.importOptions()
+        guard let into else { return try check(definition, options) }
+        try ImportBatch.checkTargets(into: into)
+        try refuseInputsAmongTargets(into)
+        let lock = ResponseFileLock(path: into, header: ResponseFile.header(for: definition), notify: Terminal.error)
+        // An input that can be read only once (a pipe) is read with the file locked from the
+        // start, so it never has to be read again.
+        var locked = inputs.contains { RegularFile.identity(of: $0) != nil && !ImportCommand.isRegularFile($0) }
+        while true {
+            let attempt = { () throws -> Attempt in try self.importOnce(definition, options, into: into, lock: lock) }
+            let result = locked ? try lock.hold({ $0 as any Error }, attempt) : try attempt()
+            switch result {
+            case .strictFailure(let summary):
+                report(summary)
+                Terminal.error("--strict: nothing written; fix the problems above and run again")
+                throw SurveyFailure.dataProblems
+            case .taken(let respondent, let line):
+                guard !locked else { throw ImportError.writeFailed(path: into, reason: "respondent \(respondent) (line \(line)) appeared in the file while it was locked") }
+                Terminal.error("note: another process added respondent \(respondent) to \(into) (line \(line)) while this import ran; reading the inputs again with the file locked")
+                locked = true
+            case .changed:
+                guard !locked else { throw ImportError.writeFailed(path: into, reason: "rows disappeared from the file while it was locked") }
+                Terminal.error("note: rows this import had read from \(into) were taken out meanwhile (an interrupted write was undone); reading the inputs again with the file locked")
+                locked = true
+            case .appended(let summary, let batch):
+                report(summary)
+                var wrote = "Wrote \(summary.accepted) response\(summary.accepted == 1 ? "" : "s") to \(batch.responsesPath)"
+                if summary.problems > 0 { wrote += "; problems in \(batch.problemsPath)" }
+                if summary.rejected > 0 { wrote += "; rejected rows in \(batch.rejectsPath)" }
+                Terminal.error(wrote + ".")
+                return
             }
-            let files = try ImportOutputs(into: into, questionnaire: definition)
-            importer.reserveRespondents(try CSVTableFile.firstColumn(of: into), source: into)
-            outputs = files
         }
+    }
+
+    /// How one pass over the inputs ended.
+    private enum Attempt {
+        case appended(ImportSummary, ImportBatch)
+        case strictFailure(ImportSummary)
+        case taken(respondent: String, line: Int)
+        case changed
+    }
+
+    /// Reads the ids in `--into`, validates the inputs into staged rows, and appends them
+    /// under the lock unless another process took one of their ids meanwhile.
+    private func importOnce(_ definition: Questionnaire, _ options: ImportOptions, into: String, lock: ResponseFileLock) throws -> Attempt {
+        let importer = ResponseImporter(questionnaire: definition, options: options)
+        let batch = try ImportBatch(into: into, questionnaire: definition, lock: lock)
+        try batch.readExisting { id, line in importer.reserveRespondent(id, line: line, source: into) }
+        let rows = ResponseFile.RowWriter(table: batch.responses, questionnaire: definition)
+        importer.onResponse = { response in try rows.write(response) }
+        importer.onProblem = { problem in try batch.problems.write(ResponseFile.fields(of: problem)) }
+        importer.onReject = { reject in try batch.rejects.write(ResponseFile.fields(of: reject)) }
+        var summary = ImportSummary()
+        for path in inputs {
+            summary.merge(try importer.importFile(path))
+        }
+        if strict, summary.problems > 0 || summary.rejected > 0 { return .strictFailure(summary) }
+        switch try batch.append(staged: importer.inputHas(respondent:), existing: importer.reserved(respondent:)) {
+        case .appended: return .appended(summary, batch)
+        case .taken(let respondent, let line): return .taken(respondent: respondent, line: line)
+        case .changed: return .changed
+        }
+    }
+
+    /// Without `--into`: validates and prints, writes nothing.
+    private func check(_ definition: Questionnaire, _ options: ImportOptions) throws {
+        let importer = ResponseImporter(questionnaire: definition, options: options)
         var shown = 0
         var hidden = 0
         let note = { (line: String) in
             if shown < ImportCommand.shownProblems { Terminal.error(line); shown += 1 } else { hidden += 1 }
         }
-        let rows = outputs.map { ResponseFile.RowWriter(table: $0.responses, questionnaire: definition) }
-        importer.onResponse = { response in try rows?.write(response) }
-        importer.onProblem = { problem in
-            if let outputs { try outputs.problems.write(ResponseFile.fields(of: problem)) } else { note("\(problem.description)") }
-        }
-        importer.onReject = { reject in
-            if let outputs { try outputs.rejects.write(ResponseFile.fields(of: reject)) } else { note("\(reject.description)") }
-        }
-
+        importer.onProblem = { problem in note("\(problem.description)") }
+        importer.onReject = { reject in note("\(reject.description)") }
         var summary = ImportSummary()
         for path in inputs {
             summary.merge(try importer.importFile(path))
         }
         if hidden > 0 { Terminal.error("… and \(hidden) more; use --into to write them all to files") }
-        for warning in summary.warnings { Terminal.error("note: \(warning)") }
-        Terminal.error(ImportCommand.describe(summary))
-
-        let failed = summary.problems > 0 || summary.rejected > 0
-        if strict, failed {
-            outputs?.discard()
+        report(summary)
+        if strict, summary.problems > 0 || summary.rejected > 0 {
             Terminal.error("--strict: nothing written; fix the problems above and run again")
             throw SurveyFailure.dataProblems
         }
-        if let outputs {
-            try outputs.commit(problems: summary.problems, rejected: summary.rejected)
-            var wrote = "Wrote \(summary.accepted) response\(summary.accepted == 1 ? "" : "s") to \(outputs.responsesPath)"
-            if summary.problems > 0 { wrote += "; problems in \(outputs.problemsPath)" }
-            if summary.rejected > 0 { wrote += "; rejected rows in \(outputs.rejectsPath)" }
-            Terminal.error(wrote + ".")
+    }
+
+    private func report(_ summary: ImportSummary) {
+        for warning in summary.warnings { Terminal.error("note: \(warning)") }
+        Terminal.error(ImportCommand.describe(summary))
+    }
+
+    /// Inputs are compared with the files written by identity (device and inode), so
+    /// `./same.csv`, a symbolic link or a hard link to `--into` is caught too.
+    private func refuseInputsAmongTargets(_ into: String) throws {
+        var written: [FileIdentity: String] = [:]
+        for target in ImportBatch.targets(into: into) {
+            if let identity = RegularFile.identity(of: target), written[identity] == nil { written[identity] = target }
         }
+        for path in inputs {
+            guard let identity = RegularFile.identity(of: path), let target = written[identity] else { continue }
+            if target == into || path == into {
+                throw ValidationError("--into \(into) is also an input (\(path)); import into another file (inputs are never modified)")
+            }
+            throw ValidationError("input \(path) is \(target), which this import writes beside --into \(into); import into another file (inputs are never modified)")
+        }
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// `Read 14 rows: 11 accepted, 3 rejected. 8 problems: out_of_range 2, …`
@@ -103,36 +173,5 @@ struct ImportCommand: ParsableCommand {
             text += " No problems."
         }
         return text
-    }
-}
-
-/// The three files an import with `--into` writes, committed together at the end.
-private struct ImportOutputs {
-    let responsesPath: String
-    let problemsPath: String
-    let rejectsPath: String
-    let responses: CSVTableFile
-    let problems: CSVTableFile
-    let rejects: CSVTableFile
-
-    init(into: String, questionnaire: Questionnaire) throws {
-        responsesPath = into
-        problemsPath = ResponseFile.companion(of: into, suffix: "problems")
-        rejectsPath = ResponseFile.companion(of: into, suffix: "rejects")
-        responses = try CSVTableFile(path: into, header: ResponseFile.header(for: questionnaire))
-        problems = try CSVTableFile(path: problemsPath, header: ResponseFile.problemHeader, neutralizeFormulas: true)
-        rejects = try CSVTableFile(path: rejectsPath, header: ResponseFile.rejectHeader, neutralizeFormulas: true)
-    }
-
-    func commit(problems problemCount: Int, rejected: Int) throws {
-        if problemCount > 0 { try problems.commit() } else { problems.discard() }
-        if rejected > 0 { try rejects.commit() } else { rejects.discard() }
-        try responses.commit()
-    }
-
-    func discard() {
-        responses.discard()
-        problems.discard()
-        rejects.discard()
     }
 }
