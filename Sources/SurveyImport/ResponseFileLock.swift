@@ -116,10 +116,8 @@ public final class ResponseFileLock {
             }
             descriptor = opened
             identity = FileIdentity(locked)
-            let real = RegularFile.resolved(path)
-            let url = URL(fileURLWithPath: real)
-            rollbackPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".rollback"
-            ResponseFileLock.removeStaleStaging(beside: url)
+            rollbackPath = ResponseFileLock.rollbackPath(for: path)
+            ResponseFileLock.removeStaleStaging(beside: URL(fileURLWithPath: RegularFile.resolved(path)))
             do {
                 try finishInterruptedChange()
             } catch {
@@ -128,6 +126,12 @@ public final class ResponseFileLock {
             }
             return
         }
+    }
+
+    /// `.NAME.csv.rollback` beside the real file (symbolic links resolved).
+    static func rollbackPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: RegularFile.resolved(path))
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".rollback"
     }
 
     /// How long a process waits for the lock before saying that it waits: the saves of other

@@ -7,7 +7,7 @@ public enum SurveyAnalysis {
     /// Reads `files` as one data set (through the importer, so exports work as well as
     /// canonical files) and tallies every response that passes the filter.
     public static func run(questionnaire: Questionnaire, files: [String], importOptions: ImportOptions = ImportOptions(),
-                           options: StatisticsOptions) throws -> (results: SurveyResults, summary: ImportSummary) {
+                           options: StatisticsOptions, notify: @escaping (String) -> Void = { _ in }) throws -> (results: SurveyResults, summary: ImportSummary) {
         var tally = try SurveyTally(questionnaire: questionnaire, options: options)
         let importer = ResponseImporter(questionnaire: questionnaire, options: importOptions)
         let filter = options.filter
@@ -16,7 +16,8 @@ public enum SurveyAnalysis {
         }
         var summary = ImportSummary()
         for file in files {
-            summary.merge(try importer.importFile(file))
+            // A shared lock: an import or form being saved meanwhile is seen whole or not at all.
+            summary.merge(try ResponseFileReading.whileReading(file, notify: notify) { try importer.importFile(file) })
         }
         let figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
                                     problems: summary.problems, problemsByKind: summary.problemsByKind)

@@ -193,6 +193,44 @@ import Testing
         #expect(Set(rows.map { $0[0] }).count == rows.count)
     }
 
+    // MARK: Readers
+
+    /// `survey stats` while an import is half-way through its append: the reader waits for the
+    /// writer and then sees the whole batch, never half of it.
+    @Test func statsDuringAnAppendSeesTheWholeBatch() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("first.csv", Self.export(1...10))
+        #expect(try dir.run("import", Fixture.feedback, "first.csv", "--into", "f.csv").status == 0)
+        try dir.write("second.csv", Self.export(11...2000))
+        let writer = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "second.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "2"])
+        #expect(writer.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(writer.stderrSoFar)")
+        let reader = try BackgroundRun(in: dir.url, ["stats", Fixture.feedback, "f.csv", "--format", "json"]).wait()
+        #expect(writer.wait().status == 0)
+        #expect(reader.status == 0, "\(reader)")
+        #expect(reader.stderr.contains("note: waiting for another survey process writing f.csv (survey import, pid \(writer.pid))…"), "\(reader)")
+        #expect(reader.stdout.contains("\"responses\" : 2000") || reader.stdout.contains("\"responses\": 2000"), "all 2,000 responses, not a part\n\(reader.stdout.prefix(400))")
+    }
+
+    /// A reader that finds what a killed import left half-appended puts the file back first.
+    @Test func statsAfterAKilledImportUndoesItsHalfBatch() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("first.csv", Self.export(1...10))
+        #expect(try dir.run("import", Fixture.feedback, "first.csv", "--into", "f.csv").status == 0)
+        let before = try #require(dir.bytes("f.csv"))
+        try dir.write("killed.csv", Self.export(11...2000))
+        let killed = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "killed.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "60"])
+        #expect(killed.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(killed.stderrSoFar)")
+        killed.kill9()
+        _ = killed.wait()
+        let result = try dir.run("stats", Fixture.feedback, "f.csv", "--format", "json")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("an interrupted import (pid \(killed.pid)) had partly appended"), "\(result)")
+        #expect(dir.bytes("f.csv") == before)
+        #expect(!dir.listing().contains(".f.csv.rollback"))
+    }
+
     // MARK: Killed halfway
 
     /// `kill -9` in the middle of an append (held there by the test hook): the half-written

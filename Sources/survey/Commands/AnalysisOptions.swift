@@ -30,7 +30,8 @@ struct AnalysisOptions: ParsableArguments {
         }
         options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
         configure(&options, definition)
-        let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(), options: options)
+        let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(),
+                                                        options: options, notify: { Terminal.error("note: \($0)") })
         if summary.rejected > 0 || summary.problems > 0 {
             Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
         }
