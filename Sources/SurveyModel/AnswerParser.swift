@@ -97,7 +97,9 @@ public struct AnswerParser: Sendable {
             if let maximum, value > maximum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
             return Outcome(answer: .number(value), problems: [])
         case .text:
-            return Outcome(answer: .text(String(cell)), problems: [])
+            // The cell itself when nothing was trimmed: a 100 MB answer is not copied again.
+            let whole = cell.startIndex == raw.startIndex && cell.endIndex == raw.endIndex
+            return Outcome(answer: .text(whole ? raw : String(cell)), problems: [])
         case .date:
             guard let date = AnswerParser.date(cell) else { return failure(.notADate(String(cell))) }
             return Outcome(answer: .date(date), problems: [])

@@ -21,7 +21,14 @@ public enum Confusables {
 
     /// Whether any character of `text` is invisible.
     public static func hasInvisible(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isInvisible)
+        if isPrintableASCII(text) { return false }
+        return text.unicodeScalars.contains(where: isInvisible)
+    }
+
+    /// Printable ASCII (U+0020–U+007E) has nothing invisible and no look-alikes: most codes and
+    /// many labels are settled without looking up a Unicode property.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Cyrillic and Greek letters drawn like a Latin letter, with that letter.
@@ -51,6 +58,7 @@ public enum Confusables {
     /// What `text` looks like: invisible characters dropped, look-alike letters replaced by their
     /// Latin twin. Two texts with one skeleton cannot be told apart by eye.
     public static func skeleton(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isInvisible(scalar) {
             result.append(latinLookAlikes[scalar] ?? scalar)

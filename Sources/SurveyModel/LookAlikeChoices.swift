@@ -5,11 +5,17 @@
 /// Texts that are equal ignoring case and spaces are the loader's ordinary clash check; this one
 /// catches what that check cannot see. Labels are compared within a language (an untagged label
 /// counts in every language), because a Russian `В` and an English `B` of two different choices
-/// never stand side by side. Linear: one skeleton and a dictionary lookup per text.
-struct LookAlikeChoices {
+/// never stand side by side.
+///
+/// Linear, and nearly free for plain ASCII: two printable ASCII texts look alike only when they
+/// are equal, so a clash needs a text with another character, and only texts whose skeleton is
+/// also the skeleton of such a text are compared.
+enum LookAlikeChoices {
     /// Two texts of two choices that look the same.
     struct Clash: Equatable {
-        /// The choice being added, and its text that looks like another's.
+        /// The index of the later choice in the list, which the problem is reported at.
+        var choice: Int
+        /// The later choice, and its text that looks like the earlier one's.
         var code: String
         var text: String
         /// The earlier choice, and its text.
@@ -19,37 +25,55 @@ struct LookAlikeChoices {
         var language: String?
     }
 
-    private var codes: [String: String] = [:]
-    /// Language ("" for untagged) → skeleton → the first (code, label) with it.
-    private var labels: [String: [String: (code: String, text: String)]] = [:]
-
-    /// An earlier code that `code` looks like, without recording `code`.
-    func code(lookingLike code: String) -> String? {
-        codes[Confusables.skeleton(code)].flatMap { $0 != code ? $0 : nil }
-    }
-
-    /// Records a choice; returns the earlier choices it cannot be told apart from.
-    mutating func add(code: String, label: LocalizedText) -> [Clash] {
-        var clashes: [Clash] = []
-        let codeSkeleton = Confusables.skeleton(code)
-        if let other = codes[codeSkeleton] {
-            if Self.differsOnlyInLooks(code, other) {
-                clashes.append(Clash(code: code, text: code, otherCode: other, otherText: other, language: nil))
+    /// Every clash among `choices`, each reported once at the later choice, in list order.
+    static func clashes(in choices: [Choice]) -> [Clash] {
+        // Skeletons that some text with a character beyond printable ASCII has.
+        var suspicious: Set<String> = []
+        for choice in choices {
+            if !Confusables.isPrintableASCII(choice.code) { suspicious.insert(Confusables.skeleton(choice.code)) }
+            for (_, text) in choice.label.translations where !Confusables.isPrintableASCII(text) {
+                suspicious.insert(Confusables.skeleton(text))
             }
-        } else {
-            codes[codeSkeleton] = code
         }
-        for (language, text) in label.translations {
-            let skeleton = Confusables.skeleton(text)
-            let groups = language.isEmpty ? Array(labels.keys) : [language, ""]
-            for group in groups {
-                guard let other = labels[group]?[skeleton], other.code != code, Self.differsOnlyInLooks(text, other.text) else { continue }
-                clashes.append(Clash(code: code, text: text, otherCode: other.code, otherText: other.text, language: language.isEmpty ? group : language))
-                break
+        guard !suspicious.isEmpty else { return [] }
+
+        var codes: [String: String] = [:]
+        /// Language ("" for untagged) → skeleton → the first (code, label) with it.
+        var labels: [String: [String: (code: String, text: String)]] = [:]
+        var clashes: [Clash] = []
+        for (index, choice) in choices.enumerated() {
+            let code = choice.code
+            let codeSkeleton = Confusables.skeleton(code)
+            if suspicious.contains(codeSkeleton) {
+                if let other = codes[codeSkeleton] {
+                    if differsOnlyInLooks(code, other) {
+                        clashes.append(Clash(choice: index, code: code, text: code, otherCode: other, otherText: other, language: nil))
+                    }
+                } else {
+                    codes[codeSkeleton] = code
+                }
             }
-            if labels[language]?[skeleton] == nil { labels[language, default: [:]][skeleton] = (code, text) }
+            for (language, text) in choice.label.translations {
+                let skeleton = Confusables.skeleton(text)
+                guard suspicious.contains(skeleton) else { continue }
+                func check(_ group: String) -> Clash? {
+                    guard let other = labels[group]?[skeleton], other.code != code, differsOnlyInLooks(text, other.text) else { return nil }
+                    return Clash(choice: index, code: code, text: text, otherCode: other.code, otherText: other.text, language: language.isEmpty ? group : language)
+                }
+                let clash = language.isEmpty ? labels.keys.lazy.compactMap(check).first : check(language) ?? check("")
+                if let clash { clashes.append(clash) }
+                if labels[language]?[skeleton] == nil { labels[language, default: [:]][skeleton] = (code, text) }
+            }
         }
         return clashes
+    }
+
+    /// For each code with invisible characters, a code among `codes` that looks the same, if any.
+    static func twins(of invisibleCodes: [String], among codes: [String]) -> [String?] {
+        guard !invisibleCodes.isEmpty else { return [] }
+        var bySkeleton: [String: String] = [:]
+        for code in codes where bySkeleton[Confusables.skeleton(code)] == nil { bySkeleton[Confusables.skeleton(code)] = code }
+        return invisibleCodes.map { bySkeleton[Confusables.skeleton($0)] }
     }
 
     /// Different texts with one skeleton that the ordinary clash check (case and spaces) misses.

@@ -42,7 +42,10 @@ public struct QuestionnaireLoader {
                     + "a definition may repeat at most \(limit) values through aliases: write the list out, or alias smaller parts")])
         }
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver: every scalar is a string here, so YAML 1.1's bool/int/float
+            // rules (regular expressions run on every key Yams hashes) would only cost time:
+            // they were half of checking 100,000 choices.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw QuestionnaireLoader.syntaxError(error, file: file, yaml: yaml)
         } catch {
@@ -365,9 +368,12 @@ public struct QuestionnaireLoader {
             problem(at: node, id, "`choices` must map codes to labels, e.g. `{gov: Government agency, ngo: NGO}`")
         }
         var result: [Choice] = []
+        var keyNodes: [Node] = []
         var codes: Set<String> = []
         var seen: [String: String] = [:]  // folded code or label → the code it belongs to
-        var lookAlikes = LookAlikeChoices()
+        codes.reserveCapacity(pairs.count)
+        seen.reserveCapacity(2 * pairs.count)
+        var invisible: [(code: String, node: Node)] = []
         for (keyNode, valueNode) in pairs {
             guard let code = scalar(keyNode, what: "a choice code", question: id) else { continue }
             let shown = Confusables.visible(code)
@@ -376,8 +382,7 @@ public struct QuestionnaireLoader {
                 continue
             }
             if Confusables.hasInvisible(code) {
-                let twin = lookAlikes.code(lookingLike: code).map { ", so it looks the same as choice `\(Confusables.visible($0))`" } ?? ""
-                problem(at: keyNode, id, "choice code \(Confusables.quoted(code)) contains invisible characters\(twin); codes are written into data files and must look like what they are: retype it without them")
+                invisible.append((code, keyNode))
                 continue
             }
             guard codes.insert(code).inserted else {
@@ -385,17 +390,27 @@ public struct QuestionnaireLoader {
                 continue
             }
             let label = localizedText(valueNode, what: "the label of `\(shown)`", question: id) ?? LocalizedText(code)
-            for text in [code] + label.allTexts {
+            func claim(_ text: String) {
                 let folded = TextFolding.fold(text)
-                if let owner = seen[folded], owner != code {
-                    problem(at: keyNode, id, "choice `\(shown)` clashes with `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                if let owner = seen[folded] {
+                    if owner != code {
+                        problem(at: keyNode, id, "choice `\(shown)` clashes with `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                    }
+                } else {
+                    seen[folded] = code
                 }
-                seen[folded] = seen[folded] ?? code
             }
-            for clash in lookAlikes.add(code: code, label: label) {
-                problem(at: keyNode, id, QuestionnaireLoader.lookAlikeMessage(clash))
-            }
+            claim(code)
+            for (_, text) in label.translations { claim(text) }
             result.append(Choice(code: code, label: label))
+            keyNodes.append(keyNode)
+        }
+        for clash in LookAlikeChoices.clashes(in: result) {
+            problem(at: keyNodes[clash.choice], id, QuestionnaireLoader.lookAlikeMessage(clash))
+        }
+        for (entry, twin) in zip(invisible, LookAlikeChoices.twins(of: invisible.map(\.code), among: result.map(\.code))) {
+            let looksLike = twin.map { ", so it looks the same as choice `\(Confusables.visible($0))`" } ?? ""
+            problem(at: entry.node, id, "choice code \(Confusables.quoted(entry.code)) contains invisible characters\(looksLike); codes are written into data files and must look like what they are: retype it without them")
         }
         if pairs.isEmpty, case .mapping = node {
             problem(at: node, id, "`choices` is empty; list at least one `code: label`")
