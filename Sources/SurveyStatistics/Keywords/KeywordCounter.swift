@@ -147,15 +147,15 @@ public struct KeywordCounter: Sendable {
     @inline(never)
     private mutating func countWord(_ word: UnsafeBufferPointer<UInt8>, followsPreviousDirectly: Bool, in state: inout AnswerState) {
         state.hasWords = true
-        // Fewer than 3 bytes is fewer than 3 characters, and ASCII digits hold no letter: no
-        // need to look these up.
-        guard word.count >= 3, !word.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            state.previous = nil
-            return
-        }
         // Checked on the bytes before the word is looked up, so an overlong word is never copied.
         guard word.count <= Self.maximumWordLength || !Self.isOverlong(word) else {
             overlongWords += 1
+            state.previous = nil
+            return
+        }
+        // Fewer than 3 bytes is fewer than 3 characters, and ASCII digits hold no letter: no
+        // need to look these up.
+        guard word.count >= 3, !word.allSatisfy({ (0x30...0x39).contains($0) }) else {
             state.previous = nil
             return
         }
