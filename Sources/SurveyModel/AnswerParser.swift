@@ -73,19 +73,33 @@ public struct AnswerParser: Sendable {
             return parseMultiple(cell, maxChoices: maxChoices)
         case .rating(let scale, _):
             if let index = lookup(cell) { return Outcome(answer: .rating(scale.lowerBound + index), problems: []) }
-            guard let value = AnswerParser.number(cell) else { return failure(.notANumber(String(cell))) }
-            guard value == value.rounded(), scale.contains(Int(value)) else {
-                return failure(.outOfRange(String(cell), allowed: "\(scale.lowerBound)–\(scale.upperBound)"))
+            let outOfRange = failure(.outOfRange(String(cell), allowed: "\(scale.lowerBound)–\(scale.upperBound)"))
+            switch DecimalNumber.read(cell) {
+            case .notANumber: return failure(.notANumber(String(cell)))
+            case .beyondRange: return outOfRange
+            case .value(let value):
+                // Compared as Doubles before any conversion: `Int(1e19)` would trap.
+                guard value == value.rounded(), value >= Double(scale.lowerBound), value <= Double(scale.upperBound),
+                      let point = Int(exactly: value), scale.contains(point) else { return outOfRange }
+                return Outcome(answer: .rating(point), problems: [])
             }
-            return Outcome(answer: .rating(Int(value)), problems: [])
         case .number(let minimum, let maximum, let integer):
-            guard let value = AnswerParser.number(cell) else { return failure(.notANumber(String(cell))) }
+            let value: Double
+            switch DecimalNumber.read(cell) {
+            case .notANumber: return failure(.notANumber(String(cell)))
+            case .beyondRange:
+                let allowed = minimum == nil && maximum == nil ? DecimalNumber.rangeDescription : AnswerParser.range(minimum, maximum)
+                return failure(.outOfRange(String(cell), allowed: allowed))
+            case .value(let number): value = number
+            }
             if integer, value != value.rounded() { return failure(.notAWholeNumber(String(cell))) }
             if let minimum, value < minimum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
             if let maximum, value > maximum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
             return Outcome(answer: .number(value), problems: [])
         case .text:
-            return Outcome(answer: .text(String(cell)), problems: [])
+            // The cell itself when nothing was trimmed: a 100 MB answer is not copied again.
+            let whole = cell.startIndex == raw.startIndex && cell.endIndex == raw.endIndex
+            return Outcome(answer: .text(whole ? raw : String(cell)), problems: [])
         case .date:
             guard let date = AnswerParser.date(cell) else { return failure(.notADate(String(cell))) }
             return Outcome(answer: .date(date), problems: [])
@@ -155,15 +169,10 @@ public struct AnswerParser: Sendable {
         return result
     }
 
-    /// Reads `3`, `3.5`, `3,5`, `1 000`; nil for anything else.
+    /// Reads `3`, `3.5`, `3,5`, `1 000`, `2e3`; nil for anything else, including `nan`, `inf`,
+    /// hexadecimal and numbers beyond a Double's range (`DecimalNumber`).
     public static func number<S: StringProtocol>(_ text: S) -> Double? {
-        var cleaned = String(text).filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
-        if !cleaned.contains("."), cleaned.filter({ $0 == "," }).count == 1 {
-            cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
-        }
-        guard let first = cleaned.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
-        guard let value = Double(cleaned), value.isFinite else { return nil }
-        return value
+        DecimalNumber.value(text)
     }
 
     /// Reads `2013-01-25` and `25.01.2013`.

@@ -3,16 +3,29 @@
 /// Grammar: `or` of `and` of [`not`] primaries; a primary is `( expr )`, `answered(id)`,
 /// `id has code`, or `id OP value` with OP one of `== != < <= > >=`; `&&`, `||` and `!`
 /// are accepted as spellings of `and`, `or` and `not`.
+///
+/// Expressions are bounded (`DefinitionLimits`): at most 10,000 characters, 100 levels of
+/// parentheses and `not`, 1,000 comparisons. The parser recurses once per level, and chains of
+/// `and`/`or` are built as balanced trees, so neither parsing nor evaluating a row can run out of
+/// stack whatever is typed.
 public struct ConditionParser {
     private let questions: [Question]
     private let earlierThan: Int?
     private var tokens: [Token] = []
     private var position = 0
     private let source: String
+    /// Parentheses and `not`s open around the current token.
+    private var depth = 0
+    /// Comparisons read so far.
+    private var terms = 0
 
     /// Parses `source`; when `earlierThan` is set, only questions before that index may appear
     /// (skip logic can only look back).
     public static func parse(_ source: String, questions: [Question], earlierThan: Int? = nil) throws(ConditionError) -> Condition {
+        let limit = DefinitionLimits.expressionLength
+        if source.utf8.count > limit, source.count > limit {
+            throw ConditionError(column: limit + 1, message: "the expression is too long: \(source.count) characters, at most \(limit) are allowed; write a shorter one")
+        }
         var parser = ConditionParser(questions: questions, earlierThan: earlierThan, source: source)
         parser.tokens = try ConditionParser.tokenize(source)
         guard parser.tokens.count > 1 else { throw ConditionError(column: 1, message: "the expression is empty") }
@@ -32,34 +45,68 @@ public struct ConditionParser {
     // MARK: Grammar
 
     private mutating func parseOr() throws(ConditionError) -> Condition.Node {
-        var node = try parseAnd()
+        var operands = [try parseAnd()]
         while accept(word: "or") || accept(symbol: "||") {
-            node = .or(node, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return node
+        return ConditionParser.balanced(operands[...], Condition.Node.or)
     }
 
     private mutating func parseAnd() throws(ConditionError) -> Condition.Node {
-        var node = try parseUnary()
+        var operands = [try parseUnary()]
         while accept(word: "and") || accept(symbol: "&&") {
-            node = .and(node, try parseUnary())
+            operands.append(try parseUnary())
         }
-        return node
+        return ConditionParser.balanced(operands[...], Condition.Node.and)
+    }
+
+    /// `a or b or c or d` as `(a or b) or (c or d)`: the same result, in the same left-to-right
+    /// order, from a tree only log₂(n) deep instead of n.
+    private static func balanced(_ operands: ArraySlice<Condition.Node>, _ join: (Condition.Node, Condition.Node) -> Condition.Node) -> Condition.Node {
+        if operands.count == 1 { return operands.first! }
+        let middle = operands.startIndex + (operands.count + 1) / 2
+        return join(balanced(operands[..<middle], join), balanced(operands[middle...], join))
     }
 
     private mutating func parseUnary() throws(ConditionError) -> Condition.Node {
-        if accept(word: "not") || accept(symbol: "!") { return .not(try parseUnary()) }
+        let column = peek?.column ?? 1
+        if accept(word: "not") || accept(symbol: "!") {
+            try enterLevel(at: column)
+            defer { depth -= 1 }
+            return .not(try parseUnary())
+        }
         return try parsePrimary()
+    }
+
+    /// One more level of parentheses or `not`, refused past `DefinitionLimits.expressionDepth`.
+    private mutating func enterLevel(at column: Int) throws(ConditionError) {
+        depth += 1
+        let limit = DefinitionLimits.expressionDepth
+        if depth > limit {
+            throw ConditionError(column: column, message: "the expression is nested too deep: more than \(limit) levels of parentheses and `not`; at most \(limit) are allowed")
+        }
+    }
+
+    /// One more comparison, refused past `DefinitionLimits.expressionTerms`.
+    private mutating func countTerm(at column: Int) throws(ConditionError) {
+        terms += 1
+        let limit = DefinitionLimits.expressionTerms
+        if terms > limit {
+            throw ConditionError(column: column, message: "the expression is too long: more than \(limit) comparisons; at most \(limit) are allowed")
+        }
     }
 
     private mutating func parsePrimary() throws(ConditionError) -> Condition.Node {
         let token = next()
         switch token.kind {
         case .symbol where token.text == "(":
+            try enterLevel(at: token.column)
+            defer { depth -= 1 }
             let inner = try parseOr()
             try expect(symbol: ")", after: "the expression in parentheses")
             return inner
         case .word where token.text.lowercased() == "answered" && peek?.text == "(":
+            try countTerm(at: token.column)
             position += 1
             let idToken = next()
             guard idToken.kind == .word else {
@@ -69,6 +116,7 @@ public struct ConditionParser {
             try expect(symbol: ")", after: "answered(\(idToken.text)")
             return .answered(question: index)
         case .word:
+            try countTerm(at: token.column)
             let index = try resolve(token)
             let question = questions[index]
             if accept(word: "has") {
@@ -119,7 +167,7 @@ public struct ConditionParser {
         }
         switch question.kind {
         case .rating, .number:
-            guard token.kind == .number, let value = Double(token.text) else {
+            guard token.kind == .number, let value = DecimalNumber.value(token.text) else {
                 throw ConditionError(column: token.column, message: "`\(question.id)` is \(question.kind.keyword): compare it with a number, not `\(token.text)`")
             }
             return .number(value)
@@ -214,7 +262,8 @@ public struct ConditionParser {
                 var j = i
                 while j < chars.count, isWordChar(chars[j]) || chars[j] == "." { j += 1 }
                 let text = String(chars[i..<j])
-                let isNumber = Double(text) != nil
+                // Decimal numbers only: `inf`, `nan` and `0x20` are words (possibly question ids).
+                let isNumber = DecimalNumber.value(text) != nil
                 tokens.append(Token(kind: isNumber ? .number : .word, text: text, column: column))
                 i = j
                 continue
@@ -228,6 +277,13 @@ public struct ConditionParser {
 
 /// Why an expression could not be parsed; `column` counts characters from 1 within the expression.
 public struct ConditionError: Error, Sendable, Hashable {
+    /// The expression as messages quote it: whole up to 200 characters, else its start and its
+    /// length, so that a 100,000-term expression does not flood the terminal.
+    public static func excerpt(_ source: String) -> String {
+        guard source.utf8.count > 200, source.count > 200 else { return source }
+        return "\(source.prefix(80))… (\(source.count) characters)"
+    }
+
     /// Where in the expression the problem is (1-based).
     public var column: Int
     /// What is wrong and how to fix it.

@@ -32,7 +32,20 @@ public struct QuestionnaireLoader {
     public static func parse(yaml: String, file: String) throws(DefinitionError) -> Questionnaire {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            try YAMLAliasBudget.check(yaml)
+        } catch {
+            let limit = DefinitionLimits.aliasExpansion
+            let repeats = error.aliasSize > limit ? "more than \(limit)" : "\(error.aliasSize)"
+            throw DefinitionError.invalid([DefinitionProblem(
+                location: SourceLocation(file: file, line: error.line, column: error.column), questionID: nil,
+                message: "YAML aliases expand to more than \(limit) values here (`*\(error.alias)` repeats \(repeats)); "
+                    + "a definition may repeat at most \(limit) values through aliases: write the list out, or alias smaller parts")])
+        }
+        do {
+            // The basic resolver: every scalar is a string here, so YAML 1.1's bool/int/float
+            // rules (regular expressions run on every key Yams hashes) would only cost time:
+            // they were half of checking 100,000 choices.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw QuestionnaireLoader.syntaxError(error, file: file, yaml: yaml)
         } catch {
@@ -140,7 +153,7 @@ public struct QuestionnaireLoader {
                 let node = condition.node
                 let quoteOffset = node.scalar?.style == .plain ? 0 : 1
                 let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: (node.mark?.column ?? 1) + quoteOffset + error.column - 1)
-                problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(condition.source)`: \(error.message)"))
+                problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(ConditionError.excerpt(condition.source))`: \(error.message)"))
             }
         }
         let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
@@ -222,7 +235,9 @@ public struct QuestionnaireLoader {
             return nil
         }
         guard QuestionnaireLoader.isValidID(id) else {
-            problem(at: idNode, id, "ids start with a lowercase letter and use only a-z, 0-9 and _ (they become CSV column names)")
+            let hidden = Confusables.suspects(in: id)
+            let found = hidden.isEmpty ? "" : "; `\(Confusables.visible(id))` contains \(hidden.joined(separator: ", ")), which looks like nothing or like a Latin letter"
+            problem(at: idNode, Confusables.visible(id), "ids start with a lowercase letter and use only a-z, 0-9 and _ (they become CSV column names)\(found)")
             return nil
         }
         guard let typeNode = fields["type"], let typeName = scalar(typeNode, what: "type", question: id) else {
@@ -275,12 +290,7 @@ public struct QuestionnaireLoader {
                 problem(at: typeNode, id, "a rating needs `scale: [low, high]`, e.g. `scale: [1, 5]`")
                 return nil
             }
-            let bounds = stringList(scaleNode, what: "scale", question: id).compactMap { Int($0) }
-            guard bounds.count == 2, bounds[0] < bounds[1], bounds[1] - bounds[0] <= 100 else {
-                problem(at: scaleNode, id, "`scale` must be two whole numbers `[low, high]` with low < high and at most 101 points, e.g. `[1, 5]`")
-                return nil
-            }
-            let scale = bounds[0]...bounds[1]
+            guard let scale = ratingScale(scaleNode, question: id) else { return nil }
             var labels: [Int: LocalizedText] = [:]
             if let labelsNode = fields["labels"], let map = mapping(labelsNode, what: "labels", question: id) {
                 for (key, value) in map {
@@ -313,6 +323,30 @@ public struct QuestionnaireLoader {
         }
     }
 
+    /// `[low, high]`: whole numbers within ±`DefinitionLimits.ratingBound`, low < high, at most
+    /// `DefinitionLimits.ratingPoints` points. Checked in that order, so `high - low` cannot overflow.
+    private mutating func ratingScale(_ node: Node, question id: String) -> ClosedRange<Int>? {
+        let texts = stringList(node, what: "scale", question: id)
+        let bound = DefinitionLimits.ratingBound, points = DefinitionLimits.ratingPoints
+        guard texts.count == 2, let low = Int(texts[0]), let high = Int(texts[1]) else {
+            problem(at: node, id, "`scale` must be two whole numbers `[low, high]`, e.g. `[1, 5]`, not `[\(texts.joined(separator: ", "))]`")
+            return nil
+        }
+        guard (-bound...bound).contains(low), (-bound...bound).contains(high) else {
+            problem(at: node, id, "`scale` points must lie between -\(bound) and \(bound); `[\(low), \(high)]` is outside, use a scale such as `[1, 5]` or `[0, 10]`")
+            return nil
+        }
+        guard low < high else {
+            problem(at: node, id, "`scale` must be two whole numbers `[low, high]` with low < high, e.g. `[1, 5]`, not `[\(low), \(high)]`")
+            return nil
+        }
+        guard high - low < points else {
+            problem(at: node, id, "`scale` `[\(low), \(high)]` has \(high - low + 1) points; a rating may have at most \(points) (e.g. `[0, 100]`); use a number question for wider ranges")
+            return nil
+        }
+        return low...high
+    }
+
     private mutating func choices(_ node: Node?, question id: String, at typeNode: Node, multiple: Bool) -> [Choice] {
         guard let node else {
             problem(at: typeNode, id, "a choice question needs `choices:` (code: label pairs)")
@@ -334,26 +368,49 @@ public struct QuestionnaireLoader {
             problem(at: node, id, "`choices` must map codes to labels, e.g. `{gov: Government agency, ngo: NGO}`")
         }
         var result: [Choice] = []
+        var keyNodes: [Node] = []
+        var codes: Set<String> = []
         var seen: [String: String] = [:]  // folded code or label → the code it belongs to
+        codes.reserveCapacity(pairs.count)
+        seen.reserveCapacity(2 * pairs.count)
+        var invisible: [(code: String, node: Node)] = []
         for (keyNode, valueNode) in pairs {
             guard let code = scalar(keyNode, what: "a choice code", question: id) else { continue }
+            let shown = Confusables.visible(code)
             if code.isEmpty || code.contains(";") || (multiple && code.contains(where: \.isWhitespace)) {
-                problem(at: keyNode, id, "choice code `\(code)` may not be empty or contain `;`\(multiple ? " or spaces" : ""): those separate choices in multiple-choice cells")
+                problem(at: keyNode, id, "choice code `\(shown)` may not be empty or contain `;`\(multiple ? " or spaces" : ""): those separate choices in multiple-choice cells")
                 continue
             }
-            if result.contains(where: { $0.code == code }) {
-                problem(at: keyNode, id, "choice code `\(code)` is listed twice")
+            if Confusables.hasInvisible(code) {
+                invisible.append((code, keyNode))
                 continue
             }
-            let label = localizedText(valueNode, what: "the label of `\(code)`", question: id) ?? LocalizedText(code)
-            for text in [code] + label.allTexts {
+            guard codes.insert(code).inserted else {
+                problem(at: keyNode, id, "choice code `\(shown)` is listed twice")
+                continue
+            }
+            let label = localizedText(valueNode, what: "the label of `\(shown)`", question: id) ?? LocalizedText(code)
+            func claim(_ text: String) {
                 let folded = TextFolding.fold(text)
-                if let owner = seen[folded], owner != code {
-                    problem(at: keyNode, id, "choice `\(code)` clashes with `\(owner)`: `\(text)` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                if let owner = seen[folded] {
+                    if owner != code {
+                        problem(at: keyNode, id, "choice `\(shown)` clashes with `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                    }
+                } else {
+                    seen[folded] = code
                 }
-                seen[folded] = seen[folded] ?? code
             }
+            claim(code)
+            for (_, text) in label.translations { claim(text) }
             result.append(Choice(code: code, label: label))
+            keyNodes.append(keyNode)
+        }
+        for clash in LookAlikeChoices.clashes(in: result) {
+            problem(at: keyNodes[clash.choice], id, QuestionnaireLoader.lookAlikeMessage(clash))
+        }
+        for (entry, twin) in zip(invisible, LookAlikeChoices.twins(of: invisible.map(\.code), among: result.map(\.code))) {
+            let looksLike = twin.map { ", so it looks the same as choice `\(Confusables.visible($0))`" } ?? ""
+            problem(at: entry.node, id, "choice code \(Confusables.quoted(entry.code)) contains invisible characters\(looksLike); codes are written into data files and must look like what they are: retype it without them")
         }
         if pairs.isEmpty, case .mapping = node {
             problem(at: node, id, "`choices` is empty; list at least one `code: label`")
@@ -363,6 +420,16 @@ public struct QuestionnaireLoader {
             return Array(result.prefix(ChoiceSet.capacity))
         }
         return result
+    }
+
+    /// Names both choices and the characters that make their texts look alike.
+    private static func lookAlikeMessage(_ clash: LookAlikeChoices.Clash) -> String {
+        let advice = "readers cannot tell them apart, so answers to one would be read as the other; retype them in one alphabet without invisible characters"
+        guard let language = clash.language else {
+            return "choice codes \(Confusables.quoted(clash.code)) and \(Confusables.quoted(clash.otherCode)) look the same but are different text; \(advice)"
+        }
+        let which = language.isEmpty ? "" : " (\(language))"
+        return "the label\(which) \(Confusables.quoted(clash.text)) of choice `\(Confusables.visible(clash.code))` looks the same as the label \(Confusables.quoted(clash.otherText)) of choice `\(Confusables.visible(clash.otherCode))` but is different text; \(advice)"
     }
 
     // MARK: Node readers
@@ -447,8 +514,14 @@ public struct QuestionnaireLoader {
 
     private mutating func number(_ node: Node?, what: String, question: String?) -> Double? {
         guard let node, let text = scalar(node, what: what, question: question) else { return nil }
-        if let value = Double(text), value.isFinite { return value }
-        problem(at: node, question, "`\(what)` must be a number, not `\(text)`")
+        switch DecimalNumber.read(text) {
+        case .value(let value):
+            return value
+        case .beyondRange:
+            problem(at: node, question, "`\(what)` must be a number within \(DecimalNumber.rangeDescription), not `\(text)`")
+        case .notANumber:
+            problem(at: node, question, "`\(what)` must be a decimal number such as 0, 16 or 2.5, not `\(text)`")
+        }
         return nil
     }
 

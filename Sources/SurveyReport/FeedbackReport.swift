@@ -18,6 +18,8 @@ public struct FeedbackReport {
     /// Relative path → content, for the formats asked for.
     public func files(formats: Set<Format>, excel: Bool) -> [(path: String, content: String)] {
         var files: [(path: String, content: String)] = []
+        var options = options
+        if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
         if formats.contains(.markdown) {
             files.append(("report.md", MarkdownReport(results: results, options: options).render()))
         }

@@ -2,9 +2,10 @@ import Foundation
 
 /// How figures are written for people: fixed decimals, a point, no locale surprises.
 enum NumberFormat {
-    /// `12.3`; `–` for no value.
+    /// `12.3`; `–` for no value; beyond 10^15 in shortest form (`1e+308`), not 309 digits.
     static func fixed(_ value: Double?, _ decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "–" }
+        if abs(value) >= 1e15 { return "\(value)" }
         return String(format: "%.\(decimals)f", value)
     }
 
@@ -26,9 +27,11 @@ enum NumberFormat {
         return "\(value)"
     }
 
-    /// A value that is usually whole: `4`, `4.5`.
+    /// A value that is usually whole: `4`, `4.5`; beyond 10^15 in shortest form (`1e+19`),
+    /// since whole numbers that large cannot be written digit for digit (nor fit an Int64).
     static func compact(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
+        if abs(value) >= 1e15 { return "\(value)" }
         if value == value.rounded() { return String(Int64(value)) }
         return String(format: "%.2f", value)
     }

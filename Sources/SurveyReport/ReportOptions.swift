@@ -10,6 +10,9 @@ public struct ReportOptions: Sendable {
     public var stamp: String?
     /// The problems file to point readers to, when one exists.
     public var problemsFile: String?
+    /// The file beside the report that holds every quoted answer whole (`comments.csv` when CSV
+    /// is written), named when a long quote is cut; nil points to the responses file instead.
+    public var fullAnswersFile: String?
 
     public init(language: ReportLanguage = .english, title: String? = nil, stamp: String? = nil, problemsFile: String? = nil) {
         self.language = language

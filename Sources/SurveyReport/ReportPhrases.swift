@@ -80,6 +80,16 @@ public struct ReportPhrases: Sendable {
              "Можно было выбрать несколько ответов, поэтому сумма процентов может превышать 100%. \(mentions) выборов у \(respondents) респондентов (в среднем \(NumberFormat.fixed(mean, 1))).")
     }
 
+    /// After a quote cut at `QuoteExcerpt.maximumCharacters`: how much is missing and where the whole answer is.
+    func quoteCut(more: Int, respondent: String, fullAnswersFile: String?) -> String {
+        if let file = fullAnswersFile {
+            return pick("… (\(more) more characters; the full answer is in \(file))",
+                        "… (ещё \(more) симв.; полный ответ — в \(file))")
+        }
+        return pick("… (\(more) more characters; the full answer is respondent \(respondent)'s in the responses file)",
+                    "… (ещё \(more) симв.; полный ответ — у респондента \(respondent) в файле ответов)")
+    }
+
     func quotesNote(shown: Int, of total: Int) -> String {
         shown == total ? "" : pick("The \(shown) longest of \(total) answers.", "\(shown) самых длинных из \(total) ответов.")
     }

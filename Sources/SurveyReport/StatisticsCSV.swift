@@ -58,6 +58,8 @@ public struct StatisticsCSV {
                     add(group, "phrase", q.id, phrase.text, "", "answers", Double(phrase.answers))
                     add(group, "phrase", q.id, phrase.text, "", "occurrences", Double(phrase.occurrences))
                 }
+                // Words too long to be keywords, only when there were some.
+                add(group, "keyword", q.id, "", "", "overlong_words", q.text?.overlongWords.map(Double.init))
             }
         }
         questions(results.questions, group: "all")

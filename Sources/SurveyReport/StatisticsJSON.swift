@@ -3,6 +3,10 @@ import SurveyStatistics
 
 /// `survey stats --format json`: the results as one JSON document with snake_case keys
 /// (schema in docs/statistics.md); keys are sorted so the output is stable.
+///
+/// Numeric fields hold numbers or `null`, never the strings `"nan"` or `"inf"` that JSON
+/// readers would take for text: the statistics stage keeps every figure finite (a figure beyond
+/// a Double is nil), and anything non-finite that still got through is written as `null`.
 public struct StatisticsJSON {
     let results: SurveyResults
 
@@ -25,13 +29,17 @@ public struct StatisticsJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        // JSONEncoder cannot write null for a Double; it writes this marker, a string no answer
+        // can hold (it is new for every call), which is then replaced by null.
+        let marker = "non-finite-\(UUID().uuidString)"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
         let questionnaire = results.questionnaire
         let document = Document(
             title: questionnaire.title.text(in: questionnaire.language), responses: results.responses, filter: results.filter,
             importSummary: results.importSummary, questions: results.questions, crossTabs: results.crossTabs,
             groupedBy: results.groupedBy, groups: results.groups
         )
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        let json = String(decoding: try encoder.encode(document), as: UTF8.self)
+        return json.replacingOccurrences(of: "\"\(marker)\"", with: "null") + "\n"
     }
 }

@@ -92,14 +92,17 @@ public struct StatisticsText {
     }
 
     private func keywords(_ summary: TextSummary) -> String {
-        guard !summary.keywords.isEmpty else { return "  No keywords (\(summary.answered) answers).\n" }
+        let overlong = summary.overlongWords.map {
+            "  \($0) word\($0 == 1 ? "" : "s") longer than \(KeywordCounter.maximumWordLength) characters not counted as keywords.\n"
+        } ?? ""
+        guard !summary.keywords.isEmpty else { return "  No keywords (\(summary.answered) answers).\n" + overlong }
         var text = TextTable(header: ["keyword", "answers", "occurrences"], numeric: [1, 2])
         for keyword in summary.keywords { text.add([keyword.text, String(keyword.answers), String(keyword.occurrences)]) }
         var out = text.render()
         if !summary.phrases.isEmpty {
             out += "  Phrases: " + summary.phrases.map { "\($0.text) (\($0.answers))" }.joined(separator: ", ") + "\n"
         }
-        return out
+        return out + overlong
     }
 
     private func crossTab(_ tab: CrossTabResult) -> String {

@@ -18,18 +18,33 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row.map(VisibleText.line)) }
 
-    func render(indent: String = "  ", maxLabel: Int = 40) -> String {
+    /// Labels (column 1) are clipped to `maxLabel` characters and every other cell to `maxCell`,
+    /// so one huge cell can neither widen every row nor make rendering slow: the work is linear
+    /// in the clipped text.
+    func render(indent: String = "  ", maxLabel: Int = 40, maxCell: Int = 64) -> String {
         let all = [header] + rows
-        let clipped = all.map { row in row.enumerated().map { $0.offset == 1 && $0.element.count > maxLabel ? String($0.element.prefix(maxLabel - 1)) + "…" : $0.element } }
+        let clipped = all.map { row in
+            row.enumerated().map { TextTable.clip($0.element, to: $0.offset == 1 ? maxLabel : maxCell) }
+        }
         var widths = Array(repeating: 0, count: header.count)
         for row in clipped {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
         return clipped.map { row in
-            indent + row.enumerated().map { i, cell in
+            var line = indent + row.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                 return numeric.contains(i) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // Not a `\s+$` regular expression: that backtracks over every run of padding, which
+            // is quadratic in a column's width.
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+            return line
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// `cell`, or its first `limit − 1` characters and `…`; counts at most `limit + 1` characters.
+    static func clip(_ cell: String, to limit: Int) -> String {
+        guard cell.utf8.count > limit, cell.dropFirst(limit).first != nil else { return cell }
+        return String(cell.prefix(limit - 1)) + "…"
     }
 }

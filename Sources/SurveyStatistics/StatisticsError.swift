@@ -23,7 +23,7 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
         case .badCrossTab(let value):
             return "error: --crosstab '\(value)' must look like ROW:COL, two question ids"
         case .badFilter(let source, let error):
-            return "error: --where '\(source)': at character \(error.column): \(error.message)"
+            return "error: --where '\(ConditionError.excerpt(source))': at character \(error.column): \(error.message)"
         case .keywords(let message):
             return "error: keyword counting is unavailable: \(message)"
         }

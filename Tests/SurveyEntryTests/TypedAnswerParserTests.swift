@@ -64,6 +64,18 @@ struct TypedAnswerParserTests {
         ("age", "12", "12 is outside the allowed range 16–99"),
         ("age", "30.5", "30.5 is not a whole number; this question takes whole numbers only"),
         ("visit_date", "31.02.2013", "`31.02.2013` is not a date; write yyyy-mm-dd or dd.mm.yyyy"),
+        // Issue 8: the form reads numbers by the importer's rules (`DecimalNumber`).
+        ("usefulness", "1e19", "`1e19` is not on the scale 1–5: type a number from 1 to 5 or the start of a label"),
+        ("usefulness", "9223372036854775808", "`9223372036854775808` is not on the scale 1–5: type a number from 1 to 5 or the start of a label"),
+        ("usefulness", "9223372036854775807", "9223372036854775807 is outside the allowed range 1–5"),
+        ("usefulness", "0x3", "`0x3` is not on the scale 1–5: type a number from 1 to 5 or the start of a label"),
+        ("age", "0x20", "`0x20` is not a number; write digits, e.g. 42 or 3.5"),
+        ("age", "0x1p5", "`0x1p5` is not a number; write digits, e.g. 42 or 3.5"),
+        ("age", "nan", "`nan` is not a number; write digits, e.g. 42 or 3.5"),
+        ("age", "inf", "`inf` is not a number; write digits, e.g. 42 or 3.5"),
+        ("age", "Infinity", "`Infinity` is not a number; write digits, e.g. 42 or 3.5"),
+        ("age", "1e400", "1e400 is outside the allowed range 16–99"),
+        ("travel_hours", "9.3e18", "9.3e18 is outside the allowed range 0–24"),
     ]
 
     @Test(arguments: refused)

@@ -165,6 +165,39 @@ struct Cell: Sendable, CustomTestStringConvertible {
         #expect(outcome.answer.isAnswered == !cell.canonical.isEmpty)
     }
 
+    /// Issue 8: numbers that crashed the importer (`Int(1e19)` traps) or slipped through as
+    /// numbers (`0x20` read as 32). Ratings: 1–5; `count`: unbounded; `age`: 16–99.
+    static let hostileNumberCells: [Cell] = [
+        Cell("usefulness", "1e19", "", "out_of_range"),
+        Cell("usefulness", "9.3e18", "", "out_of_range"),
+        Cell("usefulness", "1e308", "", "out_of_range"),
+        Cell("usefulness", "-1e308", "", "out_of_range"),
+        Cell("usefulness", "9223372036854775808", "", "out_of_range"),
+        Cell("usefulness", "1e400", "", "out_of_range"),
+        Cell("usefulness", "5e0", "5"),
+        Cell("count", "9.3e18", "9.3e+18"),
+        Cell("count", "1e19", "1e+19"),
+        Cell("count", "1e308", "1e+308"),
+        Cell("count", "-1e308", "-1e+308"),
+        Cell("count", "1e400", "", "out_of_range"),
+        Cell("age", "1e400", "", "out_of_range"),
+        Cell("age", "9.3e18", "", "out_of_range"),
+    ] + ["usefulness", "count", "age"].flatMap { id in
+        ["nan", "NaN", "inf", "-inf", "+inf", "Infinity", "infinity", "0x20", "0x1p3", "0X1P3", "1e", "1.2.3"].map { Cell(id, $0, "", "not_a_number") }
+    }
+
+    @Test(arguments: hostileNumberCells)
+    func hostileNumbers(_ cell: Cell) throws {
+        try parse(cell)
+    }
+
+    @Test func numbersBeyondADoubleSayWhatIsAllowed() throws {
+        let count = AnswerParser(question: try Self.subject("count")).parse("1e400")
+        #expect(count.problems == [.outOfRange("1e400", allowed: "±1.79e308")])
+        let age = AnswerParser(question: try Self.subject("age")).parse("1e400")
+        #expect(age.problems == [.outOfRange("1e400", allowed: "16–99")])
+    }
+
     @Test func answersHaveTheRightKind() throws {
         let q = try Fixture.feedback()
         func parse(_ id: String, _ raw: String) -> Answer { AnswerParser(question: q.question(id)!).parse(raw).answer }
@@ -223,7 +256,7 @@ struct Cell: Sendable, CustomTestStringConvertible {
         #expect(AnswerParser.number(text) == value)
     }
 
-    @Test(arguments: ["", "abc", "3 apples", "1,2,3", "nan", "inf", "--1"])
+    @Test(arguments: ["", "abc", "3 apples", "1,2,3", "nan", "inf", "--1", "0x20", "0x1p3", "Infinity", "1e400"])
     func notANumber(_ text: String) {
         #expect(AnswerParser.number(text) == nil)
     }

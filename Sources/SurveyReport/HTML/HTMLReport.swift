@@ -200,7 +200,13 @@ public struct HTMLReport {
             let note = phrases.quotesNote(shown: summary.quotes.count, of: summary.answered)
             if !note.isEmpty { out += "<p class=\"note\">\(h(note))</p>\n" }
             for (index, quote) in summary.quotes.enumerated() {
-                let block = "<blockquote>\(Self.lines(h(quote.text)))</blockquote>\n"
+                let excerpt = QuoteExcerpt(quote.text)
+                var shown = Self.lines(h(excerpt.shown))
+                if excerpt.moreCharacters > 0 {
+                    let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
+                    shown += "<br /><em class=\"note\">\(h(cut))</em>"
+                }
+                let block = "<blockquote>\(shown)</blockquote>\n"
                 if index == 0 { out += block } else { rest += block }
             }
         }

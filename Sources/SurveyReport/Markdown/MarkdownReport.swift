@@ -81,7 +81,12 @@ public struct MarkdownReport {
                 let note = phrases.quotesNote(shown: text.quotes.count, of: text.answered)
                 if !note.isEmpty { block += " _(\(note))_" }
                 parts.append(block)
-                parts.append(text.quotes.map { Escaping.markdownQuote($0.text) }.joined(separator: "\n\n"))
+                parts.append(text.quotes.map { quote in
+                    let excerpt = QuoteExcerpt(quote.text)
+                    guard excerpt.moreCharacters > 0 else { return Escaping.markdownQuote(quote.text) }
+                    let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
+                    return Escaping.markdownQuote(excerpt.shown) + "\n>\n> _" + Escaping.markdown(cut) + "_"
+                }.joined(separator: "\n\n"))
             }
         }
         if let dates = result.dates, let first = dates.earliest, let last = dates.latest {

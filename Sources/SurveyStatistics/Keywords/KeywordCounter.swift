@@ -5,7 +5,7 @@
 /// pairs, not to the number of answers. Counters filled from separate chunks of the responses
 /// combine with `merge(_:)`.
 ///
-/// A word becomes a keyword when it has at least 3 characters, holds a letter (pure numbers such
+/// A word becomes a keyword when it has from 3 to 50 characters, holds a letter (pure numbers such
 /// as "2024" are dropped), is not a built-in stop word and does not share its stem with one of
 /// the questionnaire's `stopwords:`. Inflected forms count as one keyword through
 /// Snowball stemming; the stemmer follows each word's own alphabet (Cyrillic → Russian, Latin →
@@ -23,6 +23,15 @@
 public struct KeywordCounter: Sendable {
     /// How many answers held at least one word (letters or digits): the base for "% of answers".
     public private(set) var answerCount = 0
+
+    /// Words longer than this many characters (Unicode code points) are never keywords: no word
+    /// of a language is that long, and a pasted hash, URL-less link or run of one letter
+    /// (128,000 `a`s) must neither show up as a "keyword" nor be copied, lower-cased and stemmed.
+    public static let maximumWordLength = 50
+
+    /// Occurrences of words longer than `maximumWordLength`, not counted as keywords; reported so
+    /// that their absence from the keywords is never silent.
+    public private(set) var overlongWords = 0
 
     /// Stems of the questionnaire's `stopwords:`, so that "курс" also removes "курсы" and "курса".
     private let extraStopStems: Set<String>
@@ -138,6 +147,12 @@ public struct KeywordCounter: Sendable {
     @inline(never)
     private mutating func countWord(_ word: UnsafeBufferPointer<UInt8>, followsPreviousDirectly: Bool, in state: inout AnswerState) {
         state.hasWords = true
+        // Checked on the bytes before the word is looked up, so an overlong word is never copied.
+        guard word.count <= Self.maximumWordLength || !Self.isOverlong(word) else {
+            overlongWords += 1
+            state.previous = nil
+            return
+        }
         // Fewer than 3 bytes is fewer than 3 characters, and ASCII digits hold no letter: no
         // need to look these up.
         guard word.count >= 3, !word.allSatisfy({ (0x30...0x39).contains($0) }) else {
@@ -163,9 +178,21 @@ public struct KeywordCounter: Sendable {
         state.previous = info
     }
 
+    /// Whether the UTF-8 `word` has more than `maximumWordLength` code points; reads at most
+    /// 4 × `maximumWordLength` + 1 bytes, whatever the word's length.
+    private static func isOverlong(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scalars = 0
+        for byte in word where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > maximumWordLength { return true }
+        }
+        return false
+    }
+
     /// Adds another counter's answers to this one, as if they had been added here.
     public mutating func merge(_ other: KeywordCounter) {
         answerCount += other.answerCount
+        overlongWords += other.overlongWords
         var stemMap = [Int32](repeating: -1, count: other.stemTexts.count)
         for (stem, tally) in other.stemTallies.enumerated() where tally.occurrences > 0 {
             let mine = Int(stemNumber(other.stemTexts[stem]))
@@ -374,6 +401,7 @@ extension KeywordCounter: Equatable {
     /// the caches and the order in which words were first seen do not take part.
     public static func == (lhs: KeywordCounter, rhs: KeywordCounter) -> Bool {
         lhs.answerCount == rhs.answerCount
+            && lhs.overlongWords == rhs.overlongWords
             && lhs.extraStopStems == rhs.extraStopStems
             && lhs.keywordTallies() == rhs.keywordTallies()
             && lhs.phraseKeywordTallies() == rhs.phraseKeywordTallies()

@@ -19,6 +19,8 @@ public enum Quantile {
     /// and results match numpy to the last bit rather than to a few ulps.
     private static func interpolate(_ low: Double, _ high: Double, _ fraction: Double) -> Double {
         let difference = high - low
+        // Beyond a Double (−1e308 to 1e308): weigh the two ends instead, which cannot overflow.
+        guard difference.isFinite else { return low * (1 - fraction) + high * fraction }
         return fraction >= 0.5 ? high - difference * (1 - fraction) : low + difference * fraction
     }
 }

@@ -2,17 +2,29 @@
 ///
 /// Uses Welford's update for each value and the Chan–Golub–LeVeque formula to merge partial
 /// results, so chunks counted in parallel combine into the same figures as one long pass.
-/// Memory is constant: five numbers, whatever the row count.
+/// Memory is constant: six numbers, whatever the row count.
+///
+/// Scaled, so that no figure overflows on its way: the mean and the sum of squared deviations
+/// are kept in units of a power of two at least as large as the largest magnitude seen
+/// (`scaleExponent`), where every value lies in −1…1. Answers of 1e308 would otherwise overflow
+/// `x − mean` and its square long before the true mean or standard deviation does (plain
+/// Welford gives a mean of 1e308 and −1e308 as NaN, and squares overflow from about 1e154).
+/// Multiplying by a power of two is exact, so ordinary data gets bit for bit the figures of
+/// the unscaled update. A figure whose true value is beyond a Double (the variance of ±1e308)
+/// is nil, never infinity.
+///
 /// Callers drop non-finite values before `add(_:)`; one NaN would poison every figure.
 /// `==` compares the stored figures exactly, so a merged result and a single pass usually
 /// differ in the last bits; compare those with a tolerance.
 public struct RunningMoments: Sendable, Equatable {
     /// How many values have been added.
     public private(set) var count: Int = 0
-    /// Running mean; meaningless while `count` is 0, which is why `mean` hides it behind an optional.
-    private var runningMean: Double = 0
-    /// Sum of squared deviations from the running mean (Welford's M2).
-    public private(set) var sumOfSquaredDeviations: Double = 0
+    /// Running mean divided by 2^`scaleExponent`; meaningless while `count` is 0.
+    private var scaledMean: Double = 0
+    /// Welford's M2 (sum of squared deviations from the mean) divided by 2^(2·`scaleExponent`).
+    private var scaledSquares: Double = 0
+    /// Values are kept in units of 2^this; every value seen so far has a magnitude below it.
+    private var scaleExponent = 0
     /// Smallest value seen, nil until the first value.
     public private(set) var min: Double?
     /// Largest value seen, nil until the first value.
@@ -26,23 +38,43 @@ public struct RunningMoments: Sendable, Equatable {
         for value in values { add(value) }
     }
 
-    /// Arithmetic mean, nil when nothing was added.
-    public var mean: Double? { count > 0 ? runningMean : nil }
-
-    /// Sample variance (n − 1 denominator, like numpy's `ddof=1`), nil below two values.
-    public var variance: Double? {
-        count > 1 ? sumOfSquaredDeviations / Double(count - 1) : nil
+    /// Arithmetic mean, nil when nothing was added. Within the smallest and largest value.
+    public var mean: Double? {
+        guard count > 0, let min, let max else { return nil }
+        // Rounding in the update can leave the last bit outside the range of the values.
+        return Swift.min(Swift.max(Self.unscale(scaledMean, by: scaleExponent), min), max)
     }
 
-    /// Sample standard deviation (n − 1 denominator), nil below two values.
-    public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
+    /// Sum of squared deviations from the mean (Welford's M2); infinity when beyond a Double.
+    public var sumOfSquaredDeviations: Double { Self.unscale(scaledSquares, by: 2 * scaleExponent) }
+
+    /// Sample variance (n − 1 denominator, like numpy's `ddof=1`), nil below two values and
+    /// when it is beyond what a Double can hold.
+    public var variance: Double? {
+        guard count > 1 else { return nil }
+        let variance = Self.unscale(scaledSquares / Double(count - 1), by: 2 * scaleExponent)
+        return variance.isFinite ? variance : nil
+    }
+
+    /// Sample standard deviation (n − 1 denominator), nil below two values and when beyond a
+    /// Double (possible only for values within a factor √2 of the largest Double).
+    public var standardDeviation: Double? {
+        guard count > 1 else { return nil }
+        let deviation = Self.unscale((scaledSquares / Double(count - 1)).squareRoot(), by: scaleExponent)
+        return deviation.isFinite ? deviation : nil
+    }
 
     /// Folds one value in with Welford's update, which avoids the cancellation of Σx² − n·mean².
     public mutating func add(_ x: Double) {
+        let needed = Self.exponent(for: x)
+        // Up when the value is larger than the scale; down only while every value so far was 0,
+        // so that tiny values do not underflow when squared.
+        if needed != Int.min, needed > scaleExponent || isAllZero { rescale(to: needed) }
+        let y = Self.unscale(x, by: -scaleExponent)
         count += 1
-        let delta = x - runningMean
-        runningMean += delta / Double(count)
-        sumOfSquaredDeviations += delta * (x - runningMean)
+        let delta = y - scaledMean
+        scaledMean += delta / Double(count)
+        scaledSquares += delta * (y - scaledMean)
         min = Swift.min(min ?? x, x)
         max = Swift.max(max ?? x, x)
     }
@@ -54,15 +86,18 @@ public struct RunningMoments: Sendable, Equatable {
             self = other
             return
         }
+        var other = other
+        // A chunk of zeros takes any scale; otherwise the larger one, so both stay within −1…1.
+        let common = isAllZero ? other.scaleExponent : other.isAllZero ? scaleExponent : Swift.max(scaleExponent, other.scaleExponent)
+        rescale(to: common)
+        other.rescale(to: common)
         let combinedCount = count + other.count
-        let delta = other.runningMean - runningMean
+        let delta = other.scaledMean - scaledMean
         let selfWeight = Double(count)
         let otherWeight = Double(other.count)
         let total = Double(combinedCount)
-        runningMean += delta * otherWeight / total
-        sumOfSquaredDeviations +=
-            other.sumOfSquaredDeviations
-            + delta * delta * selfWeight * otherWeight / total
+        scaledMean += delta * otherWeight / total
+        scaledSquares += other.scaledSquares + delta * delta * selfWeight * otherWeight / total
         count = combinedCount
         if let otherMin = other.min { min = Swift.min(min ?? otherMin, otherMin) }
         if let otherMax = other.max { max = Swift.max(max ?? otherMax, otherMax) }
@@ -73,5 +108,32 @@ public struct RunningMoments: Sendable, Equatable {
         var combined = self
         combined.merge(other)
         return combined
+    }
+
+    // MARK: Scaling
+
+    /// The smallest scale exponent under which `x` has a magnitude below 1 (0 for zero).
+    /// Kept at −1000 or above, so that 2^−exponent stays a finite Double.
+    private static func exponent(for x: Double) -> Int {
+        guard x != 0, x.isFinite else { return Int.min }
+        return Swift.max(Int(x.exponent) + 1, -1000)
+    }
+
+    /// Whether every value so far was 0 (or there was none): the stored figures are then 0 at any scale.
+    private var isAllZero: Bool { scaledMean == 0 && scaledSquares == 0 && (min ?? 0) == 0 && (max ?? 0) == 0 }
+
+    /// Moves the stored figures to units of 2^`exponent`: larger than the current one, or any
+    /// while they are all 0.
+    private mutating func rescale(to exponent: Int) {
+        let shift = scaleExponent - exponent
+        scaledMean = Self.unscale(scaledMean, by: shift)
+        scaledSquares = Self.unscale(scaledSquares, by: 2 * shift)
+        scaleExponent = exponent
+    }
+
+    /// `value` × 2^`exponent`, exact unless the result leaves the normal range.
+    private static func unscale(_ value: Double, by exponent: Int) -> Double {
+        // Not `value * 2^exponent`: 2^exponent alone may be beyond a Double while the product is not.
+        Double(sign: .plus, exponent: exponent, significand: value)
     }
 }

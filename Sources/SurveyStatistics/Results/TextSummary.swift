@@ -6,6 +6,9 @@ public struct TextSummary: Sendable, Hashable, Codable {
     public var keywords: [KeywordCount]
     /// Most frequent two-word phrases.
     public var phrases: [KeywordCount]
+    /// Occurrences of words longer than `KeywordCounter.maximumWordLength` characters, which are
+    /// never keywords; nil (and absent from JSON) when there were none.
+    public var overlongWords: Int?
     /// Answers kept for quoting, as asked for (`--quotes`), longest first when cut.
     public var quotes: [Quote]
     /// All answers, when quotes were cut.

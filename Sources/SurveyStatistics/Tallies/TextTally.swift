@@ -87,6 +87,7 @@ struct TextTally: Sendable {
             answersWithWords: keywords?.answerCount ?? 0,
             keywords: counts(keywords?.top(top) ?? []),
             phrases: counts(keywords?.topPhrases(10) ?? []),
+            overlongWords: (keywords?.overlongWords).flatMap { $0 > 0 ? $0 : nil },
             quotes: kept.quotes,
             answered: answered
         )

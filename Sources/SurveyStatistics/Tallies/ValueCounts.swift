@@ -22,7 +22,10 @@ struct ValueCounts: Sendable, Equatable {
         let low = value(atRank: lower, sorted)
         guard fraction > 0 else { return low }
         let high = value(atRank: lower + 1, sorted)
-        return low + fraction * (high - low)
+        let difference = high - low
+        // Beyond a Double (−1e308 to 1e308): weigh the two ends instead, which cannot overflow.
+        guard difference.isFinite else { return low * (1 - fraction) + high * fraction }
+        return low + fraction * difference
     }
 
     /// Distinct values in ascending order with their counts.

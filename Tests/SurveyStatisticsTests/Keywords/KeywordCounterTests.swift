@@ -199,4 +199,37 @@ import Testing
         #expect(counter.top().count == 4)
         #expect(counter.top().first == Keyword("данных", answers: 1_000, occurrences: 1_000))
     }
+
+    // MARK: Overlong words (issue 8)
+
+    /// A word of more than 50 characters is never a keyword; it is counted as overlong instead,
+    /// breaks phrases, and is never copied (a 100 MB "word" would otherwise be the top keyword).
+    @Test func wordsOverFiftyCharactersAreCountedAsOverlong() throws {
+        let fifty = String(repeating: "ж", count: 50), fiftyOne = String(repeating: "ж", count: 51)
+        let counter = try counted([
+            "good " + String(repeating: "a", count: 128_000) + " seminar",
+            "\(fifty) \(fiftyOne) \(String(repeating: "z", count: 51))",
+        ])
+        #expect(counter.answerCount == 2)
+        #expect(counter.overlongWords == 3)
+        #expect(Set(counter.top().map(\.text)) == ["good", "seminar", fifty])
+        #expect(counter.topPhrases().isEmpty, "an overlong word between two words breaks the phrase")
+    }
+
+    @Test func overlongWordsMerge() throws {
+        var merged = try counted(["x " + String(repeating: "q", count: 60)])
+        merged.merge(try counted([String(repeating: "r", count: 70) + " seminar"]))
+        #expect(merged.overlongWords == 2)
+        #expect(merged == (try counted(["x " + String(repeating: "q", count: 60), String(repeating: "r", count: 70) + " seminar"])))
+        #expect(try counted(["seminar"]) != counted(["seminar " + String(repeating: "q", count: 60)]))
+    }
+
+    /// Linear in the answer: a 10 MB word costs one pass over its bytes.
+    @Test func aTenMegabyteWordIsSkippedQuickly() throws {
+        let started = ContinuousClock.now
+        let counter = try counted([String(repeating: "x", count: 10_000_000)])
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(counter.overlongWords == 1)
+        #expect(counter.top().isEmpty)
+    }
 }

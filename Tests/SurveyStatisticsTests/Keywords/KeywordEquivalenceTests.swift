@@ -89,6 +89,7 @@ import Testing
             reference.add(answer: answer, language: testCase.language)
         }
         #expect(counter.answerCount == reference.answerCount)
+        #expect(counter.overlongWords == reference.overlongWords)
         #expect(Self.exact(counter.top(10_000)) == Self.exact(reference.top(10_000)))
         #expect(Self.exact(counter.topPhrases(10_000)) == Self.exact(reference.topPhrases(10_000)))
         #expect(counter.top().count == 20)
@@ -125,6 +126,7 @@ import Testing
                 reference.add(answer: answer)
             }
             #expect(counter.answerCount == reference.answerCount)
+            #expect(counter.overlongWords == reference.overlongWords)
             #expect(Self.exact(counter.top(10_000)) == Self.exact(reference.top(10_000)))
             #expect(Self.exact(counter.topPhrases(10_000)) == Self.exact(reference.topPhrases(10_000)))
         }

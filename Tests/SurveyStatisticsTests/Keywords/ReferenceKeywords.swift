@@ -7,14 +7,19 @@
 /// Only `Tokenizer.normalize`, `StopWords`, `LanguageGuess` and the stemmers are shared.
 enum ReferenceTokenizer {
     static func tokens(in answer: String) -> [Token] {
-        var tokens: [Token] = []
+        words(in: answer).map(\.token)
+    }
+
+    /// The tokens with the length of each word as written, in Unicode code points.
+    static func words(in answer: String) -> [(token: Token, writtenLength: Int)] {
+        var tokens: [(Token, Int)] = []
         var word = ""
         var pendingJoiner: Character?
         var gapIsWhitespace = false
 
         func finishWord() {
             guard !word.isEmpty else { return }
-            tokens.append(Token(Tokenizer.normalize(word), followsPreviousDirectly: gapIsWhitespace))
+            tokens.append((Token(Tokenizer.normalize(word), followsPreviousDirectly: gapIsWhitespace), word.unicodeScalars.count))
             word = ""
             gapIsWhitespace = true
         }
@@ -68,6 +73,8 @@ enum ReferenceTokenizer {
 /// `KeywordCounter` as first written.
 struct ReferenceKeywordCounter {
     private(set) var answerCount = 0
+    /// Words longer than `KeywordCounter.maximumWordLength` code points as written.
+    private(set) var overlongWords = 0
     private let extraStopStems: Set<String>
     private var words: [String: KeywordTally] = [:]
     private var phrases: [StemPair: KeywordTally] = [:]
@@ -85,8 +92,8 @@ struct ReferenceKeywordCounter {
     }
 
     mutating func add(answer: String, language: KeywordLanguage? = nil) {
-        let tokens = ReferenceTokenizer.tokens(in: answer)
-        guard !tokens.isEmpty else { return }
+        let written = ReferenceTokenizer.words(in: answer)
+        guard !written.isEmpty else { return }
         answerCount += 1
 
         let stopWords = StopWords.builtIn(for: language ?? LanguageGuess.language(of: answer))
@@ -95,8 +102,13 @@ struct ReferenceKeywordCounter {
         var pairsInAnswer: Set<StemPair> = []
         var previous: (stem: String, surface: String)?
 
-        for token in tokens {
+        for (token, writtenLength) in written {
             let surface = token.text
+            guard writtenLength <= KeywordCounter.maximumWordLength else {
+                overlongWords += 1
+                previous = nil
+                continue
+            }
             guard surface.count >= 3, surface.contains(where: \.isLetter), !stopWords.contains(surface) else {
                 previous = nil
                 continue
@@ -125,6 +137,7 @@ struct ReferenceKeywordCounter {
 
     mutating func merge(_ other: ReferenceKeywordCounter) {
         answerCount += other.answerCount
+        overlongWords += other.overlongWords
         words.merge(other.words) { mine, theirs in
             var merged = mine
             merged.merge(theirs)

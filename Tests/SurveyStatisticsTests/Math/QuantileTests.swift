@@ -25,6 +25,13 @@ struct QuantileCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(Quantile.type7(sorted: sorted, p: 1) == 0.7)
     }
 
+    /// `high − low` overflows between −1e308 and 1e308; the median is still 0 (issue 8).
+    @Test func interpolationAcrossTheWholeRangeStaysFinite() {
+        #expect(Quantile.type7(sorted: [-1e308, 1e308], p: 0.5) == 0)
+        #expect(Quantile.type7(sorted: [-1e308, 1e308], p: 0.25) == -5e307)
+        #expect(Quantile.type7(sorted: [-.greatestFiniteMagnitude, .greatestFiniteMagnitude], p: 0.75)?.isFinite == true)
+    }
+
     @Test func emptySampleHasNoQuantile() {
         #expect(Quantile.type7(sorted: [], p: 0.5) == nil)
     }

@@ -67,6 +67,70 @@ struct MomentsCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(RunningMoments().merging(some) == some)
     }
 
+    // MARK: Values near the ends of a Double (issue 8)
+
+    /// Plain Welford overflows `x − mean` and its square long before the figures do.
+    @Test func hugeValuesKeepFiniteRightFigures() throws {
+        let twice = RunningMoments([1e308, 1e308])
+        #expect(twice.mean == 1e308)
+        #expect(twice.standardDeviation == 0)
+        #expect(twice.variance == 0)
+
+        let opposite = RunningMoments([-1e308, 1e308])
+        #expect(opposite.mean == 0)
+        // sd = √2 × 1e308; the variance (2e616) is beyond a Double and so nil, never infinity.
+        #expect(try #require(opposite.standardDeviation).isApproximatelyEqual(to: 2.0.squareRoot() * 1e308))
+        #expect(opposite.variance == nil)
+
+        let three = RunningMoments([1e308, -1e308, 1.7e308])
+        #expect(try #require(three.mean).isApproximatelyEqual(to: 1.7e308 / 3))
+        #expect(try #require(three.standardDeviation).isApproximatelyEqual(to: 1.4011899704655802e308))
+
+        let largest = RunningMoments([.greatestFiniteMagnitude, .greatestFiniteMagnitude, .greatestFiniteMagnitude])
+        #expect(largest.mean == .greatestFiniteMagnitude)
+        #expect(largest.standardDeviation == 0)
+        // Beyond a Double: √2 × the largest Double.
+        #expect(RunningMoments([-.greatestFiniteMagnitude, .greatestFiniteMagnitude]).standardDeviation == nil)
+    }
+
+    @Test func hugeValuesMerge() throws {
+        let values = [1e308, -1e308, 1.7e308, 5, -3, 1e307, 9.3e18]
+        let whole = RunningMoments(values)
+        for split in 0...values.count {
+            let head = RunningMoments(values[..<split]), tail = RunningMoments(values[split...])
+            for merged in [head.merging(tail), tail.merging(head)] {
+                try expectSameFigures(merged, whole)
+                #expect(try #require(merged.standardDeviation).isApproximatelyEqual(to: #require(whole.standardDeviation)))
+            }
+        }
+        #expect(RunningMoments([1e308]).merging(RunningMoments([1e308])).mean == 1e308)
+    }
+
+    /// Tiny values keep their spread instead of squaring to 0.
+    @Test func tinyValuesKeepTheirSpread() throws {
+        let tiny = RunningMoments([0, 1e-300, 3e-300])
+        #expect(try #require(tiny.mean).isApproximatelyEqual(to: 4e-300 / 3))
+        #expect(try #require(tiny.standardDeviation).isApproximatelyEqual(to: 1.5275252316519468e-300))
+        #expect(try #require(RunningMoments([0, 1e-300]).merging(RunningMoments([3e-300])).standardDeviation)
+            .isApproximatelyEqual(to: 1.5275252316519468e-300))
+    }
+
+    /// Scaling by powers of two is exact: ordinary answers get the very figures of the unscaled update.
+    @Test func ordinaryValuesAreBitForBitTheUnscaledUpdate() {
+        let values: [Double] = [4, 5, 3, 5, 2, 4, 4, 1, 5, 3, 0.5, 17.25, 1e6 + 0.1]
+        var count = 0.0, mean = 0.0, squares = 0.0
+        for x in values {
+            count += 1
+            let delta = x - mean
+            mean += delta / count
+            squares += delta * (x - mean)
+        }
+        let moments = RunningMoments(values)
+        #expect(moments.mean == mean)
+        #expect(moments.sumOfSquaredDeviations == squares)
+        #expect(moments.standardDeviation == (squares / (count - 1)).squareRoot())
+    }
+
     private func expectSameFigures(_ merged: RunningMoments, _ whole: RunningMoments) throws {
         #expect(merged.count == whole.count)
         #expect(merged.min == whole.min)
