@@ -74,7 +74,9 @@ bench: release
 ##   make fuzz FUZZ_TARGET=condition FUZZ_SECONDS=1800
 ##   make fuzz FUZZ_TARGET=csv-import FUZZ_RUNS=10000000
 ##   make fuzz-regressions                       each committed crash input once, one process each
-## FUZZ_FLAGS adds libFuzzer options (e.g. -jobs=2, -minimize_crash=1 with a crash file).
+## FUZZ_FLAGS adds libFuzzer options: "-fork=1 -ignore_crashes=1 -ignore_timeouts=1" keeps going
+## after a finding and collects every crash in FUZZ_OUT; -jobs=2 runs two fuzzers at once.
+## Shrink a finding with: .build-fuzz/debug/fuzz-TARGET -minimize_crash=1 -runs=20000 CRASH_FILE
 FUZZ_TARGETS := csv-import definition condition typed-answer
 FUZZ_TARGET ?= $(FUZZ_TARGETS)
 FUZZ_SECONDS ?= 60
@@ -82,12 +84,14 @@ FUZZ_RUNS ?= -1
 FUZZ_OUT ?= $(or $(TMPDIR),/tmp)/survey-fuzz
 FUZZ_FLAGS ?=
 FUZZ_BIN := .build-fuzz/debug
-# The debug configuration keeps coverage instrumentation on every module (`-c release` ran
-# blind here: libFuzzer saw no coverage); -O on top runs ~4x more inputs per second
-# and keeps every overflow and precondition trap. FUZZ_OPT= gives -Onone for exact stack traces.
+# -O runs ~4x more inputs per second than the debug configuration's -Onone and keeps every
+# overflow and precondition trap; FUZZ_OPT= gives -Onone for exact stack traces.
 FUZZ_OPT ?= -Xswiftc -O
 # Allocation stacks cut to 5 frames: recording 30 per malloc halves the speed under ASan.
 FUZZ_ASAN_OPTIONS ?= malloc_context_size=5
+# Swift's own crash backtracer reads memory ASan has poisoned and buries the real trap under a
+# bogus "heap-buffer-overflow"; without it, libFuzzer prints the trap's stack itself.
+FUZZ_ENV = ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) SWIFT_BACKTRACE=enable=no
 # Longest input per target: 64 KiB for expressions (30,000 nested parentheses take 60,000
 # bytes), 16 KiB for files, 4 KiB for typed lines.
 FUZZ_MAX_LEN_condition := 65536
@@ -95,9 +99,15 @@ FUZZ_MAX_LEN_csv-import := 16384
 FUZZ_MAX_LEN_definition := 16384
 FUZZ_MAX_LEN_typed-answer := 4096
 
+# `--sanitize fuzzer` tells SwiftPM that libFuzzer supplies `main` (otherwise a debug link
+# asks for TARGET_main). Sanitizers themselves come as one -sanitize=fuzzer,address, last on
+# every swiftc line: swiftc keeps only the last of several -sanitize flags, and SwiftPM's own
+# `--sanitize fuzzer --sanitize address` passes two in no fixed order, so a build came out
+# either blind (no coverage) or without ASan. -Xswiftc reaches every Swift module (Yams and the
+# survey libraries, where the coverage has to be); -Xcc the C in Yams (libyaml).
 fuzz-build: deps
-	$(SWIFT) build --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz \
-	  --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library $(FUZZ_OPT)
+	$(SWIFT) build --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz --sanitize fuzzer \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address $(FUZZ_OPT)
 
 fuzz: fuzz-build
 	@failed=""; for t in $(FUZZ_TARGET); do \
@@ -106,7 +116,7 @@ fuzz: fuzz-build
 	  echo "== fuzz-$$t: new inputs in $(FUZZ_OUT)/$$t/corpus, crashes in $(FUZZ_OUT)/$$t/crashes"; \
 	  max_len=$$(case $$t in condition) echo $(FUZZ_MAX_LEN_condition);; csv-import) echo $(FUZZ_MAX_LEN_csv-import);; \
 	    definition) echo $(FUZZ_MAX_LEN_definition);; *) echo $(FUZZ_MAX_LEN_typed-answer);; esac); \
-	  ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t "$(FUZZ_OUT)/$$t/corpus" Fuzz/Corpus/$$t -dict=Fuzz/Dictionaries/$$t.dict \
+	  $(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$$t "$(FUZZ_OUT)/$$t/corpus" Fuzz/Corpus/$$t -dict=Fuzz/Dictionaries/$$t.dict \
 	    -artifact_prefix="$(FUZZ_OUT)/$$t/crashes/" -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
 	    -max_len=$$max_len -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
 	  || failed="$$failed $$t"; \
@@ -119,7 +129,7 @@ fuzz-regressions: fuzz-build
 	@failed=0; for t in $(FUZZ_TARGET); do \
 	  for f in Tests/Fixtures/fuzz-regressions/$$t/*; do \
 	    [ -f "$$f" ] || continue; \
-	    if ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) $(FUZZ_BIN)/fuzz-$$t -timeout=10 -rss_limit_mb=2048 "$$f" >/dev/null 2>&1; then echo "ok     $$f"; \
+	    if $(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$$t -timeout=10 -rss_limit_mb=2048 "$$f" >/dev/null 2>&1; then echo "ok     $$f"; \
 	    else echo "FAILED $$f"; failed=$$((failed + 1)); fi; \
 	  done; \
 	done; \

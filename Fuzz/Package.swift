@@ -6,13 +6,8 @@ import PackageDescription
 /// terminal form's typed-answer parser. One executable per fuzzer; libFuzzer supplies `main`.
 ///
 /// A separate package, so that the main package's `swift build`/`swift test` never compile
-/// with sanitizers. Build and run through `make fuzz` (see docs/safety.md), which does:
-///
-///     swift build --package-path Fuzz --scratch-path .build-fuzz \
-///         --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library
-///
-/// `--sanitize` (rather than `-Xswiftc -sanitize=…`) instruments every module, Swift and C
-/// (Yams' libyaml too), so coverage reaches the code under test and not only the harness.
+/// with sanitizers. Build and run through `make fuzz` (see docs/safety.md and the Makefile),
+/// which builds into `.build-fuzz` with one `-sanitize=fuzzer,address` for every module.
 let package = Package(
     name: "survey-fuzz",
     products: [
