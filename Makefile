@@ -93,11 +93,13 @@ FUZZ_ASAN_OPTIONS ?= malloc_context_size=5
 # bogus "heap-buffer-overflow"; without it, libFuzzer prints the trap's stack itself.
 FUZZ_ENV = ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) SWIFT_BACKTRACE=enable=no
 # Longest input per target: 64 KiB for expressions (30,000 nested parentheses take 60,000
-# bytes), 16 KiB for files, 4 KiB for typed lines.
-FUZZ_MAX_LEN_condition := 65536
-FUZZ_MAX_LEN_csv-import := 16384
-FUZZ_MAX_LEN_definition := 16384
-FUZZ_MAX_LEN_typed-answer := 4096
+# bytes), 16 KiB for files, 1 KiB for typed lines (a whole form is ~100 bytes; every line is
+# read against 23 questions, so longer inputs only slow the search). Expressions also drop
+# libFuzzer's slow length ramp (-len_control=0): depth is what breaks a recursive parser.
+FUZZ_OPTIONS_condition := -max_len=65536 -len_control=0
+FUZZ_OPTIONS_csv-import := -max_len=16384
+FUZZ_OPTIONS_definition := -max_len=16384
+FUZZ_OPTIONS_typed-answer := -max_len=1024
 
 # `--sanitize fuzzer` tells SwiftPM that libFuzzer supplies `main` (otherwise a debug link
 # asks for TARGET_main). Sanitizers themselves come as one -sanitize=fuzzer,address, last on
@@ -114,11 +116,11 @@ fuzz: fuzz-build
 	  case " $(FUZZ_TARGETS) " in *" $$t "*) ;; *) echo "unknown FUZZ_TARGET $$t; targets: $(FUZZ_TARGETS)" >&2; exit 2;; esac; \
 	  mkdir -p "$(FUZZ_OUT)/$$t/corpus" "$(FUZZ_OUT)/$$t/crashes"; \
 	  echo "== fuzz-$$t: new inputs in $(FUZZ_OUT)/$$t/corpus, crashes in $(FUZZ_OUT)/$$t/crashes"; \
-	  max_len=$$(case $$t in condition) echo $(FUZZ_MAX_LEN_condition);; csv-import) echo $(FUZZ_MAX_LEN_csv-import);; \
-	    definition) echo $(FUZZ_MAX_LEN_definition);; *) echo $(FUZZ_MAX_LEN_typed-answer);; esac); \
+	  options=$$(case $$t in condition) echo "$(FUZZ_OPTIONS_condition)";; csv-import) echo "$(FUZZ_OPTIONS_csv-import)";; \
+	    definition) echo "$(FUZZ_OPTIONS_definition)";; *) echo "$(FUZZ_OPTIONS_typed-answer)";; esac); \
 	  $(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$$t "$(FUZZ_OUT)/$$t/corpus" Fuzz/Corpus/$$t -dict=Fuzz/Dictionaries/$$t.dict \
 	    -artifact_prefix="$(FUZZ_OUT)/$$t/crashes/" -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
-	    -max_len=$$max_len -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
+	    $$options -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
 	  || failed="$$failed $$t"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed; inputs under $(FUZZ_OUT)/<target>/crashes" >&2; exit 1; fi

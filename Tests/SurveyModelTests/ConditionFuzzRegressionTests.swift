@@ -20,7 +20,7 @@ struct ConditionFuzzRegressionTests {
             let full = zip(questions, canonical).map { AnswerParser(question: $0).parse($1).answer }
             let blank = [Answer](repeating: .missing, count: questions.count)
             for earlierThan in [nil, questions.count - 1] {
-                do {
+                do throws(ConditionError) {
                     let condition = try ConditionParser.parse(source, questions: questions, earlierThan: earlierThan)
                     _ = condition.holds(for: blank)
                     _ = condition.holds(for: full)

@@ -17,7 +17,7 @@ struct DefinitionFuzzRegressionTests {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: input))
             // As the fuzzer (and QuestionnaireLoader.load): text that is not UTF-8 is refused unparsed.
             guard let yaml = String(data: bytes, encoding: .utf8) else { return }
-            do {
+            do throws(DefinitionError) {
                 _ = try QuestionnaireLoader.parse(yaml: yaml, file: "fuzz.yaml")
             } catch {
                 #expect(!(error.errorDescription ?? "").isEmpty)

@@ -14,7 +14,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// What a fuzz input goes through (twin: Tests/SurveyEntryTests/TypedAnswerFuzzRegressionTests.swift).
 enum TypedAnswerFuzzer {
-    static let parsers: [TypedAnswerParser] = [FuzzFixture.feedback, FuzzFixture.seminar].flatMap { questionnaire in
+    /// Readers for feedback.yaml's questions, then the bundled example's, built once.
+    static let feedbackParsers = readers(FuzzFixture.feedback)
+    static let parsers = feedbackParsers + readers(FuzzFixture.seminar)
+
+    private static func readers(_ questionnaire: Questionnaire) -> [TypedAnswerParser] {
         questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language) }
     }
 
@@ -28,7 +32,7 @@ enum TypedAnswerFuzzer {
                 }
             }
         }
-        var session = EntrySession(questionnaire: FuzzFixture.feedback, respondent: "1")
+        var session = EntrySession(questionnaire: FuzzFixture.feedback, respondent: "1", parsers: feedbackParsers)
         for line in lines {
             switch session.submit(line) {
             case .save, .leave: _ = session.response; return
