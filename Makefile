@@ -72,11 +72,13 @@ bench: release
 ## into the repository.
 ##   make fuzz                                   every target for FUZZ_SECONDS (default 60) each
 ##   make fuzz FUZZ_TARGET=condition FUZZ_SECONDS=1800
-##   make fuzz FUZZ_TARGET=csv-import FUZZ_RUNS=10000000
+##   make fuzz FUZZ_TARGET=csv-import FUZZ_RUNS=10000000 FUZZ_SECONDS=0
 ##   make fuzz-regressions                       each committed crash input once, one process each
-## FUZZ_FLAGS adds libFuzzer options: "-fork=1 -ignore_crashes=1 -ignore_timeouts=1" keeps going
-## after a finding and collects every crash in FUZZ_OUT; -jobs=2 runs two fuzzers at once.
-## Shrink a finding with: .build-fuzz/debug/fuzz-TARGET -minimize_crash=1 -runs=20000 CRASH_FILE
+## A run stops at its first crash. FUZZ_FLAGS adds libFuzzer options: with
+## "-fork=1 -ignore_crashes=1 -ignore_timeouts=1" it keeps going and collects every crash in
+## FUZZ_OUT (each job restarts and reloads the corpus: csv-import runs ~4x slower that way).
+## Shrink a finding with: ASAN_OPTIONS=malloc_context_size=5 SWIFT_BACKTRACE=enable=no \
+##   .build-fuzz/debug/fuzz-TARGET -minimize_crash=1 -max_total_time=120 -exact_artifact_path=OUT CRASH_FILE
 FUZZ_TARGETS := csv-import definition condition typed-answer
 FUZZ_TARGET ?= $(FUZZ_TARGETS)
 FUZZ_SECONDS ?= 60
