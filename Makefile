@@ -11,7 +11,7 @@ EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey
 
-.PHONY: deps test-tools build release test report screenshots bench clean
+.PHONY: deps test-tools build release test report screenshots bench fuzz-build fuzz fuzz-regressions clean
 
 ## Installs the Debian packages the build links against, only when one is missing.
 deps:
@@ -66,5 +66,78 @@ screenshots: build
 bench: release
 	python3 bench/run.py $(BENCH_ARGS)
 
+## Fuzzing (docs/safety.md, "Fuzzing"): libFuzzer + AddressSanitizer builds of the Fuzz/ package,
+## kept in .build-fuzz so that they never mix with .build. Each target starts from its committed
+## seeds (Fuzz/Corpus/TARGET) and dictionary; what it learns and any crash go to FUZZ_OUT, never
+## into the repository.
+##   make fuzz                                   every target for FUZZ_SECONDS (default 60) each
+##   make fuzz FUZZ_TARGET=condition FUZZ_SECONDS=1800
+##   make fuzz FUZZ_TARGET=csv-import FUZZ_RUNS=10000000 FUZZ_SECONDS=0
+##   make fuzz-regressions                       each committed crash input once, one process each
+## A run stops at its first crash. FUZZ_FLAGS adds libFuzzer options: with
+## "-fork=1 -ignore_crashes=1 -ignore_timeouts=1" it keeps going and collects every crash in
+## FUZZ_OUT (each job restarts and reloads the corpus: csv-import runs ~4x slower that way).
+## Shrink a finding with: ASAN_OPTIONS=malloc_context_size=5 SWIFT_BACKTRACE=enable=no \
+##   .build-fuzz/debug/fuzz-TARGET -minimize_crash=1 -max_total_time=120 -exact_artifact_path=OUT CRASH_FILE
+FUZZ_TARGETS := csv-import definition condition typed-answer
+FUZZ_TARGET ?= $(FUZZ_TARGETS)
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= -1
+FUZZ_OUT ?= $(or $(TMPDIR),/tmp)/survey-fuzz
+FUZZ_FLAGS ?=
+FUZZ_BIN := .build-fuzz/debug
+# -O runs ~4x more inputs per second than the debug configuration's -Onone and keeps every
+# overflow and precondition trap; FUZZ_OPT= gives -Onone for exact stack traces.
+FUZZ_OPT ?= -Xswiftc -O
+# Allocation stacks cut to 5 frames: recording 30 per malloc halves the speed under ASan.
+FUZZ_ASAN_OPTIONS ?= malloc_context_size=5
+# Swift's own crash backtracer reads memory ASan has poisoned and buries the real trap under a
+# bogus "heap-buffer-overflow"; without it, libFuzzer prints the trap's stack itself.
+FUZZ_ENV = ASAN_OPTIONS=$(FUZZ_ASAN_OPTIONS) SWIFT_BACKTRACE=enable=no
+# Longest input per target: 64 KiB for expressions (30,000 nested parentheses take 60,000
+# bytes), 16 KiB for files, 1 KiB for typed lines (a whole form is ~100 bytes; every line is
+# read against 23 questions, so longer inputs only slow the search). Expressions also drop
+# libFuzzer's slow length ramp (-len_control=0): depth is what breaks a recursive parser.
+FUZZ_OPTIONS_condition := -max_len=65536 -len_control=0
+FUZZ_OPTIONS_csv-import := -max_len=16384
+FUZZ_OPTIONS_definition := -max_len=16384
+FUZZ_OPTIONS_typed-answer := -max_len=1024
+
+# `--sanitize fuzzer` tells SwiftPM that libFuzzer supplies `main` (otherwise a debug link
+# asks for TARGET_main). Sanitizers themselves come as one -sanitize=fuzzer,address, last on
+# every swiftc line: swiftc keeps only the last of several -sanitize flags, and SwiftPM's own
+# `--sanitize fuzzer --sanitize address` passes two in no fixed order, so a build came out
+# either blind (no coverage) or without ASan. -Xswiftc reaches every Swift module (Yams and the
+# survey libraries, where the coverage has to be); -Xcc the C in Yams (libyaml).
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz --sanitize fuzzer \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address $(FUZZ_OPT)
+
+fuzz: fuzz-build
+	@failed=""; for t in $(FUZZ_TARGET); do \
+	  case " $(FUZZ_TARGETS) " in *" $$t "*) ;; *) echo "unknown FUZZ_TARGET $$t; targets: $(FUZZ_TARGETS)" >&2; exit 2;; esac; \
+	  mkdir -p "$(FUZZ_OUT)/$$t/corpus" "$(FUZZ_OUT)/$$t/crashes"; \
+	  echo "== fuzz-$$t: new inputs in $(FUZZ_OUT)/$$t/corpus, crashes in $(FUZZ_OUT)/$$t/crashes"; \
+	  options=$$(case $$t in condition) echo "$(FUZZ_OPTIONS_condition)";; csv-import) echo "$(FUZZ_OPTIONS_csv-import)";; \
+	    definition) echo "$(FUZZ_OPTIONS_definition)";; *) echo "$(FUZZ_OPTIONS_typed-answer)";; esac); \
+	  $(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$$t "$(FUZZ_OUT)/$$t/corpus" Fuzz/Corpus/$$t -dict=Fuzz/Dictionaries/$$t.dict \
+	    -artifact_prefix="$(FUZZ_OUT)/$$t/crashes/" -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
+	    $$options -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_FLAGS) \
+	  || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed; inputs under $(FUZZ_OUT)/<target>/crashes" >&2; exit 1; fi
+
+## Runs every input in Tests/Fixtures/fuzz-regressions/TARGET through its fuzzer, each in its own
+## process, and lists the ones that still crash or time out.
+fuzz-regressions: fuzz-build
+	@failed=0; for t in $(FUZZ_TARGET); do \
+	  for f in Tests/Fixtures/fuzz-regressions/$$t/*; do \
+	    [ -f "$$f" ] || continue; \
+	    if $(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$$t -timeout=10 -rss_limit_mb=2048 "$$f" >/dev/null 2>&1; then echo "ok     $$f"; \
+	    else echo "FAILED $$f"; failed=$$((failed + 1)); fi; \
+	  done; \
+	done; \
+	if [ $$failed -gt 0 ]; then echo "$$failed regression input(s) still crash or time out" >&2; exit 1; fi
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

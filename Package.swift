@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "survey", targets: ["survey"]),
         .library(name: "SurveyModel", targets: ["SurveyModel"]),
         .library(name: "SurveyImport", targets: ["SurveyImport"]),
+        // For the typed-answer fuzzer in Fuzz/.
+        .library(name: "SurveyEntry", targets: ["SurveyEntry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
