@@ -83,9 +83,11 @@ public struct QuestionnaireLoader {
 
     /// Where `key` appears the second time at or after `line` (Yams reports only the mapping).
     private static func repeatedKey(_ key: String, in yaml: String, from line: Int) -> (line: Int, column: Int) {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // YAML breaks lines at CR, LF and CRLF (and NEL, LS, PS), and so do Yams' line numbers.
+        let lines = yaml.split(omittingEmptySubsequences: false) { "\n\r\r\n\u{85}\u{2028}\u{2029}".contains($0) }
         var seen = 0
-        for number in max(line - 1, 0)..<lines.count {
+        guard !key.isEmpty else { return (line, 1) }
+        for number in min(max(line - 1, 0), lines.count)..<lines.count {
             let text = lines[number]
             var search = text.startIndex
             while let range = text[search...].range(of: key) {

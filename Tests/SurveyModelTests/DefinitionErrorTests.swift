@@ -274,6 +274,19 @@ struct BadDefinition: Sendable, CustomTestStringConvertible {
         #expect(error.problems.joined().contains("type"))
     }
 
+    /// A file saved with CR or CRLF line breaks (old Mac, Windows editors): YAML counts CR as a
+    /// line break, so the repeated key is found on the same line numbers (this crashed: a fuzzer
+    /// found `\r\r::\r::`, Tests/Fixtures/fuzz-regressions/definition).
+    @Test(arguments: ["\r", "\r\n"])
+    func duplicateKeyWithOtherLineBreaks(_ lineBreak: String) throws {
+        let text = Self.definition(["  - id: age", "    type: number", "    text: Age?", "    type: text"])
+            .replacingOccurrences(of: "\n", with: lineBreak)
+        let error = try #require(definitionError(text))
+        guard case .invalid(let problems) = error else { Issue.record("\(error)"); return }
+        #expect(problems.map(\.location) == [SurveyModel.SourceLocation(file: "def.yaml", line: 6, column: 5)])
+        #expect(definitionError("\r\r::\r::") != nil)
+    }
+
     // MARK: YAML syntax
 
     struct SyntaxCase: Sendable, CustomTestStringConvertible {
