@@ -45,7 +45,8 @@ import Testing
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         let timedOut = process.isRunning
         if timedOut {
-            process.terminate()
+            // SIGKILL: the binary handles SIGTERM (to restore the terminal) and may finish first.
+            kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
         let elapsed = ContinuousClock.now - started
