@@ -221,25 +221,11 @@ final class CSVJournal {
     // MARK: Creating, recovering, rewriting
 
     private func create() throws(EntryError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do throws(ImportError) {
+            try ResponseFileLock.create(path, header: header)
         } catch {
-            throw .writeFailed(path: path, reason: "cannot create the folder \(directory)")
+            throw EntryError(error)
         }
-        let temporary = try writeTemporary(Array(CSVFormat.line(header).utf8))
-        // link() never replaces a file another operator created meanwhile; rename() would.
-        if link(temporary, path) != 0, errno != EEXIST {
-            if rename(temporary, path) != 0 {
-                let reason = CSVJournal.errorText()
-                unlink(temporary)
-                throw .writeFailed(path: path, reason: reason)
-            }
-        } else {
-            unlink(temporary)
-        }
-        RegularFile.syncDirectory(of: path)
     }
 
     /// An empty file gets its header; a header without line end gets one.
@@ -323,31 +309,6 @@ final class CSVJournal {
         size = scan.records.last?.end ?? 0
         lines = scan.lines
         anchor = Array(new[max(0, size - 64)..<size])
-    }
-
-    private func writeTemporary(_ bytes: [UInt8]) throws(EntryError) -> String {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: CSVJournal.errorText()) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let reason = CSVJournal.errorText()
-                unlink(temporary)
-                throw .writeFailed(path: path, reason: reason)
-            }
-            offset += written
-        }
-        guard fsync(descriptor) == 0 else {
-            let reason = CSVJournal.errorText()
-            unlink(temporary)
-            throw .writeFailed(path: path, reason: reason)
-        }
-        return temporary
     }
 
     /// The whole file (the lock is held and the journal caught up).

@@ -190,6 +190,12 @@ public final class ResponseFileLock {
     /// Creates the file with its header: written beside it, synced, then linked into place.
     /// `link()` never replaces a file another process created meanwhile; `rename()` would.
     private func create() throws(ImportError) {
+        try ResponseFileLock.create(path, header: header)
+    }
+
+    /// Creates `path` holding only `header`, the way `create()` does; a file that exists is left
+    /// as it is. The files kept beside F (problems, verification) are created this way too.
+    public static func create(_ path: String, header: [String]) throws(ImportError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         do {
