@@ -110,7 +110,8 @@ struct ColumnLayout {
             flagColumns[question] = nil
         }
         if answerColumn.allSatisfy({ $0 == nil }) && flagColumns.isEmpty {
-            throw .noQuestionColumns(path: path, headers: headers)
+            let suggestions = unknown.filter { !$0.hasPrefix("_") }.compactMap { header in suggestion(for: header, questions: questions).map { "\(header)=\($0)" } }
+            throw .noQuestionColumns(path: path, headers: headers, suggestions: suggestions)
         }
         let visible = unknown.filter { !$0.hasPrefix("_") && !$0.isEmpty }
         if !visible.isEmpty {

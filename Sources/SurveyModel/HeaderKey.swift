@@ -28,11 +28,13 @@ public enum HeaderKey {
     /// The candidate closest to `key` (both normalized), when it is close enough to be a typo:
     /// at most one edit in five characters of the shorter of the two, and at least one.
     public static func closest(to key: String, in candidates: [(key: String, name: String)]) -> String? {
-        guard !key.isEmpty else { return nil }
         let keyCharacters = Array(key.unicodeScalars)
+        // Long texts are not typed by hand; they also keep the quadratic distance cheap.
+        guard !keyCharacters.isEmpty, keyCharacters.count <= 300 else { return nil }
         var best: (name: String, distance: Int)?
         for candidate in candidates where !candidate.key.isEmpty {
             let other = Array(candidate.key.unicodeScalars)
+            guard other.count <= 300 else { continue }
             let allowed = max(1, min(keyCharacters.count, other.count) / 5)
             guard abs(keyCharacters.count - other.count) <= allowed else { continue }
             let distance = editDistance(keyCharacters, other)

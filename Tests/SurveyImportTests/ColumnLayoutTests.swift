@@ -144,6 +144,8 @@ import SurveyModel
         defer { dir.remove() }
         let path = try dir.write("other.csv", "name,email\nAida,a@example.org\n")
         #expect(throws: ImportError.noQuestionColumns(path: path, headers: ["name", "email"])) { try runImport(path) }
+        let typos = try dir.write("typos.csv", "Org.Typ,Imprve,name\ngov,x,Aida\n")
+        #expect(throws: ImportError.noQuestionColumns(path: typos, headers: ["Org.Typ", "Imprve", "name"], suggestions: ["Org.Typ=org_type", "Imprve=improve"])) { try runImport(typos) }
     }
 
     @Test func groupPrefixesAndChoiceColumns() throws {
