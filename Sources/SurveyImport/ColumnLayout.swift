@@ -3,9 +3,11 @@ import SurveyModel
 /// What each column of an input file holds, worked out from its header row.
 ///
 /// Headers are matched to questions by id, then by question text in any language (Google
-/// Forms), ignoring case and spacing; KoboToolbox group prefixes (`group_x/question`) are
-/// stripped, and `question/code` or `question.code` columns are read as one 0/1 column per
-/// choice (KoboToolbox, LimeSurvey).
+/// Forms), ignoring case and spacing, then by id, `column:` alias or text ignoring punctuation
+/// too (`W.Hnd` for `w_hnd`, `Location:` for `location`, see `HeaderKey`); KoboToolbox group
+/// prefixes (`group_x/question`) are stripped, and `question/code` or `question.code` columns
+/// are read as one 0/1 column per choice (KoboToolbox, LimeSurvey). A header that matches
+/// nothing gets a "did you mean" when it is a typo away from a question without a column.
 struct ColumnLayout {
     /// The role of one column.
     enum Role: Equatable {
@@ -43,6 +45,7 @@ struct ColumnLayout {
             }
         }
         let idIndex = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byKey = ColumnLayout.keys(of: questions)
         let mapped = Dictionary(options.columnMap.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
         let idName = options.idColumn.map(TextFolding.fold)
 
@@ -69,6 +72,9 @@ struct ColumnLayout {
                 roles[column] = .respondent
             } else if ColumnLayout.timestampNames.contains(folded) {
                 roles[column] = .timestamp
+            } else if !header.hasPrefix("_"), let index = byKey[HeaderKey.normalized(header)] {
+                // Not for `_notes`, `_index`…: KoboToolbox's metadata columns are never answers.
+                roles[column] = .answer(question: index)
             } else if let role = ColumnLayout.pathRole(folded, questions: questions, idIndex: idIndex) {
                 roles[column] = role
             } else {
@@ -104,11 +110,15 @@ struct ColumnLayout {
             flagColumns[question] = nil
         }
         if answerColumn.allSatisfy({ $0 == nil }) && flagColumns.isEmpty {
-            throw .noQuestionColumns(path: path, headers: headers)
+            let suggestions = unknown.filter { !$0.hasPrefix("_") }.compactMap { header in suggestion(for: header, questions: questions).map { "\(header)=\($0)" } }
+            throw .noQuestionColumns(path: path, headers: headers, suggestions: suggestions)
         }
         let visible = unknown.filter { !$0.hasPrefix("_") && !$0.isEmpty }
         if !visible.isEmpty {
-            warnings.append("\(path): \(visible.count) column\(visible.count == 1 ? "" : "s") matched no question and \(visible.count == 1 ? "was" : "were") ignored: \(visible.joined(separator: ", ")) (use --map 'Header=question_id' if one of them is a question)")
+            let listed = visible.map { header in
+                suggestion(for: header, questions: questions).map { "\(header) (did you mean `\($0)`?)" } ?? header
+            }
+            warnings.append("\(path): \(visible.count) column\(visible.count == 1 ? "" : "s") matched no question and \(visible.count == 1 ? "was" : "were") ignored: \(listed.joined(separator: ", ")) (use --map 'Header=question_id' if one of them is a question)")
         }
         let missing = questions.indices.filter { answerColumn[$0] == nil && flagColumns[$0] == nil }.map { questions[$0].id }
         if !missing.isEmpty {
@@ -117,6 +127,34 @@ struct ColumnLayout {
     }
 
     private func header(_ column: Int) -> String { headers[column] }
+
+    /// Normalized ids, then `column:` aliases, then texts in every language, to the question's
+    /// index; the first question to claim a key keeps it.
+    private static func keys(of questions: [Question]) -> [String: Int] {
+        var byKey: [String: Int] = [:]
+        let sources: [(Question) -> [String]] = [{ [$0.id] }, { $0.columns }, { $0.text.allTexts }]
+        for names in sources {
+            for (index, question) in questions.enumerated() {
+                for name in names(question) {
+                    let key = HeaderKey.normalized(name)
+                    if !key.isEmpty, byKey[key] == nil { byKey[key] = index }
+                }
+            }
+        }
+        return byKey
+    }
+
+    /// The id of a question that has no column yet and whose id, alias or text is a typo away
+    /// from `header` (edit distance on normalized forms, `HeaderKey.closest`).
+    private func suggestion(for header: String, questions: [Question]) -> String? {
+        var candidates: [(key: String, name: String)] = []
+        for (index, question) in questions.enumerated() where answerColumn[index] == nil && flagColumns[index] == nil {
+            for name in [question.id] + question.columns + question.text.allTexts {
+                candidates.append((HeaderKey.normalized(name), question.id))
+            }
+        }
+        return HeaderKey.closest(to: HeaderKey.normalized(header), in: candidates)
+    }
 
     /// `group/question`, `question/code`, `question.code` and deeper group paths.
     private static func pathRole(_ folded: String, questions: [Question], idIndex: [String: Int]) -> Role? {

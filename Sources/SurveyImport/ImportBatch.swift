@@ -39,6 +39,9 @@ public final class ImportBatch {
         /// was undone meanwhile), so its duplicate checks were made against rows that are not
         /// there.
         case changed
+        /// Nothing was written: the import numbered rows without an id from `lowestFresh`
+        /// on, and another process added a numeric id at or above it (`highest`) meanwhile.
+        case renumber(highest: Int)
     }
 
     /// The environment variable that makes the append pause halfway (seconds), a test hook: the
@@ -88,8 +91,10 @@ public final class ImportBatch {
     }
 
     /// Appends the staged rows to the files under F's lock. `staged` says whether a staged row
-    /// has a respondent id, `existing` whether `readExisting` found it in F.
-    public func append(staged: (String) -> Bool, existing: (String) -> Bool = { _ in true }) throws(ImportError) -> Outcome {
+    /// has a respondent id, `existing` whether `readExisting` found it in F; `lowestFresh` is
+    /// the lowest id the import made up for rows without one (`RespondentNumbering`), which
+    /// every numeric id in F must stay below.
+    public func append(staged: (String) -> Bool, existing: (String) -> Bool = { _ in true }, lowestFresh: Int? = nil) throws(ImportError) -> Outcome {
         // A clean batch for a file that does not exist yet becomes the file in one link().
         if !lock.isHeld, problems.count == 0, rejects.count == 0, try responses.publish(as: responsesPath) {
             ResponseFileLock.removeStaleStaging(beside: URL(fileURLWithPath: RegularFile.resolved(responsesPath)))
@@ -107,13 +112,16 @@ public final class ImportBatch {
             }
             var taken: (String, Int)?
             var stillThere = 0
+            var highest = 0
             targets.append(Target(descriptor: descriptor, staged: responses, created: false))
             targets[0] = try prepare(targets[0]) { id, line in
                 if existing(id) { stillThere += 1 }
+                if lowestFresh != nil, let number = RespondentNumbering.number(id.utf8), number > highest { highest = number }
                 guard staged(id) else { return true }
                 taken = (id, line)
                 return false
             }
+            if let lowestFresh, highest >= lowestFresh { return .renumber(highest: highest) }
             if let taken { return .taken(respondent: taken.0, line: taken.1) }
             // Writers never remove a row but to undo an interrupted change.
             if stillThere < existingRecords { return .changed }

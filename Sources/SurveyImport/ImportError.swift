@@ -9,8 +9,9 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     case unsureEncoding(path: String, explanation: String)
     /// The input has no header row.
     case empty(path: String)
-    /// No header matches any question.
-    case noQuestionColumns(path: String, headers: [String])
+    /// No header matches any question; `suggestions` are `Header=question_id` for headers a
+    /// typo away from a question.
+    case noQuestionColumns(path: String, headers: [String], suggestions: [String] = [])
     /// Two columns answer the same question.
     case duplicateColumn(path: String, question: String, first: String, second: String, column: Int)
     /// `--map` names a question that does not exist.
@@ -34,8 +35,9 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
             return "\(path): error: cannot tell the file's encoding: \(explanation)"
         case .empty(let path):
             return "\(path):1: error: the file is empty; expected a header row with question ids or texts"
-        case .noQuestionColumns(let path, let headers):
-            return "\(path):1: error: no column matches a question of the questionnaire (headers: \(headers.prefix(8).joined(separator: ", "))\(headers.count > 8 ? ", …" : "")); is this the right questionnaire? Use --map 'Header=question_id' to match columns by hand"
+        case .noQuestionColumns(let path, let headers, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.prefix(8).map { "--map '\($0)'" }.joined(separator: ", ") + "?"
+            return "\(path):1: error: no column matches a question of the questionnaire (headers: \(headers.prefix(8).joined(separator: ", "))\(headers.count > 8 ? ", …" : "")); is this the right questionnaire? Use --map 'Header=question_id' to match columns by hand\(hint)"
         case .duplicateColumn(let path, let question, let first, let second, let column):
             return "\(path):1:\(column): error: columns `\(first)` and `\(second)` both match question `\(question)`; keep one, or use --map to say which column is which"
         case .unknownMapTarget(let header, let target, let known):

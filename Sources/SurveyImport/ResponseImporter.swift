@@ -21,6 +21,8 @@ public final class ResponseImporter {
     private var sources: [String] = []
     /// Sources whose ids were reserved (the file appended to), not read as input.
     private var reservedSources: Set<Int> = []
+    /// Ids for rows from inputs without an id column.
+    public private(set) var numbering = RespondentNumbering()
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -42,12 +44,16 @@ public final class ResponseImporter {
     public func reserveRespondents<S: Sequence>(_ ids: S, source: String) where S.Element == String {
         let file = sourceIndex(source)
         reservedSources.insert(file)
-        for (offset, id) in ids.enumerated() { seenRespondents[ResponseImporter.idHash(id)] = file << 32 | (offset + 2) }
+        for (offset, id) in ids.enumerated() {
+            seenRespondents[ResponseImporter.idHash(id)] = file << 32 | (offset + 2)
+            numbering.note(id)
+        }
     }
 
     /// Treats one respondent id as taken, first seen at `source`:`line`.
     public func reserveRespondent(_ id: String, line: Int, source: String) {
         let hash = ResponseImporter.idHash(id)
+        numbering.note(id)
         guard seenRespondents[hash] == nil else { return }
         let file = sourceIndex(source)
         reservedSources.insert(file)
@@ -84,6 +90,8 @@ public final class ResponseImporter {
         let reader = CSVFileReader(path: path, encoding: options.encoding, fieldDelimiter: options.delimiter)
         var layout: ColumnLayout?
         var rowNumber = 0
+        // Rows without an id are numbered after every numeric id taken before this file.
+        var firstNumber = 0
         try reader.read { [self] event in
             switch event {
             case .malformed(let line, let raw, let reason):
@@ -103,11 +111,15 @@ public final class ResponseImporter {
                     let found = try ColumnLayout(headers: record.strings, questionnaire: questionnaire, options: options, path: path)
                     summary.warnings += found.warnings
                     layout = found
+                    firstNumber = numbering.highest
+                    if found.respondentColumn == nil, firstNumber > 0 {
+                        summary.warnings.append("\(path): no id column; its rows are numbered from \(firstNumber + 1), after the highest respondent id taken before it (\(firstNumber))")
+                    }
                     return
                 }
                 summary.rowsRead += 1
                 rowNumber += 1
-                if let reason = try accept(record, line: line, rowNumber: rowNumber, layout: columns, path: path, defects: defects,
+                if let reason = try accept(record, line: line, rowNumber: firstNumber + rowNumber, layout: columns, path: path, defects: defects,
                                            encoding: reader.encoding, summary: &summary) {
                     summary.rejected += 1
                     try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText))
@@ -196,6 +208,8 @@ public final class ResponseImporter {
             return "duplicate respondent id `\(respondent)` (first seen at \(sources[first >> 32]):\(first & 0xFFFF_FFFF)); give each form its own id"
         }
         seenRespondents[idHash] = sourceIndex(path) << 32 | line
+        if layout.respondentColumn == nil { numbering.madeUp(rowNumber) }
+        numbering.note(respondent)
 
         let questions = questionnaire.questions
         var answers = [Answer](repeating: .missing, count: questions.count)

@@ -10,13 +10,17 @@ public struct Question: Sendable, Hashable {
     public var required: Bool
     /// Skip logic: the question is asked only when this holds; nil means always asked.
     public var when: Condition?
+    /// Other headers the question's column has in exports (`column:` in the definition), matched
+    /// like ids and texts, ignoring case, punctuation and spacing (`HeaderKey`).
+    public var columns: [String]
 
-    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil) {
+    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil, columns: [String] = []) {
         self.id = id
         self.kind = kind
         self.text = text
         self.required = required
         self.when = when
+        self.columns = columns
     }
 
     /// The categories of a closed question, as (code, label), in the order tables show them.

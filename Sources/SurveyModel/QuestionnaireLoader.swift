@@ -107,7 +107,7 @@ public struct QuestionnaireLoader {
     // MARK: Top level
 
     private static let topKeys = ["title", "language", "event", "questions", "report", "stopwords"]
-    private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer"]
+    private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer", "column"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -145,6 +145,7 @@ public struct QuestionnaireLoader {
             if let when { conditions.append((questions.count, when.node, when.source)) }
             questions.append(question)
         }
+        checkColumnAliases(questions, items: items)
         // Conditions are read once every id is known, so a reference to a later question is
         // reported as such rather than as an unknown id.
         for condition in conditions {
@@ -160,6 +161,27 @@ public struct QuestionnaireLoader {
         }
         let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
         return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords)
+    }
+
+    /// A `column:` alias that would match two questions makes the header ambiguous: it may not
+    /// match another question's id or another question's alias.
+    private mutating func checkColumnAliases(_ questions: [Question], items: Node.Sequence) {
+        var owners: [String: String] = [:]
+        for question in questions { owners[HeaderKey.normalized(question.id)] = question.id }
+        for question in questions {
+            for alias in question.columns {
+                let key = HeaderKey.normalized(alias)
+                if let owner = owners[key], owner != question.id {
+                    var node: Node?
+                    for item in items {
+                        if case .mapping(let map) = item, map["id"]?.scalar?.string == question.id { node = map["column"] ?? item }
+                    }
+                    problem(at: node, question.id, "`column: \(alias)` also matches question `\(owner)`, so a header `\(alias)` could be either; give each question its own column names")
+                } else {
+                    owners[key] = question.id
+                }
+            }
+        }
     }
 
     private mutating func event(from node: Node) -> Event? {
@@ -258,11 +280,25 @@ public struct QuestionnaireLoader {
             required = boolean(requiredNode, what: "required", question: id) ?? false
         }
         guard let kind = self.kind(typeName, typeNode: typeNode, fields: fields, id: id) else { return nil }
-        let question = Question(id: id, kind: kind, text: text, required: required)
+        var question = Question(id: id, kind: kind, text: text, required: required)
+        if let columnNode = fields["column"] {
+            question.columns = columnAliases(columnNode, question: id)
+        }
         if let whenNode = fields["when"], let source = scalar(whenNode, what: "when", question: id) {
             return (question, (whenNode, source))
         }
         return (question, nil)
+    }
+
+    /// `column: W.Hnd` or `column: [W.Hnd, Writing hand]`: headers the question has in exports.
+    private mutating func columnAliases(_ node: Node, question id: String) -> [String] {
+        let names: [String]
+        if case .scalar(let scalar) = node { names = [scalar.string] } else { names = stringList(node, what: "column", question: id) }
+        return names.filter { name in
+            guard HeaderKey.normalized(name).isEmpty else { return true }
+            problem(at: node, id, "`column: \(name)` has no letter or digit, so no header can match it; write the column's header as it appears in the export")
+            return false
+        }
     }
 
     private mutating func kind(_ typeName: String, typeNode: Node, fields: [String: Node], id: String) -> QuestionKind? {

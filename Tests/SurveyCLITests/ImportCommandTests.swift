@@ -188,19 +188,100 @@ struct MessyExpectation: Decodable {
         #expect(dir.listing() == [messy, clean, "responses.csv"].sorted())
     }
 
-    @Test func importingTheSameFileTwiceRejectsEveryRowAsADuplicate() throws {
+    /// Issue 9: an import that accepts no row of a non-empty input (here the same export
+    /// again, every row a duplicate) exits 1 and writes nothing, not even the rejects, so the
+    /// ledger holds no rows of a mistaken import.
+    @Test func importingTheSameFileTwiceExits1AndWritesNothing() throws {
         let dir = try Workdir()
         defer { dir.remove() }
         let input = try dir.copy(fixture: "responses-utf8-bom.csv")
         let first = try dir.run("import", Fixture.feedback, input, "--into", "responses.csv")
         #expect(first.status == 0, "\(first)")
         let second = try dir.run("import", Fixture.feedback, input, "--into", "responses.csv")
-        #expect(second.status == 0, "\(second)")
+        #expect(second.status == 1, "\(second)")
         #expect(second.stderr.contains("Read 8 rows: 0 accepted, 8 rejected."), "\(second)")
+        #expect(second.stderr.contains("error: \(input): none of its 8 rows was accepted; nothing was written. The first rejected rows:\n  \(input):2: rejected: duplicate respondent id `101` (first seen at responses.csv:2)"), "\(second)")
         #expect(dir.bytes("responses.csv") == (try Fixture.bytes("responses-expected.csv")), "nothing appended")
-        let rejects = parseCSV(dir.text("responses.rejects.csv") ?? "").dropFirst()
-        #expect(rejects.count == 8)
-        #expect(rejects.allSatisfy { $0[2].contains("duplicate respondent id") && $0[2].contains("responses.csv") }, "\(rejects)")
+        #expect(dir.listing() == [input, "responses.csv"].sorted(), "no rejects file")
+    }
+
+    /// Issue 9: all rows rejected exits 1 without --into too, with the reasons listed.
+    @Test func checkingAFileWhoseRowsAreAllRejectedExits1() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("shifted.csv", "respondent,org_type,usefulness\n1,gov,4,extra\n2,ngo\n")
+        let result = try dir.run("import", Fixture.feedback, "shifted.csv")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("shifted.csv:2: rejected: found 4 fields, but the header has 3"), "\(result)")
+        #expect(result.stderr.contains("error: shifted.csv: none of its 2 rows was accepted (see the rejected rows above)"), "\(result)")
+        #expect(dir.listing() == ["shifted.csv"])
+    }
+
+    /// One good input and one whose rows are all rejected: exit 1, and the good one is not
+    /// appended alone either (the command can be run again as it is once the other is fixed).
+    @Test func oneInputWithNoAcceptedRowStopsTheWholeImport() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let good = try dir.copy(fixture: "responses-utf8.csv")
+        try dir.write("shifted.csv", "respondent,org_type\n100,gov,extra\n")
+        let result = try dir.run("import", Fixture.feedback, good, "shifted.csv", "--into", "responses.csv")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("error: shifted.csv: its one row was not accepted; nothing was written. The first rejected row:\n  shifted.csv:2: rejected: found 3 fields"), "\(result)")
+        #expect(dir.listing() == [good, "shifted.csv"].sorted())
+    }
+
+    /// Issue 9: a file none of whose headers is a question exits 1 and writes nothing.
+    @Test func noColumnMatchingAQuestionExits1() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("contacts.csv", "name,email\nAida,a@example.org\n")
+        let result = try dir.run("import", Fixture.feedback, "contacts.csv", "--into", "responses.csv")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("contacts.csv:1: error: no column matches a question of the questionnaire (headers: name, email)"), "\(result)")
+        #expect(dir.listing() == ["contacts.csv"])
+    }
+
+    /// The help lists every exit code.
+    @Test func helpListsTheExitCodes() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let result = try dir.run("import", "--help")
+        #expect(result.status == 0, "\(result)")
+        let help = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Exit codes: 0 every row was read"), "\(result)")
+        #expect(help.contains("1 data:"), "\(result)")
+        #expect(help.contains("2 usage:"), "\(result)")
+    }
+
+    /// Issue 9: a second export without an id column continues the numbering of the first
+    /// (1–8, then 9–16) instead of being rejected row by row as "duplicate respondent id 1".
+    @Test func idLessExportsAppendedOneAfterTheOtherContinueTheIds() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let export = "org_type,usefulness\n" + (1...8).map { "\($0 % 2 == 0 ? "gov" : "ngo"),\($0 % 5 + 1)\n" }.joined()
+        try dir.write("monday.csv", export)
+        try dir.write("tuesday.csv", export)
+        let first = try dir.run("import", Fixture.feedback, "monday.csv", "--into", "responses.csv")
+        #expect(first.status == 0, "\(first)")
+        let second = try dir.run("import", Fixture.feedback, "tuesday.csv", "--into", "responses.csv")
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stderr.contains("Read 8 rows: 8 accepted, 0 rejected."), "\(second)")
+        #expect(second.stderr.contains("note: tuesday.csv: no id column; its rows are numbered from 9, after the highest respondent id taken before it (8)"), "\(second)")
+        let rows = parseCSV(dir.text("responses.csv") ?? "").dropFirst()
+        #expect(rows.map { $0[0] } == (1...16).map(String.init))
+        #expect(dir.listing() == ["monday.csv", "responses.csv", "tuesday.csv"], "no rejects")
+    }
+
+    /// Two id-less exports in one run: the second is numbered after the first.
+    @Test func idLessExportsInOneRunAreNumberedOneAfterTheOther() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("a.csv", "org_type\ngov\nngo\n")
+        try dir.write("b.csv", "respondent,org_type\n10,gov\n")
+        try dir.write("c.csv", "org_type\ngov\nngo\n")
+        let result = try dir.run("import", Fixture.feedback, "a.csv", "b.csv", "c.csv", "--into", "responses.csv")
+        #expect(result.status == 0, "\(result)")
+        #expect(parseCSV(dir.text("responses.csv") ?? "").dropFirst().map { $0[0] } == ["1", "2", "10", "11", "12"])
     }
 
     @Test func appendingOtherRespondentsKeepsTheOldRows() throws {

@@ -61,21 +61,50 @@ import Testing
         #expect(dir.listing() == ["f.csv", "part0.csv", "part1.csv", "part2.csv", "part3.csv"], "no staging or rollback file left")
     }
 
-    /// Three imports of the same export at once: each respondent ends up in the file once; the
-    /// other copies are rejected as duplicates, whichever import reads the file first.
+    /// Three imports of the same export at once: each respondent ends up in the file once.
+    /// One import writes them all; the other two find every row a duplicate, whichever reads
+    /// the file first, and exit 1 writing nothing (issue 9: no accepted row is a failure).
     @Test func parallelImportsOfOneExportKeepEachRespondentOnce() throws {
         let dir = try Workdir()
         defer { dir.remove() }
         try dir.write("export.csv", Self.export(1...300))
         let runs = try (0..<3).map { _ in try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "export.csv", "--into", "f.csv"]) }
         let results = runs.map { $0.wait() }
-        for result in results { #expect(result.status == 0, "\(result)") }
-        #expect(results.compactMap { Self.wrote($0.stderr) }.reduce(0, +) == 300, "\(results)")
+        #expect(results.map(\.status).sorted() == [0, 1, 1], "\(results)")
+        #expect(results.compactMap { Self.wrote($0.stderr) } == [300], "\(results)")
+        for result in results where result.status == 1 {
+            #expect(result.stderr.contains("error: export.csv: none of its 300 rows was accepted; nothing was written"), "\(result)")
+            #expect(result.stderr.contains("duplicate respondent id"), "\(result)")
+        }
         let rows = Self.dataRows(dir.text("f.csv"))
         #expect(rows.map { $0[0] }.sorted() == (1...300).map(String.init).sorted())
-        let rejects = parseCSV(dir.text("f.rejects.csv") ?? "").dropFirst()
-        #expect(rejects.count == 600)
-        #expect(rejects.allSatisfy { $0[2].contains("duplicate respondent id") })
+        #expect(dir.listing() == ["export.csv", "f.csv"], "no rejects file")
+    }
+
+    /// Issue 9: two imports of exports without an id column into one file at once. Each
+    /// numbers its rows after the highest id it saw; the one that finds, under the lock, that
+    /// the other took those numbers meanwhile reads its inputs again with the file locked and
+    /// numbers after them. No id twice, no row rejected.
+    @Test func parallelIdLessImportsNeverCollide() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("f.csv", Self.header + "\n" + (1...5).map { "\($0),ngo,,,3,,,,row \($0),,\n" }.joined())
+        let export = "org_type,usefulness,improve\n" + (1...2000).map { "ngo,\($0 % 5 + 1),row \($0)\n" }.joined()
+        for name in ["a.csv", "b.csv", "c.csv"] { try dir.write(name, export) }
+        let first = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "a.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "4"])
+        #expect(first.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(first.stderrSoFar)")
+        // Both read f.csv while the first is halfway through its append, so both number rows
+        // from below 2006, where the first's rows end.
+        let others = try ["b.csv", "c.csv"].map { try BackgroundRun(in: dir.url, ["import", Fixture.feedback, $0, "--into", "f.csv"]) }
+        let results = [first.wait()] + others.map { $0.wait() }
+        for result in results {
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderr.contains("Read 2000 rows: 2000 accepted, 0 rejected."), "\(result)")
+        }
+        #expect(results.dropFirst().contains { $0.stderr.contains("to f.csv while this import ran; reading the inputs again with the file locked, to number the rows without an id after them") }, "\(results)")
+        let ids = Self.ids(dir.text("f.csv"))
+        #expect(ids == (1...6005).map(String.init), "every id once, in the order written")
+        #expect(dir.listing() == ["a.csv", "b.csv", "c.csv", "f.csv"], "no rejects, staging or rollback file")
     }
 
     /// An import that finds, under the lock, that another import added some of its respondents

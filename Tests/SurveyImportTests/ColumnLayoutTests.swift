@@ -144,6 +144,8 @@ import SurveyModel
         defer { dir.remove() }
         let path = try dir.write("other.csv", "name,email\nAida,a@example.org\n")
         #expect(throws: ImportError.noQuestionColumns(path: path, headers: ["name", "email"])) { try runImport(path) }
+        let typos = try dir.write("typos.csv", "Org.Typ,Imprve,name\ngov,x,Aida\n")
+        #expect(throws: ImportError.noQuestionColumns(path: typos, headers: ["Org.Typ", "Imprve", "name"], suggestions: ["Org.Typ=org_type", "Imprve=improve"])) { try runImport(typos) }
     }
 
     @Test func groupPrefixesAndChoiceColumns() throws {
@@ -173,4 +175,105 @@ import SurveyModel
         #expect(run.value(0, "sessions") == "groups")
         #expect(run.summary.warnings.allSatisfy { !$0.contains("matched no question") })
     }
+
+    // MARK: Headers ignoring case, punctuation and spacing (issue 9)
+
+    /// Each header (left) answers the question (right): by id or by text in either language.
+    @Test(arguments: [
+        ("Org.Type", "org_type"), ("ORG TYPE", "org_type"), ("org-type", "org_type"), ("Attend.Again", "attend_again"),
+        ("Travel_Hours:", "travel_hours"), ("Your  Age", "age"), ("Your age?", "age"), ("YOUR AGE:", "age"),
+        ("What should be improved", "improve"), ("Ваш возраст:", "age"), ("  visit date  ", "visit_date"),
+    ] as [(String, String)])
+    func headerMatchesIgnoringCasePunctuationAndSpacing(_ header: String, _ question: String) throws {
+        let run = try importText("respondent,\(header)\n1,\(question == "age" ? "34" : question == "improve" ? "more time" : question == "visit_date" ? "2013-01-25" : question == "travel_hours" ? "2.5" : question == "attend_again" ? "yes" : "gov")\n")
+        #expect(run.value(0, question) != "", "\(header) → \(question): \(run.summary.warnings)")
+        #expect(!run.summary.warnings.contains { $0.contains("matched no question") }, "\(run.summary.warnings)")
+    }
+
+    /// KoboToolbox's metadata columns are never answers, whatever they normalize to.
+    @Test func underscoreColumnsAreNotMatchedByNormalizing() throws {
+        let run = try importText("respondent,org_type,_age\n1,gov,34\n")
+        #expect(run.value(0, "age") == "")
+        #expect(!run.summary.warnings.contains { $0.contains("matched no question") })
+    }
+
+    @Test func unmatchedHeaderGetsADidYouMean() throws {
+        let run = try importText("respondent,org_type,Imprve,Usefulnes,interviewer_note\n1,gov,x,4,y\n")
+        let warning = try #require(run.summary.warnings.first { $0.contains("matched no question") })
+        #expect(warning.hasSuffix("3 columns matched no question and were ignored: Imprve (did you mean `improve`?), Usefulnes (did you mean `usefulness`?), interviewer_note (use --map 'Header=question_id' if one of them is a question)"), "\(warning)")
+    }
+
+    /// A question that already has a column is not offered for another one.
+    @Test func didYouMeanSkipsQuestionsThatHaveAColumn() throws {
+        let run = try importText("respondent,org_type,improve,Imprve\n1,gov,x,y\n")
+        let warning = try #require(run.summary.warnings.first { $0.contains("matched no question") })
+        #expect(warning.contains("ignored: Imprve (use --map"), "\(warning)")
+    }
+
+    @Test func columnAliasesFromTheDefinition() throws {
+        let definition = try QuestionnaireLoader.parse(yaml: """
+            title: T
+            questions:
+              - id: w_hnd
+                type: single_choice
+                text: Writing hand
+                choices: {left: Left, right: Right}
+                column: Hand used for writing
+              - id: location
+                type: text
+                text: Where do you live?
+                column: [Town, City / village]
+            """, file: "def.yaml")
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("input.csv", "HAND USED FOR WRITING:,city/village\nLeft,Bishkek\n")
+        let run = try runImport(path, questionnaire: definition)
+        #expect(run.value(0, "w_hnd") == "left")
+        #expect(run.value(0, "location") == "Bishkek")
+        #expect(run.summary.warnings.allSatisfy { !$0.contains("matched no question") && !$0.contains("no column for") }, "\(run.summary.warnings)")
+
+        let typo = try dir.write("typo.csv", "Hand used for writin,Town\nLeft,Bishkek\n")
+        let warning = try #require(try runImport(typo, questionnaire: definition).summary.warnings.first { $0.contains("matched no question") })
+        #expect(warning.contains("Hand used for writin (did you mean `w_hnd`?)"), "\(warning)")
+    }
+
+    /// Two headers that normalize to one question: an error naming both, never a silent pick.
+    @Test func twoHeadersNormalizingToOneQuestionIsAnError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("dup.csv", "respondent,Your age,YOUR AGE?\n1,30,31\n")
+        #expect(throws: ImportError.duplicateColumn(path: path, question: "age", first: "Your age", second: "YOUR AGE?", column: 3)) {
+            try runImport(path)
+        }
+        let exact = try dir.write("exact.csv", "respondent,org_type,Org.Type\n1,gov,ngo\n")
+        #expect(throws: ImportError.duplicateColumn(path: exact, question: "org_type", first: "org_type", second: "Org.Type", column: 3)) {
+            try runImport(exact)
+        }
+    }
+
+    // MARK: Rows without an id (issue 9)
+
+    /// Rows of an input without an id column are numbered after every numeric id taken before
+    /// it, in the file appended to and in earlier inputs.
+    @Test func idLessRowsAreNumberedAfterTheHighestIdTaken() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = try dir.write("first.csv", "org_type\ngov\nngo\n")
+        let named = try dir.write("named.csv", "respondent,org_type\nA-7,gov\n40,ngo\n")
+        let second = try dir.write("second.csv", "org_type\ngov\nngo\n")
+        let run = try runImport(first, named, second)
+        #expect(run.responses.map(\.respondent) == ["1", "2", "A-7", "40", "41", "42"])
+        #expect(run.rejects.isEmpty)
+        #expect(run.summary.warnings.contains("\(second): no id column; its rows are numbered from 41, after the highest respondent id taken before it (40)"))
+
+        let importer = ResponseImporter(questionnaire: try Fixture.feedback())
+        importer.reserveRespondent("17", line: 2, source: "f.csv")
+        importer.reserveRespondent("line-9", line: 3, source: "f.csv")
+        var ids: [String] = []
+        importer.onResponse = { ids.append($0.respondent) }
+        try importer.importFile(first)
+        #expect(ids == ["18", "19"])
+        #expect(importer.numbering.lowestFresh == 18)
+    }
 }
+

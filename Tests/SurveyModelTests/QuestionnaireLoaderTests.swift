@@ -207,3 +207,47 @@ import Testing
         #expect(error.problems[0].hasPrefix("def.yaml:4:11: error: question `org_type`: unknown type `singel_choice`"))
     }
 }
+
+/// `column:` gives a question the headers it has in exports (issue 9).
+extension QuestionnaireLoaderTests {
+    @Test func columnAliasAsTextOrList() throws {
+        let questionnaire = try QuestionnaireLoader.parse(yaml: yaml(
+            "title: T",
+            "questions:",
+            "  - id: w_hnd",
+            "    type: text",
+            "    text: Writing hand",
+            "    column: Wr.Hnd",
+            "  - id: location",
+            "    type: text",
+            "    text: Where do you live?",
+            "    column: [Town, \"City / village\"]",
+            "  - id: age",
+            "    type: number",
+            "    text: Age"), file: "def.yaml")
+        #expect(questionnaire.questions.map(\.columns) == [["Wr.Hnd"], ["Town", "City / village"], []])
+    }
+
+    @Test func columnAliasMatchingAnotherQuestionIsAnError() throws {
+        let text = yaml(
+            "title: T",
+            "questions:",
+            "  - id: w_hnd",
+            "    type: text",
+            "    text: Writing hand",
+            "  - id: hand",
+            "    type: text",
+            "    text: Hand",
+            "    column: W.Hnd")
+        let error = try #require(definitionError(text))
+        guard case .invalid(let problems) = error else { Issue.record("got \(error)"); return }
+        #expect(problems.map(\.location.line) == [9])
+        #expect(problems.first?.questionID == "hand")
+        #expect(problems.first?.message.contains("`column: W.Hnd` also matches question `w_hnd`") == true, "\(problems)")
+    }
+
+    @Test func columnAliasWithoutALetterIsAnError() throws {
+        let error = try #require(definitionError(yaml("title: T", "questions:", "  - id: a", "    type: text", "    text: A", "    column: \"?\"")))
+        #expect(error.problems.first?.contains("def.yaml:6:13: error: question `a`: `column: ?` has no letter or digit") == true, "\(error.problems)")
+    }
+}

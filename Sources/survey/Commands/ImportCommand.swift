@@ -18,7 +18,14 @@ struct ImportCommand: ParsableCommand {
         enter`, synced, and undone by the next run if the import is killed halfway; the files \
         keep their inode, permissions and links. Without --into nothing is written: the command \
         only checks. Memory grows with the number of respondent ids, not with the size of a row \
-        or the file.
+        or the file. Rows of a file without an id column are numbered after the highest numeric \
+        id already in --into and in earlier inputs.
+
+        Exit codes: 0 every row was read (accepted, or listed as a problem or rejected row); \
+        1 data: an input is unreadable or empty, matches no question with any column, or has \
+        rows of which none was accepted (nothing is written then), --strict found a problem, \
+        or a file could not be written; 2 usage: a bad definition, option, --map or \
+        --id-column, an --into that is not a regular file or has another header.
         """
     )
 
@@ -63,6 +70,10 @@ struct ImportCommand: ParsableCommand {
             let attempt = { () throws -> Attempt in try self.importOnce(definition, options, into: into, lock: lock) }
             let result = locked ? try lock.hold({ $0 as any Error }, attempt) : try attempt()
             switch result {
+            case .nothingAccepted(let summary, let inputs):
+                report(summary)
+                ImportCommand.refuse(inputs, written: false)
+                throw SurveyFailure.dataProblems
             case .strictFailure(let summary):
                 report(summary)
                 Terminal.error("--strict: nothing written; fix the problems above and run again")
@@ -74,6 +85,10 @@ struct ImportCommand: ParsableCommand {
             case .changed:
                 guard !locked else { throw ImportError.writeFailed(path: into, reason: "rows disappeared from the file while it was locked") }
                 Terminal.error("note: rows this import had read from \(into) were taken out meanwhile (an interrupted write was undone); reading the inputs again with the file locked")
+                locked = true
+            case .renumber(let highest):
+                guard !locked else { throw ImportError.writeFailed(path: into, reason: "respondent \(highest) appeared in the file while it was locked") }
+                Terminal.error("note: another process added respondents up to \(highest) to \(into) while this import ran; reading the inputs again with the file locked, to number the rows without an id after them")
                 locked = true
             case .appended(let summary, let batch):
                 report(summary)
@@ -90,8 +105,10 @@ struct ImportCommand: ParsableCommand {
     private enum Attempt {
         case appended(ImportSummary, ImportBatch)
         case strictFailure(ImportSummary)
+        case nothingAccepted(ImportSummary, [RefusedInput])
         case taken(respondent: String, line: Int)
         case changed
+        case renumber(highest: Int)
     }
 
     /// Reads the ids in `--into`, validates the inputs into staged rows, and appends them
@@ -103,16 +120,22 @@ struct ImportCommand: ParsableCommand {
         let rows = ResponseFile.RowWriter(table: batch.responses, questionnaire: definition)
         importer.onResponse = { response in try rows.write(response) }
         importer.onProblem = { problem in try batch.problems.write(ResponseFile.fields(of: problem)) }
-        importer.onReject = { reject in try batch.rejects.write(ResponseFile.fields(of: reject)) }
+        let refused = RefusedInputs()
+        importer.onReject = { reject in
+            refused.note(reject)
+            try batch.rejects.write(ResponseFile.fields(of: reject))
+        }
         var summary = ImportSummary()
         for path in inputs {
-            summary.merge(try importer.importFile(path))
+            summary.merge(refused.check(path, try importer.importFile(path)))
         }
+        if !refused.inputs.isEmpty { return .nothingAccepted(summary, refused.inputs) }
         if strict, summary.problems > 0 || summary.rejected > 0 { return .strictFailure(summary) }
-        switch try batch.append(staged: importer.inputHas(respondent:), existing: importer.reserved(respondent:)) {
+        switch try batch.append(staged: importer.inputHas(respondent:), existing: importer.reserved(respondent:), lowestFresh: importer.numbering.lowestFresh) {
         case .appended: return .appended(summary, batch)
         case .taken(let respondent, let line): return .taken(respondent: respondent, line: line)
         case .changed: return .changed
+        case .renumber(let highest): return .renumber(highest: highest)
         }
     }
 
@@ -125,17 +148,67 @@ struct ImportCommand: ParsableCommand {
             if shown < ImportCommand.shownProblems { Terminal.error(line); shown += 1 } else { hidden += 1 }
         }
         importer.onProblem = { problem in note("\(problem.description)") }
-        importer.onReject = { reject in note("\(reject.description)") }
+        let refused = RefusedInputs()
+        importer.onReject = { reject in
+            refused.note(reject)
+            note("\(reject.description)")
+        }
         var summary = ImportSummary()
         for path in inputs {
-            summary.merge(try importer.importFile(path))
+            summary.merge(refused.check(path, try importer.importFile(path)))
         }
         if hidden > 0 { Terminal.error("… and \(hidden) more; use --into to write them all to files") }
         report(summary)
+        if !refused.inputs.isEmpty {
+            ImportCommand.refuse(refused.inputs, written: nil)
+            throw SurveyFailure.dataProblems
+        }
         if strict, summary.problems > 0 || summary.rejected > 0 {
             Terminal.error("--strict: nothing written; fix the problems above and run again")
             throw SurveyFailure.dataProblems
         }
+    }
+
+    /// An input with rows of which none was accepted: the wrong file, or one imported already.
+    struct RefusedInput {
+        var path: String
+        var rows: Int
+        /// The first few rejected rows, `path:line: rejected: reason`.
+        var examples: [String]
+    }
+
+    /// Collects the inputs that had rows but gave no accepted one.
+    final class RefusedInputs {
+        private(set) var inputs: [RefusedInput] = []
+        private var examples: [String: [String]] = [:]
+
+        func note(_ reject: RejectedRow) {
+            if examples[reject.file, default: []].count < 3 { examples[reject.file, default: []].append(reject.description) }
+        }
+
+        /// Passes `summary` on, noting `path` when it read rows and accepted none.
+        func check(_ path: String, _ summary: ImportSummary) -> ImportSummary {
+            if summary.rowsRead > 0, summary.accepted == 0 {
+                inputs.append(RefusedInput(path: path, rows: summary.rowsRead, examples: examples[path] ?? []))
+            }
+            return summary
+        }
+    }
+
+    /// Says which inputs gave no accepted row and why (exit code 1). `written` is false with
+    /// --into (nothing was written), nil when only checking (the rejects are listed above).
+    static func refuse(_ inputs: [RefusedInput], written: Bool?) {
+        for input in inputs {
+            var text = "error: \(input.path): " + (input.rows == 1 ? "its one row was not accepted" : "none of its \(input.rows) rows was accepted")
+            if written == false {
+                text += "; nothing was written. The first rejected row\(input.examples.count == 1 ? "" : "s"):"
+                text += input.examples.map { "\n  \($0)" }.joined()
+            } else {
+                text += " (see the rejected rows above)"
+            }
+            Terminal.error(text)
+        }
+        Terminal.error("An input whose rows are all rejected is the wrong file, or one imported already; fix it or leave it out, and run again")
     }
 
     private func report(_ summary: ImportSummary) {
