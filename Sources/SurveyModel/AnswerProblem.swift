@@ -57,11 +57,11 @@ public enum AnswerProblem: Sendable, Hashable {
             return "`\(value)` is not a number; write digits, e.g. 42 or 3.5"
         case .ambiguousNumber(let value, let declared, let other, let convention):
             let format = "this question's numbers are written \(convention.example) (\(convention.name))"
-            let fix = "write it that way, or declare `number_format:` in the definition"
+            let declare = "declare `number_format:` in the definition (or `--number-format` for this file)"
             guard let declared else {
-                return "`\(value)` reads as a number (\(Answer.format(other))) only in the \(convention.other.name) format, but \(format); \(fix)"
+                return "`\(value)` is written with a \(convention.other.name) (\(Answer.format(other))), but \(format); write \(AnswerProblem.spelled(other, convention)), or \(declare)"
             }
-            return "`\(value)` could be \(Answer.format(declared)) or \(Answer.format(other)): \(format), but a thousands separator is written the same way; write \(AnswerProblem.spelled(declared, convention)) or \(AnswerProblem.spelled(other, convention)), or declare `number_format:` in the definition"
+            return "`\(value)` could be \(Answer.format(declared)) or \(Answer.format(other)): \(format), but a thousands separator is written the same way; write \(AnswerProblem.spelled(declared, convention)) or \(AnswerProblem.spelled(other, convention)), or \(declare)"
         case .notAWholeNumber(let value):
             return "\(value) is not a whole number; this question takes whole numbers only"
         case .tooManyChoices(let count, let max):
