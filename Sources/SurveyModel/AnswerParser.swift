@@ -230,8 +230,9 @@ public struct AnswerParser: Sendable {
         return result
     }
 
-    /// Reads `3`, `3.5`, `3,5`, `1 000`, `2e3`; nil for anything else, including `nan`, `inf`,
-    /// hexadecimal and numbers beyond a Double's range (`DecimalNumber`).
+    /// Reads `3`, `3.5`, `3,5`, `1 000`, `2e3` as definitions write them (`DecimalNumber.read(_:)`,
+    /// no declared format); nil for anything else, including `nan`, `inf`, hexadecimal and numbers
+    /// beyond a Double's range. Answers are read in their question's format instead.
     public static func number<S: StringProtocol>(_ text: S) -> Double? {
         DecimalNumber.value(text)
     }

@@ -3,14 +3,17 @@
 /// `Double("…")` also reads `nan`, `inf`, `Infinity`, hexadecimal (`0x20`, `0x1p3`) and
 /// numbers too large to store (`1e400` becomes infinity); none of those is a number anyone
 /// means on a feedback form, and a NaN or an infinity would poison every mean it reaches.
-/// So answers, `min:`/`max:` in definitions, `when:`/`--where` comparisons and the terminal
-/// form all read numbers here:
+///
+/// Answers (import, the terminal form, responses files) are read by `read(_:in:)`, in the
+/// questionnaire's declared `NumberConvention`, checked against the other convention so that a
+/// value is never silently rescaled (`1,500` is not 1.5 where it may be 1500). `min:`/`max:` in
+/// definitions and `when:`/`--where` comparisons are written by the questionnaire's author and
+/// read by `read(_:)`:
 ///
 ///     [+|-] digits [. digits] [e|E [+|-] digits]     (or `.5`, `5.`)
 ///
-/// with ASCII digits only; spaces, no-break spaces and narrow no-break spaces are thousands
-/// separators (`1 000`) and dropped; when the text has no `.` and exactly one `,`, the comma is
-/// the decimal point (`3,5`, as Russian spreadsheets write it).
+/// with ASCII digits only; spaces, no-break spaces and narrow no-break spaces are dropped; when
+/// the text has no `.` and exactly one `,`, the comma is the decimal point.
 public enum DecimalNumber {
     /// What a text holds.
     public enum Reading: Sendable, Hashable {
