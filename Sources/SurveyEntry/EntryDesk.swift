@@ -94,7 +94,7 @@ public final class EntryDesk {
         self.mode = mode
         self.operatorName = operatorName
         screen = EntryScreen(width: width, language: questionnaire.language)
-        parsers = questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language) }
+        parsers = questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language, convention: questionnaire.numberConvention(for: $0)) }
         if mode == .verification, !FileManager.default.fileExists(atPath: responsesPath) {
             throw .nothingToVerify(path: responsesPath)
         }

@@ -52,7 +52,7 @@ public struct EntrySession: Sendable {
     public init(questionnaire: Questionnaire, respondent: String, parsers: [TypedAnswerParser]? = nil) {
         self.questionnaire = questionnaire
         self.respondent = respondent
-        self.parsers = parsers ?? questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language) }
+        self.parsers = parsers ?? questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language, convention: questionnaire.numberConvention(for: $0)) }
         typed = Array(repeating: .missing, count: questionnaire.questions.count)
         position = .review
         position = nextPosition(after: -1)

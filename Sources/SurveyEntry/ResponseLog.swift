@@ -115,7 +115,7 @@ public final class ResponseLog {
     /// Every form in the file, read with the importer's rules (codes back to answers).
     /// Rows that do not fit the header are left out: `survey import` reports those.
     public func responses() throws(EntryError) -> [Response] {
-        let parsers = questionnaire.questions.map(AnswerParser.init)
+        let parsers = questionnaire.answerParsers(canonical: true)
         let width = questionnaire.questions.count + 1
         return try journal.records().compactMap { record in
             guard record.fields.count == width else { return nil }

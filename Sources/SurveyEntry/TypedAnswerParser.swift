@@ -18,9 +18,11 @@ public struct TypedAnswerParser: Sendable {
     private let prefixes: [(text: String, index: Int)]
     private let labels: [String]
 
-    public init(question: Question, language: String) {
+    /// `convention`: how numbers are typed (the questionnaire's `number_format:`); by default
+    /// that of `language`.
+    public init(question: Question, language: String, convention: NumberConvention? = nil) {
         self.question = question
-        parser = AnswerParser(question: question)
+        parser = AnswerParser(question: question, convention: convention ?? .of(language: language))
         let categories = question.categories
         switch question.kind {
         case .singleChoice(let choices), .multipleChoice(let choices, _):
@@ -51,10 +53,11 @@ public struct TypedAnswerParser: Sendable {
         labels = categories.map { $0.label.text(in: language) }
     }
 
-    /// The answer for a typed line (commands already removed); `.missing` for NA-like text.
+    /// The answer for a typed line (commands already removed); `.missing` for a blank, and for
+    /// NA-like text that is not an answer of the question (never in text questions).
     public func read(_ typed: String) -> Result<Answer, EntryProblem> {
         let text = typed.trimmingCharacters(in: .whitespaces)
-        if AnswerParser.isBlank(Substring(text)) { return .success(.missing) }
+        if parser.meansNoAnswer(text) { return .success(.missing) }
         switch question.kind {
         case .singleChoice:
             return choice(text).map { .choice($0) }
@@ -166,8 +169,9 @@ public struct TypedAnswerParser: Sendable {
             }
             return .success(.rating(value))
         }
-        if AnswerParser.number(text) != nil { return .failure(.notOnScale(text, scale: scale)) }
+        // `1.0`, `01`: the point by value, as the importer reads it.
         if let index = parser.lookup(text) { return .success(.rating(scale.lowerBound + index)) }
+        if parser.looksLikeNumber(text) { return .failure(.notOnScale(text, scale: scale)) }
         if case .success(let index)? = prefixMatch(text) { return .success(.rating(scale.lowerBound + index)) }
         if case .failure(let problem)? = prefixMatch(text) { return .failure(problem) }
         return .failure(.notOnScale(text, scale: scale))

@@ -11,17 +11,23 @@ public struct ImportOptions: Sendable {
     public var columnMap: [String: String]
     /// The column holding respondent ids.
     public var idColumn: String?
+    /// How numbers are written in these inputs, for every question, instead of the definition's
+    /// `number_format:` (`--number-format`: an export from a spreadsheet in another locale).
+    public var numberConvention: NumberConvention?
 
-    public init(encoding: TextEncoding? = nil, delimiter: Unicode.Scalar? = nil, columnMap: [String: String] = [:], idColumn: String? = nil) {
+    public init(encoding: TextEncoding? = nil, delimiter: Unicode.Scalar? = nil, columnMap: [String: String] = [:], idColumn: String? = nil,
+                numberConvention: NumberConvention? = nil) {
         self.encoding = encoding
         self.delimiter = delimiter
         self.columnMap = columnMap
         self.idColumn = idColumn
+        self.numberConvention = numberConvention
     }
 
     /// Options with a one-byte (ASCII) delimiter.
-    public init(encoding: TextEncoding? = nil, delimiter: UInt8, columnMap: [String: String] = [:], idColumn: String? = nil) {
-        self.init(encoding: encoding, delimiter: Unicode.Scalar(delimiter), columnMap: columnMap, idColumn: idColumn)
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8, columnMap: [String: String] = [:], idColumn: String? = nil,
+                numberConvention: NumberConvention? = nil) {
+        self.init(encoding: encoding, delimiter: Unicode.Scalar(delimiter), columnMap: columnMap, idColumn: idColumn, numberConvention: numberConvention)
     }
 
     /// Parses `--map 'Header text=question_id'` values; the last `=` splits, so headers may contain `=`.

@@ -11,6 +11,13 @@ public enum ResponseFile {
         ["respondent"] + questionnaire.questions.map(\.id)
     }
 
+    /// Whether a file with this header is a canonical responses file, whose numbers are then
+    /// read as `Answer.format` writes them (`1500.25` whatever the questionnaire's number format)
+    /// before the declared format is tried.
+    public static func isCanonical(header: [String], for questionnaire: Questionnaire) -> Bool {
+        header == self.header(for: questionnaire)
+    }
+
     /// A writer of canonical rows into staged rows, fast enough for a million rows.
     public final class RowWriter {
         private let encoder: CanonicalRowEncoder

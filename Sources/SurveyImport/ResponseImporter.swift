@@ -10,9 +10,15 @@ public final class ResponseImporter {
     /// The questionnaire values are validated against.
     public let questionnaire: Questionnaire
     private let options: ImportOptions
-    private let parsers: [AnswerParser]
+    /// The parsers (and their caches) of the file being read: by the declared number format
+    /// for exports, by `Answer.format` first for canonical files (`ResponseFile.isCanonical`).
+    private var parsers: [AnswerParser]
     private let skipLogic: SkipLogic
     private var caches: [AnswerCache?]
+    /// The other set, swapped in when the next file is read the other way.
+    private var otherParsers: [AnswerParser]
+    private var otherCaches: [AnswerCache?]
+    private var readingCanonical = false
     /// Respondent ids seen, by a 64-bit hash of the id, with where they were first seen
     /// (file index << 32 | line). Hashes keep memory at ~20 bytes per respondent whatever the
     /// ids look like; two different ids share a hash with odds of about 1 in 10^8 for a
@@ -34,10 +40,12 @@ public final class ResponseImporter {
     public init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
         self.questionnaire = questionnaire
         self.options = options
-        parsers = questionnaire.questions.map(AnswerParser.init)
+        parsers = questionnaire.answerParsers(convention: options.numberConvention)
+        otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
         skipLogic = SkipLogic(questionnaire)
         // Free text is different in every row; everything else repeats and is worth remembering.
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
+        otherCaches = caches
     }
 
     /// Treats these respondent ids as already taken (rows appended to an existing file).
@@ -108,7 +116,14 @@ public final class ResponseImporter {
                     (record, defects) = repaired
                 }
                 guard let columns = layout else {
-                    let found = try ColumnLayout(headers: record.strings, questionnaire: questionnaire, options: options, path: path)
+                    let headers = record.strings
+                    let found = try ColumnLayout(headers: headers, questionnaire: questionnaire, options: options, path: path)
+                    let canonical = reader.delimiter == "," && ResponseFile.isCanonical(header: headers, for: questionnaire)
+                    if canonical != readingCanonical {
+                        swap(&parsers, &otherParsers)
+                        swap(&caches, &otherCaches)
+                        readingCanonical = canonical
+                    }
                     summary.warnings += found.warnings
                     layout = found
                     firstNumber = numbering.highest

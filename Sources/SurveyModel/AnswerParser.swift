@@ -2,15 +2,23 @@
 ///
 /// Built once per question (lookups are precomputed) and then used for every row, so the hot
 /// path is a dictionary lookup. Accepts codes and labels in any language, ignoring case and
-/// spacing; multiple choice joined by `;`, by `, ` (Google Forms; labels containing commas are
-/// matched whole, longest first) or by spaces (KoboToolbox codes); yes/no in several languages;
-/// numbers with `.` or `,` decimals; dates as ISO or dd.mm.yyyy; `NA`, `N/A`, `-` and blanks
-/// as no answer.
+/// spacing; integer codes by value (`1.0`, `01` for code `1`); multiple choice joined by `;`,
+/// by `, ` (Google Forms; labels containing commas are matched whole, longest first) or by
+/// spaces (KoboToolbox codes); yes/no in several languages; numbers in the declared
+/// `NumberConvention`; dates as ISO or dd.mm.yyyy. `NA`, `N/A`, `-`, `null` and blanks are no
+/// answer unless they are a code or label of the question, and in text questions only a blank is.
 public struct AnswerParser: Sendable {
     /// The question this parser reads answers for.
     public let question: Question
+    /// How the question's numbers are written.
+    public let convention: NumberConvention
+    /// Whether numbers are first read as `Answer.format` writes them (canonical files).
+    public let canonicalNumbers: Bool
     private let exact: [String: Int]
     private let folded: [String: Int]
+    /// Choices whose code is a whole number (`1`, `-1`, `01`), by that number; a code written
+    /// as the number itself (`1` rather than `01`) wins when two share it.
+    private let integerCodes: [Int: Int]
     private let labelsLongestFirst: [(text: String, index: Int)]
     private let knownForMessages: [String]
 
@@ -22,13 +30,20 @@ public struct AnswerParser: Sendable {
         public var problems: [AnswerProblem]
     }
 
-    public init(question: Question) {
+    public init(question: Question, convention: NumberConvention = .decimalPoint, canonicalNumbers: Bool = false) {
         self.question = question
+        self.convention = question.numberConvention ?? convention
+        self.canonicalNumbers = canonicalNumbers
         var exact: [String: Int] = [:]
         var folded: [String: Int] = [:]
+        var integerCodes: [Int: Int] = [:]
         var labels: [(String, Int)] = []
         for (index, category) in question.categories.enumerated() {
             exact[category.code] = index
+            if let number = AnswerParser.integer(category.code, mark: nil),
+               integerCodes[number] == nil || String(number) == category.code {
+                integerCodes[number] = index
+            }
             for text in [category.code] + category.label.allTexts {
                 let key = TextFolding.fold(text)
                 if folded[key] == nil { folded[key] = index }
@@ -38,18 +53,21 @@ public struct AnswerParser: Sendable {
         if case .yesNo = question.kind {
             for word in AnswerParser.yesWords { folded[word] = 0 }
             for word in AnswerParser.noWords { folded[word] = 1 }
+            integerCodes = [:]
         }
         self.exact = exact
         self.folded = folded
+        self.integerCodes = integerCodes
         labelsLongestFirst = labels.sorted { $0.0.count > $1.0.count }
         knownForMessages = question.categories.map(\.code)
     }
 
     static let yesWords = ["yes", "y", "true", "1", "да", "д", "ооба", "иә"]
     static let noWords = ["no", "n", "false", "0", "нет", "н", "жок", "жоқ"]
+    /// Words that mean "no answer" where they are not an answer of the question.
     static let blankWords: Set<String> = ["", "na", "n/a", "-", "—", "#n/a", "null"]
 
-    /// Whether the cell means "no answer" (blank, `NA`, `N/A`, `-`).
+    /// Whether the (trimmed) cell is one of the no-answer words: blank, `NA`, `N/A`, `-`, `null`.
     public static func isBlank(_ raw: Substring) -> Bool {
         let trimmed = raw.trimmingWhitespace()
         if trimmed.isEmpty { return true }
@@ -58,10 +76,19 @@ public struct AnswerParser: Sendable {
         return blankWords.contains(trimmed.lowercased())
     }
 
+    /// Whether the cell means "no answer" for this question: blank always; `NA`, `N/A`, `-`,
+    /// `null` only when they are not a code or label of the question, and never in text.
+    public func meansNoAnswer<S: StringProtocol>(_ raw: S) -> Bool {
+        let trimmed = Substring(raw).trimmingWhitespace()
+        if trimmed.isEmpty { return true }
+        if question.kind == .text { return false }
+        return AnswerParser.isBlank(trimmed) && lookup(trimmed) == nil
+    }
+
     /// Parses a cell's text.
     public func parse(_ raw: String) -> Outcome {
         let cell = Substring(raw).trimmingWhitespace()
-        if AnswerParser.isBlank(cell) { return Outcome(answer: .missing, problems: []) }
+        if meansNoAnswer(cell) { return Outcome(answer: .missing, problems: []) }
         switch question.kind {
         case .singleChoice:
             if let index = lookup(cell) { return Outcome(answer: .choice(index), problems: []) }
@@ -74,9 +101,11 @@ public struct AnswerParser: Sendable {
         case .rating(let scale, _):
             if let index = lookup(cell) { return Outcome(answer: .rating(scale.lowerBound + index), problems: []) }
             let outOfRange = failure(.outOfRange(String(cell), allowed: "\(scale.lowerBound)–\(scale.upperBound)"))
-            switch DecimalNumber.read(cell) {
+            switch readNumber(cell) {
             case .notANumber: return failure(.notANumber(String(cell)))
             case .beyondRange: return outOfRange
+            case .ambiguous(let declared, let other):
+                return failure(.ambiguousNumber(String(cell), declared: declared, other: other, convention: convention))
             case .value(let value):
                 // Compared as Doubles before any conversion: `Int(1e19)` would trap.
                 guard value == value.rounded(), value >= Double(scale.lowerBound), value <= Double(scale.upperBound),
@@ -85,8 +114,10 @@ public struct AnswerParser: Sendable {
             }
         case .number(let minimum, let maximum, let integer):
             let value: Double
-            switch DecimalNumber.read(cell) {
+            switch readNumber(cell) {
             case .notANumber: return failure(.notANumber(String(cell)))
+            case .ambiguous(let declared, let other):
+                return failure(.ambiguousNumber(String(cell), declared: declared, other: other, convention: convention))
             case .beyondRange:
                 let allowed = minimum == nil && maximum == nil ? DecimalNumber.rangeDescription : AnswerParser.range(minimum, maximum)
                 return failure(.outOfRange(String(cell), allowed: allowed))
@@ -110,10 +141,40 @@ public struct AnswerParser: Sendable {
         Outcome(answer: .missing, problems: [problem])
     }
 
-    /// A category index for a code or label, exact first, then folded.
+    /// A category index for a code or label: exact first, then folded, then a whole-number
+    /// code by value (`1.0`, `01`, `+1` for code `1`; `1.5` matches nothing).
     public func lookup<S: StringProtocol>(_ token: S) -> Int? {
         if let hit = exact[String(token)] { return hit }
-        return folded[TextFolding.fold(String(token))]
+        if let hit = folded[TextFolding.fold(String(token))] { return hit }
+        guard !integerCodes.isEmpty, let number = AnswerParser.integer(token, mark: convention.decimalMark) else { return nil }
+        return integerCodes[number]
+    }
+
+    /// A whole number written `1`, `01`, `+1`, `-1` or, with the decimal `mark`, `1.0`, `1.00`
+    /// (`1,0` with a decimal comma, where `1.000` is a thousand); nil for anything else.
+    static func integer<S: StringProtocol>(_ text: S, mark: Character?) -> Int? {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if let first = utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        let digits = utf8.prefix(while: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        let rest = utf8.dropFirst(digits.count)
+        if let separator = rest.first {
+            guard let mark, separator == mark.asciiValue,
+                  rest.count > 1, rest.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") }) else { return nil }
+        }
+        var value = 0
+        for digit in digits { value = value * 10 + Int(digit - UInt8(ascii: "0")) }
+        return negative ? -value : value
+    }
+
+    /// A number in the question's convention; in a canonical file, as `Answer.format` wrote it first.
+    private func readNumber(_ cell: Substring) -> DecimalNumber.Reading {
+        if canonicalNumbers, let value = DecimalNumber.canonicalValue(cell) { return .value(value) }
+        return DecimalNumber.read(cell, in: convention)
     }
 
     private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Outcome {
@@ -169,10 +230,19 @@ public struct AnswerParser: Sendable {
         return result
     }
 
-    /// Reads `3`, `3.5`, `3,5`, `1 000`, `2e3`; nil for anything else, including `nan`, `inf`,
-    /// hexadecimal and numbers beyond a Double's range (`DecimalNumber`).
+    /// Reads `3`, `3.5`, `3,5`, `1 000`, `2e3` as definitions write them (`DecimalNumber.read(_:)`,
+    /// no declared format); nil for anything else, including `nan`, `inf`, hexadecimal and numbers
+    /// beyond a Double's range. Answers are read in their question's format instead.
     public static func number<S: StringProtocol>(_ text: S) -> Double? {
         DecimalNumber.value(text)
+    }
+
+    /// Whether the text reads as a number in the question's convention (even an ambiguous one).
+    public func looksLikeNumber<S: StringProtocol>(_ text: S) -> Bool {
+        switch DecimalNumber.read(Substring(text).trimmingWhitespace(), in: convention) {
+        case .notANumber: false
+        default: true
+        }
     }
 
     /// Reads `2013-01-25` and `25.01.2013`.

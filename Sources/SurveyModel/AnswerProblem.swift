@@ -7,6 +7,10 @@ public enum AnswerProblem: Sendable, Hashable {
     case outOfRange(String, allowed: String)
     /// Text where a number was expected.
     case notANumber(String)
+    /// A number that does not read in the declared number format (`2.5` with a decimal comma),
+    /// or reads as two different numbers (`1,500` with a decimal comma: 1.5 or 1500?).
+    /// `declared` is its value in the declared format, `other` in the other one.
+    case ambiguousNumber(String, declared: Double?, other: Double, convention: NumberConvention)
     /// A fraction where a whole number was expected.
     case notAWholeNumber(String)
     /// More choices than `max_choices`.
@@ -31,6 +35,7 @@ public enum AnswerProblem: Sendable, Hashable {
         case .unknownChoice: "unknown_choice"
         case .outOfRange: "out_of_range"
         case .notANumber: "not_a_number"
+        case .ambiguousNumber: "ambiguous_number"
         case .notAWholeNumber: "not_a_whole_number"
         case .tooManyChoices: "too_many_choices"
         case .notADate: "not_a_date"
@@ -50,6 +55,13 @@ public enum AnswerProblem: Sendable, Hashable {
             return "\(value) is outside the allowed range \(allowed)"
         case .notANumber(let value):
             return "`\(value)` is not a number; write digits, e.g. 42 or 3.5"
+        case .ambiguousNumber(let value, let declared, let other, let convention):
+            let format = "this question's numbers are written \(convention.example) (\(convention.name))"
+            let declare = "declare `number_format:` in the definition (or `--number-format` for this file)"
+            guard let declared else {
+                return "`\(value)` is written with a \(convention.other.name) (\(Answer.format(other))), but \(format); write \(AnswerProblem.spelled(other, convention)), or \(declare)"
+            }
+            return "`\(value)` could be \(Answer.format(declared)) or \(Answer.format(other)): \(format), but a thousands separator is written the same way; write \(AnswerProblem.spelled(declared, convention)) or \(AnswerProblem.spelled(other, convention)), or \(declare)"
         case .notAWholeNumber(let value):
             return "\(value) is not a whole number; this question takes whole numbers only"
         case .tooManyChoices(let count, let max):
@@ -78,6 +90,12 @@ public enum AnswerProblem: Sendable, Hashable {
         case .nulByte(let characters):
             return "\(characters.count == 1 ? "a NUL byte" : "\(characters.count) NUL bytes") at \(AnswerProblem.list(characters.map { "character \($0)" })); NUL is not text, so \(characters.count == 1 ? "it is" : "each is") shown as U+FFFD and the rest of the answer is kept as written"
         }
+    }
+
+    /// A number spelled in a convention without thousands separators: `1,5`, `1500`.
+    private static func spelled(_ value: Double, _ convention: NumberConvention) -> String {
+        let text = Answer.format(value)
+        return convention.decimalMark == "." ? text : String(text.map { $0 == "." ? convention.decimalMark : $0 })
     }
 
     /// `a`, `a and b`, `a, b and c`; past five items, `… and N more`.

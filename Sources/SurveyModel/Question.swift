@@ -13,14 +13,19 @@ public struct Question: Sendable, Hashable {
     /// Other headers the question's column has in exports (`column:` in the definition), matched
     /// like ids and texts, ignoring case, punctuation and spacing (`HeaderKey`).
     public var columns: [String]
+    /// How this question's numbers are written (`number_format:`), when it differs from the
+    /// questionnaire's.
+    public var numberConvention: NumberConvention?
 
-    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil, columns: [String] = []) {
+    public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil, columns: [String] = [],
+                numberConvention: NumberConvention? = nil) {
         self.id = id
         self.kind = kind
         self.text = text
         self.required = required
         self.when = when
         self.columns = columns
+        self.numberConvention = numberConvention
     }
 
     /// The categories of a closed question, as (code, label), in the order tables show them.

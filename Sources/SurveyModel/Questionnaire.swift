@@ -12,11 +12,14 @@ public struct Questionnaire: Sendable, Hashable {
     public var report: ReportPlan
     /// Extra words to leave out of keyword counts.
     public var stopwords: [String]
+    /// How numbers are written in answers (`number_format:`, by default from `language`).
+    public var numberConvention: NumberConvention
 
     public init(
         title: LocalizedText, language: String = "en", event: Event? = nil, questions: [Question],
-        report: ReportPlan = ReportPlan(), stopwords: [String] = []
+        report: ReportPlan = ReportPlan(), stopwords: [String] = [], numberConvention: NumberConvention? = nil
     ) {
+        self.numberConvention = numberConvention ?? .of(language: language)
         self.title = title
         self.language = language
         self.event = event
@@ -33,5 +36,21 @@ public struct Questionnaire: Sendable, Hashable {
     /// The question called `id`.
     public func question(_ id: String) -> Question? {
         index(of: id).map { questions[$0] }
+    }
+
+    /// How the numbers of `question` are written: its own `number_format:` or the questionnaire's.
+    public func numberConvention(for question: Question) -> NumberConvention {
+        question.numberConvention ?? numberConvention
+    }
+
+    /// One answer parser per question, in form order. `canonical`: the text is a canonical
+    /// responses file, whose numbers are written as `Answer.format` writes them. `convention`:
+    /// how the input writes numbers, for every question (`--number-format`), when not as declared.
+    public func answerParsers(canonical: Bool = false, convention: NumberConvention? = nil) -> [AnswerParser] {
+        questions.map { question in
+            var question = question
+            if let convention { question.numberConvention = convention }
+            return AnswerParser(question: question, convention: numberConvention(for: question), canonicalNumbers: canonical)
+        }
     }
 }

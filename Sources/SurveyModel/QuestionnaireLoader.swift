@@ -106,8 +106,9 @@ public struct QuestionnaireLoader {
 
     // MARK: Top level
 
-    private static let topKeys = ["title", "language", "event", "questions", "report", "stopwords"]
-    private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer", "column"]
+    private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords"]
+    private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer",
+                                       "column", "number_format"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -121,6 +122,7 @@ public struct QuestionnaireLoader {
         }
         let title = localizedText(titleNode, what: "title", question: nil) ?? LocalizedText("")
         let language = fields["language"].flatMap { scalar($0, what: "language", question: nil) } ?? "en"
+        let convention = fields["number_format"].flatMap { numberConvention($0, question: nil) }
         let event = fields["event"].flatMap { self.event(from: $0) }
         let stopwords = fields["stopwords"].map { stringList($0, what: "stopwords", question: nil) } ?? []
 
@@ -160,7 +162,8 @@ public struct QuestionnaireLoader {
             }
         }
         let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
-        return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords)
+        return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords,
+                             numberConvention: convention)
     }
 
     /// A `column:` alias that would match two questions makes the header ambiguous: it may not
@@ -280,7 +283,8 @@ public struct QuestionnaireLoader {
             required = boolean(requiredNode, what: "required", question: id) ?? false
         }
         guard let kind = self.kind(typeName, typeNode: typeNode, fields: fields, id: id) else { return nil }
-        var question = Question(id: id, kind: kind, text: text, required: required)
+        let convention = fields["number_format"].flatMap { numberConvention($0, question: id) }
+        var question = Question(id: id, kind: kind, text: text, required: required, numberConvention: convention)
         if let columnNode = fields["column"] {
             question.columns = columnAliases(columnNode, question: id)
         }
@@ -557,10 +561,46 @@ public struct QuestionnaireLoader {
             return value
         case .beyondRange:
             problem(at: node, question, "`\(what)` must be a number within \(DecimalNumber.rangeDescription), not `\(text)`")
-        case .notANumber:
+        case .notANumber, .ambiguous:
             problem(at: node, question, "`\(what)` must be a decimal number such as 0, 16 or 2.5, not `\(text)`")
         }
         return nil
+    }
+
+    /// `number_format:` — `decimal_point` (`1,500.25`), `decimal_comma` (`1 500,25`), a
+    /// language code (`en`, `ru`) for its convention, or `{decimal: ",", thousands: [space, "."]}`.
+    private mutating func numberConvention(_ node: Node, question: String?) -> NumberConvention? {
+        let help = "`number_format` must be decimal_point (1,500.25), decimal_comma (1 500,25), a language code such as en or ru, or {decimal: \",\", thousands: [space, \".\"]}"
+        if case .mapping(let map) = node {
+            let fields = entries(map, allowed: ["decimal", "thousands"], what: "number_format", question: question)
+            guard let decimalNode = fields["decimal"], let mark = scalar(decimalNode, what: "decimal", question: question), mark == "." || mark == "," else {
+                problem(at: fields["decimal"] ?? node, question, "`number_format` needs `decimal: \".\"` or `decimal: \",\"`")
+                return nil
+            }
+            var grouping: Set<Character> = []
+            if let thousands = fields["thousands"] {
+                for item in stringList(thousands, what: "thousands", question: question) {
+                    switch item {
+                    case "space", " ": grouping.insert(" ")
+                    case ",", ".": grouping.insert(Character(item))
+                    default:
+                        problem(at: thousands, question, "`thousands` lists space, \",\" or \".\", not `\(item)`")
+                    }
+                }
+                if grouping.contains(Character(mark)) {
+                    problem(at: thousands, question, "`\(mark)` cannot be both the decimal mark and a thousands separator")
+                }
+            } else {
+                grouping = mark == "." ? NumberConvention.decimalPoint.grouping : NumberConvention.decimalComma.grouping
+            }
+            return NumberConvention(decimalMark: Character(mark), grouping: grouping)
+        }
+        guard let text = scalar(node, what: "number_format", question: question) else { return nil }
+        guard let convention = NumberConvention(name: text) else {
+            problem(at: node, question, "\(help), not `\(text)`")
+            return nil
+        }
+        return convention
     }
 
     private mutating func problem(at node: Node?, _ question: String?, _ message: String) {

@@ -41,7 +41,9 @@ the line number differ by one.
   14    12          improve = Good seminar, thanks (unquoted  REJECTED: 13 fields, header has 12
                     comma)
   15    13          NA, N/A, - in sessions, usefulness, age,  accepted, no problems: these are
-                    travel_hours, improve                      plain "no answer"
+                    travel_hours, improve                      plain "no answer", except in the
+                                                               text question improve, where `-`
+                                                               is kept as written (issue 9)
   16    14          usefulness = 2 and why_not_useful          accepted, no problems (the when
                     answered                                   condition holds)
 
@@ -397,7 +399,7 @@ MESSY_CANONICAL = [
     ["7", "other", "other", "groups", "4", "yes", "36", "0.5", "", "", "2013-01-25"],
     ["8", "", "specialist", "letter", "4", "yes", "50", "2", "", "", "2013-01-25"],
     ["10", "gov", "head", "brainstorm", "4", "yes", "47", "3", "", "", "2013-01-25"],
-    ["13", "ngo", "other", "", "", "yes", "", "", "", "", "2013-01-25"],
+    ["13", "ngo", "other", "", "", "yes", "", "", "-", "", "2013-01-25"],
     ["14", "gov", "head", "brainstorm", "2", "no", "44", "5", "", "Nothing new, the same as in 2012", "2013-01-25"],
 ]
 PROBLEM_KINDS = ["unknown_choice", "out_of_range", "not_a_number", "too_many_choices",
@@ -474,7 +476,7 @@ def vocabulary(question):
 
 def oracle_value(question, cell):
     cell = cell.strip()
-    if fold(cell) in BLANK:
+    if cell == "" or (fold(cell) in BLANK and question["type"] != "text"):
         return ""
     kind, words = question["type"], vocabulary(question)
     if kind == "single_choice":

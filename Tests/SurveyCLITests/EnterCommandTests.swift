@@ -6,7 +6,7 @@ import Testing
 @Suite struct EnterCommandTests {
     static let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
     /// One whole feedback.yaml form after its respondent id; usefulness 2 asks why_not_useful.
-    static let form = ["2", "spec", "1 3", "2", "n", "34", "2,5", "More time", "Too long", "25.01.2013", ""]
+    static let form = ["2", "spec", "1 3", "2", "n", "34", "2.5", "More time", "Too long", "25.01.2013", ""]
     static let row = "ngo,specialist,brainstorm;letter,2,no,34,2.5,More time,Too long,2013-01-25"
     /// A short form: gov, usefulness 4 (why_not_useful skipped), the rest blank.
     static let shortForm = ["1", "", "", "4", "y", "", "", "", "", ""]

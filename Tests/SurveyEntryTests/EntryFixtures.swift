@@ -26,7 +26,7 @@ enum EntryFixtures {
 
     /// A whole feedback.yaml form, line by line, ending with Enter at the review.
     /// usefulness 2 makes why_not_useful asked.
-    static let feedbackForm = ["2", "spec", "1 3", "2", "n", "34", "2,5", "More time", "Too long", "25.01.2013", ""]
+    static let feedbackForm = ["2", "spec", "1 3", "2", "n", "34", "2.5", "More time", "Too long", "25.01.2013", ""]
 
     /// The canonical row `feedbackForm` gives for respondent `id`.
     static func feedbackRow(_ id: String) -> String {

@@ -33,12 +33,14 @@ struct TypedAnswerParserTests {
         ("attend_again", "нет", "no"),
         ("attend_again", "Yes", "yes"),
         ("age", "34", "34"),
-        ("travel_hours", "2,5", "2.5"),
+        ("travel_hours", "2.5", "2.5"),
         ("travel_hours", "0.5", "0.5"),
         ("improve", "  More time, please ", "More time, please"),
         ("visit_date", "25.01.2013", "2013-01-25"),
         ("visit_date", "2013-01-25", "2013-01-25"),
-        ("improve", "NA", ""),
+        // Issue 9: a text answer is kept as written, `NA` too; only a blank is no answer.
+        ("improve", "NA", "NA"),
+        ("improve", "  ", ""),
     ]
 
     @Test(arguments: accepted)
@@ -132,5 +134,51 @@ struct TypedAnswerParserTests {
         let usefulness = TypedAnswerParser(question: questionnaire.question("usefulness")!, language: "ru")
         #expect(usefulness.display(.rating(5)) == "5 Очень полезен")
         #expect(usefulness.display(.rating(3)) == "3")
+    }
+}
+
+/// Issue 9 in the form: the importer's rules for numbers, integer codes and missing values.
+@Suite struct TypedAnswerFidelityTests {
+    static func parser(_ kind: QuestionKind, language: String = "en", convention: NumberConvention? = nil) -> TypedAnswerParser {
+        TypedAnswerParser(question: Question(id: "q", kind: kind, text: LocalizedText("Q")), language: language, convention: convention)
+    }
+
+    @Test func numbersFollowTheDeclaredFormat() throws {
+        let number = QuestionKind.number(min: nil, max: nil, integer: false)
+        #expect(try Self.parser(number, language: "ru").read("2,5").get() == .number(2.5))
+        #expect(try Self.parser(number, language: "ru").read("1 500,25").get() == .number(1500.25))
+        #expect(try Self.parser(number).read("55,000").get() == .number(55000))
+        #expect(try Self.parser(number, convention: .decimalComma).read("2,5").get() == .number(2.5))
+        guard case .failure(.invalid(let problem)) = Self.parser(number).read("2,5") else {
+            Issue.record("`2,5` in an en form must be refused")
+            return
+        }
+        #expect(problem.kind == "ambiguous_number")
+        guard case .failure(.invalid(let thousand)) = Self.parser(number, language: "ru").read("1,500") else {
+            Issue.record("`1,500` in a ru form must be refused")
+            return
+        }
+        #expect(thousand == .ambiguousNumber("1,500", declared: 1.5, other: 1500, convention: .decimalComma))
+    }
+
+    @Test(arguments: ["1.0", "01", " 1 "])
+    func integerCodesMatchByValue(_ typed: String) throws {
+        let team = Self.parser(.singleChoice([Choice(code: "1", label: LocalizedText("Engineering")), Choice(code: "2", label: LocalizedText("Sales"))]))
+        #expect(try team.read(typed).get() == .choice(0))
+        #expect(try Self.parser(.rating(1...5, labels: [:])).read(typed).get() == .rating(1))
+        if case .success = team.read("1.5") { Issue.record("`1.5` is not code 1") }
+    }
+
+    @Test func declaredAnswersBeatMissingWords() throws {
+        let why = Self.parser(.singleChoice([
+            Choice(code: "na", label: LocalizedText("Not applicable")), Choice(code: "-", label: LocalizedText("None")),
+            Choice(code: "x", label: LocalizedText("N/A")),
+        ]))
+        #expect(try why.read("na").get() == .choice(0))
+        #expect(try why.read("-").get() == .choice(1))
+        #expect(try why.read("N/A").get() == .choice(2))
+        #expect(try why.read("null").get() == .missing)
+        #expect(try Self.parser(.text).read("Null").get() == .text("Null"))
+        #expect(try Self.parser(.text).read("").get() == .missing)
     }
 }

@@ -9,6 +9,8 @@ struct CleanFixture: Sendable, CustomTestStringConvertible {
     var expected: String
     var encoding: String
     var delimiter: String
+    /// How the fixture writes numbers when not as feedback.yaml (`en`) declares.
+    var numbers: NumberConvention? = nil
     var testDescription: String { input }
 }
 
@@ -17,7 +19,7 @@ struct CleanFixture: Sendable, CustomTestStringConvertible {
     static let clean: [CleanFixture] = [
         CleanFixture(input: "responses-utf8.csv", expected: "responses-expected.csv", encoding: "utf-8", delimiter: ","),
         CleanFixture(input: "responses-utf8-bom.csv", expected: "responses-expected.csv", encoding: "utf-8", delimiter: ","),
-        CleanFixture(input: "responses-cp1251-semicolon.csv", expected: "responses-expected.csv", encoding: "windows-1251", delimiter: ";"),
+        CleanFixture(input: "responses-cp1251-semicolon.csv", expected: "responses-expected.csv", encoding: "windows-1251", delimiter: ";", numbers: .decimalComma),
         CleanFixture(input: "responses-utf16le.csv", expected: "responses-expected.csv", encoding: "utf-16le", delimiter: "tab"),
         CleanFixture(input: "responses-google-forms.csv", expected: "responses-google-forms-expected.csv", encoding: "utf-8", delimiter: ","),
         CleanFixture(input: "responses-kobo.csv", expected: "responses-kobo-expected.csv", encoding: "utf-8", delimiter: ";"),
@@ -26,7 +28,7 @@ struct CleanFixture: Sendable, CustomTestStringConvertible {
     @Test(arguments: clean)
     func cleanFixtureGivesTheCanonicalRows(_ fixture: CleanFixture) throws {
         let path = Fixture.path(fixture.input)
-        let run = try runImport(path)
+        let run = try runImport(path, options: ImportOptions(numberConvention: fixture.numbers))
         #expect(run.summary.rowsRead == 8)
         #expect(run.summary.accepted == 8)
         #expect(run.summary.rejected == 0)
@@ -268,7 +270,7 @@ struct CleanFixture: Sendable, CustomTestStringConvertible {
     }
 
     @Test func forcedEncodingAndDelimiter() throws {
-        let run = try runImport(Fixture.path("responses-cp1251-semicolon.csv"), options: ImportOptions(encoding: .windows1251, delimiter: UInt8(ascii: ";")))
+        let run = try runImport(Fixture.path("responses-cp1251-semicolon.csv"), options: ImportOptions(encoding: .windows1251, delimiter: UInt8(ascii: ";"), numberConvention: .decimalComma))
         #expect(run.canonicalCSV == (try Fixture.text("responses-expected.csv")))
         // Forcing the wrong delimiter leaves one column that matches nothing.
         #expect(throws: ImportError.self) {

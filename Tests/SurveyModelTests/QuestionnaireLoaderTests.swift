@@ -251,3 +251,45 @@ extension QuestionnaireLoaderTests {
         #expect(error.problems.first?.contains("def.yaml:6:13: error: question `a`: `column: ?` has no letter or digit") == true, "\(error.problems)")
     }
 }
+
+/// Issue 9: `number_format:` for the whole questionnaire and per question.
+@Suite struct NumberFormatKeyTests {
+    @Test func defaultsFromLanguageAndOverridesPerQuestion() throws {
+        let loaded = try QuestionnaireLoader.parse(yaml: yaml(
+            "title: T",
+            "language: ru",
+            "questions:",
+            "  - {id: a, type: number, text: A}",
+            "  - {id: b, type: number, text: B, number_format: decimal_point}",
+            "  - {id: c, type: number, text: C, number_format: {decimal: \",\", thousands: [space]}}",
+            "  - {id: d, type: number, text: D, number_format: en}"
+        ), file: "def.yaml")
+        #expect(loaded.numberConvention == .decimalComma)
+        #expect(loaded.numberConvention(for: loaded.questions[0]) == .decimalComma)
+        #expect(loaded.numberConvention(for: loaded.questions[1]) == .decimalPoint)
+        #expect(loaded.numberConvention(for: loaded.questions[2]) == NumberConvention(decimalMark: ",", grouping: [" "]))
+        #expect(loaded.numberConvention(for: loaded.questions[3]) == .decimalPoint)
+        let parsers = loaded.answerParsers()
+        #expect(parsers[0].parse("1 500,5").answer == .number(1500.5))
+        #expect(parsers[1].parse("1,500.5").answer == .number(1500.5))
+        #expect(parsers[2].parse("1.500,5").problems.first?.kind == "not_a_number", "`.` is not a separator here")
+    }
+
+    @Test func topLevelFormatOverridesTheLanguage() throws {
+        let loaded = try QuestionnaireLoader.parse(yaml: yaml("title: T", "language: ru", "number_format: decimal_point", "questions:", "  - {id: a, type: number, text: A}"), file: "def.yaml")
+        #expect(loaded.numberConvention == .decimalPoint)
+        #expect(loaded.answerParsers()[0].parse("55,000").answer == .number(55000))
+    }
+
+    @Test(arguments: [
+        ("number_format: 1.5", "`number_format` must be decimal_point (1,500.25), decimal_comma (1 500,25), a language code such as en or ru"),
+        ("number_format: {decimal: ';'}", "`number_format` needs `decimal: \".\"` or `decimal: \",\"`"),
+        ("number_format: {decimal: ',', thousands: [',']}", "`,` cannot be both the decimal mark and a thousands separator"),
+        ("number_format: {decimal: '.', thousands: [x]}", "`thousands` lists space, \",\" or \".\", not `x`"),
+        ("number_format: {decimal: '.', thousand: [',']}", "unknown key `thousand` in number_format; did you mean `thousands`?"),
+    ])
+    func badFormatsAreDefinitionErrors(_ line: String, _ message: String) throws {
+        let error = try #require(definitionError(yaml("title: T", line, "questions:", "  - {id: a, type: number, text: A}")))
+        #expect(error.localizedDescription.contains(message), "\(error.localizedDescription)")
+    }
+}

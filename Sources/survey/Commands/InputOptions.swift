@@ -1,5 +1,6 @@
 import ArgumentParser
 import SurveyImport
+import SurveyModel
 
 /// How to read response files, shared by every command that reads them.
 struct InputOptions: ParsableArguments {
@@ -15,7 +16,13 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("id-column"), help: "Column holding respondent ids (default: respondent, respondent_id, id, _id, _uuid, ResponseId, Respondent ID).")
     var idColumn: String?
 
+    @Option(name: .customLong("number-format"), help: ArgumentHelp("How numbers are written in these files, instead of the definition's number_format: decimal_point (1,500.25), decimal_comma (1 500,25) or a language code (en, ru).", valueName: "format"))
+    var numberFormat: String?
+
     func validate() throws {
+        if let numberFormat, NumberConvention(name: numberFormat) == nil {
+            throw ValidationError("--number-format must be decimal_point (1,500.25), decimal_comma (1 500,25) or a language code such as en or ru, not \"\(numberFormat)\"")
+        }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.acceptedNames), not \"\(encoding)\"")
         }
@@ -30,7 +37,8 @@ struct InputOptions: ParsableArguments {
             encoding: encoding.flatMap(TextEncoding.init(name:)),
             delimiter: delimiter.flatMap(ImportOptions.delimiter),
             columnMap: try ImportOptions.columnMap(columnMap),
-            idColumn: idColumn
+            idColumn: idColumn,
+            numberConvention: numberFormat.flatMap(NumberConvention.init(name:))
         )
     }
 }

@@ -110,6 +110,9 @@ SKIPPED, BLANK, INVALID = "skipped", "blank", "invalid"
 
 
 def parse_number(text):
+    # Issue 9: the importer now reads numbers by the definition's number format (oracle.yaml
+    # is `en`: a decimal comma is an ambiguous_number); the fixtures hold no comma decimal
+    # any more, so this older, looser rule gives the same figures.
     cleaned = text.replace(" ", "")
     if "." not in cleaned and cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")
