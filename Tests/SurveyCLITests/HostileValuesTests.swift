@@ -175,29 +175,7 @@ import Testing
     @Test func aliasBombUsedAsKeysIsRefusedWithinSeconds() throws {
         let dir = try Workdir()
         defer { dir.remove() }
-        try dir.write("bomb.yaml", """
-            title: Laughs
-            a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-            b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-            c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-            d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-            e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-            f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-            g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-            h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-            i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-            questions:
-              - id: laughs
-                type: single_choice
-                text: How many laughs?
-                choices:
-                  *i : billion
-                  *h : hundred million
-                  *g : ten million
-                  *f : million
-                  *e : hundred thousand
-
-            """)
+        try dir.write("bomb.yaml", String(contentsOfFile: Fixture.path("hostile/alias-bomb-as-keys.yaml"), encoding: .utf8))
         #expect(dir.bytes("bomb.yaml")?.count == 562)
         let (result, elapsed, timedOut) = try run(dir, seconds: 30, "check", "bomb.yaml")
         #expect(!timedOut, "survey check was still running after 30 s")

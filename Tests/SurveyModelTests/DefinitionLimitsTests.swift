@@ -76,29 +76,7 @@ import Testing
     // MARK: YAML aliases
 
     /// "Billion laughs" with the aliases used as mapping keys, which Yams hashes whole: 562 bytes.
-    static let aliasBomb = """
-        title: Laughs
-        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-        h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-        i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-        questions:
-          - id: laughs
-            type: single_choice
-            text: How many laughs?
-            choices:
-              *i : billion
-              *h : hundred million
-              *g : ten million
-              *f : million
-              *e : hundred thousand
-
-        """
+    static let aliasBomb = (try? String(contentsOfFile: Fixture.path("hostile/alias-bomb-as-keys.yaml"), encoding: .utf8)) ?? ""
 
     @Test func aliasBombUsedAsKeysIsRefusedAtOnce() throws {
         #expect(Self.aliasBomb.utf8.count == 562)
