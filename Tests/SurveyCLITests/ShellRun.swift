@@ -52,31 +52,4 @@ extension Workdir {
         return BrokenPipeRun(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
                              otherStream: String(decoding: try Data(contentsOf: other), as: UTF8.self))
     }
-
-    private func launch(_ executable: URL, _ arguments: [String], environment extra: [String: String]) throws -> SurveyResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = url
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["COLUMNS"] = "200"
-        process.environment = environment.merging(extra) { $1 }
-        let out = root.appendingPathComponent("stdout"), err = root.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return SurveyResult(
-            status: status,
-            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
-    }
 }

@@ -100,14 +100,21 @@ struct Workdir {
     }
 
     func run(arguments: [String]) throws -> SurveyResult {
+        try launch(Workdir.binary, arguments, environment: [:])
+    }
+
+    /// Runs `executable` in the working directory with stdin from /dev/null, `extra` added to the
+    /// environment, and waits for it. A child killed by a signal has status 128 + the signal, as
+    /// in a shell.
+    func launch(_ executable: URL, _ arguments: [String], environment extra: [String: String]) throws -> SurveyResult {
         let process = Process()
-        process.executableURL = Workdir.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = url
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "200"
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         // Files rather than pipes: a full pipe would block the child while we wait for it.
         let out = root.appendingPathComponent("stdout"), err = root.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -120,8 +127,9 @@ struct Workdir {
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return SurveyResult(
-            status: process.terminationStatus,
+            status: status,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
