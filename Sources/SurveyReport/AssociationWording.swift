@@ -106,12 +106,13 @@ struct AssociationWording {
             return "\(label(question, category.code)) (\(respondents(category.respondents)))"
         }
         let minimum = StatisticsOptions.defaultSmallCategoryMinimum
+        // One Russian wording for one or several: "включены группы" agrees with any label.
         if names.count == 1 {
             return pick("\(names[0]) was left out of the test: fewer than \(minimum) respondents",
-                        "\(names[0]) — в проверку не включено: меньше \(minimum) респондентов")
+                        "В проверку не включены варианты, которые выбрали меньше \(minimum) респондентов: \(names[0])")
         }
         return pick("\(list(names)) were left out of the test: fewer than \(minimum) respondents each",
-                    "\(list(names)) — в проверку не включены: в каждом меньше \(minimum) респондентов")
+                    "В проверку не включены варианты, которые выбрали меньше \(minimum) респондентов: \(list(names))")
     }
 
     private func noTest(_ tab: CrossTabResult) -> String {

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// Issue 10, "significance wording can mislead": `survey report` and `survey stats` on the
+/// salary-survey fixture (one Los Angeles respondent) and on 73,421 lecture ratings with a
+/// negligible difference, end to end through the built binary. Figures come from
+/// `Tests/Fixtures/honest-tests/expected.json` (scipy).
+@Suite struct HonestTestsReportTests {
+    /// A working directory with the salary questionnaire (q.yaml) and its 94 responses (r.csv).
+    static func salary() throws -> Workdir {
+        let work = try Workdir()
+        try work.copy(fixture: "honest-tests/honest-tests-salary.yaml", as: "q.yaml")
+        try work.copy(fixture: "honest-tests/responses-honest-tests-salary.csv", as: "r.csv")
+        return work
+    }
+
+    /// tests.csv as one dictionary per row, keyed by the header.
+    static func tests(_ work: Workdir, _ folder: String) throws -> [[String: String]] {
+        let rows = parseCSV(try #require(work.text("\(folder)/tests.csv")))
+        let header = try #require(rows.first)
+        return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test func oneRespondentCategoryIsLeftOutAndTheSentenceSaysSo() throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "out")
+        #expect(result.status == 0, "\(result)")
+        let tests = try Self.tests(work, "out")
+        let manager = try #require(tests.first { $0["col_question"] == "manager_rating" })
+        #expect(manager["p_method"] == "chi_square")
+        #expect(manager["left_out"] == "los_angeles (1); 1 (2)")
+        #expect(manager["n"] == "92")
+        let p = try #require(manager["p"].flatMap(Double.init))
+        #expect(abs(p - 0.07310559022325895) < 1e-6, "scipy's p without the small categories")
+        let sentence = try #require(manager["sentence"])
+        #expect(sentence.hasPrefix("No significant difference in “How do you rate your manager?” by “Which office do you work in?”"), "\(sentence)")
+        #expect(sentence.contains("p = 0.073"), "\(sentence)")
+        #expect(sentence.contains("Los Angeles (1 respondent) and 1 (Poor) (2 respondents) were left out of the test"), "\(sentence)")
+        let markdown = try #require(work.text("out/report.md"))
+        #expect(markdown.contains(sentence), "report.md carries the same sentence")
+        #expect(!markdown.contains("differ significantly by “Which office do you work in?” (χ² = 63"), "the 1-respondent χ² is not reported")
+        // The table still shows the Los Angeles respondent.
+        #expect(markdown.contains("| Los Angeles | 1 (100%) | 0 | 0 | 0 | 0 | 1 |"), "\(markdown)")
+    }
+
+    @Test func drivingCellsAreNamedWithTheirShares() throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "out")
+        #expect(result.status == 0, "\(result)")
+        let office = try #require(try Self.tests(work, "out").first { $0["col_question"] == "office_rating" })
+        #expect(office["p_method"] == "monte_carlo")
+        #expect(office["effect_size"] == "large")
+        let sentence = try #require(office["sentence"])
+        #expect(sentence.contains("Answers to “How do you rate your office?” differ significantly by “Which office do you work in?”, a large difference"), "\(sentence)")
+        #expect(sentence.contains("Austin chose “5 (Top)” more often than the other groups (53% against 10%)"), "\(sentence)")
+        #expect(sentence.contains("from 10,000 simulated tables with the same totals (Monte Carlo)"), "\(sentence)")
+        #expect(office["driving_cells"]?.hasPrefix("austin×5 (z = 4.60)") == true, "\(office)")
+        let html = try #require(work.text("out/report.html"))
+        #expect(html.contains("Austin chose “5 (Top)” more often than the other groups (53% against 10%)"))
+    }
+
+    @Test func keepSmallCategoriesPutsThemBackWithAnExactP() throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "out", "--keep-small-categories")
+        #expect(result.status == 0, "\(result)")
+        let manager = try #require(try Self.tests(work, "out").first { $0["col_question"] == "manager_rating" })
+        #expect(manager["left_out"] == "")
+        #expect(manager["p_method"] == "monte_carlo")
+        let simulated = try #require(manager["monte_carlo_p"].flatMap(Double.init))
+        #expect(abs(simulated - 0.0018699906500467497) < 0.002, "scipy's simulated p over 200,000 tables")
+        #expect(manager["chi_square_p"].flatMap(Double.init).map { $0 < 1e-6 } == true, "the distribution's p stays in the data")
+    }
+
+    @Test func russianReportWritesTheSentenceInRussian() throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "out", "--lang", "ru")
+        #expect(result.status == 0, "\(result)")
+        let tests = try Self.tests(work, "out")
+        let manager = try #require(tests.first { $0["col_question"] == "manager_rating" })
+        let sentence = try #require(manager["sentence"])
+        #expect(sentence.hasPrefix("Значимых различий в ответах на вопрос «How do you rate your manager?»"), "\(sentence)")
+        #expect(sentence.contains("В проверку не включены варианты, которые выбрали меньше 5 респондентов: Los Angeles (1 респондент) и 1 (Poor) (2 респондента)"), "\(sentence)")
+        let office = try #require(tests.first { $0["col_question"] == "office_rating" })
+        #expect(office["sentence"]?.contains("В группе «Austin» ответ «5 (Top)» встречается чаще, чем в остальных (53% против 10%)") == true, "\(office)")
+        #expect(office["effect_size"] == "сильное")
+        #expect(office["warnings"]?.contains("ожидаемых частот меньше 5") == true, "\(office)")
+    }
+
+    @Test(arguments: [["report", "q.yaml", "r.csv", "--out", "out", "--crosstab", "location:location"],
+                      ["stats", "q.yaml", "r.csv", "--crosstab", "office_rating:office_rating"]])
+    func questionCrossedWithItselfIsAUsageError(_ arguments: [String]) throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let result = try work.run(arguments: arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("a cross-tab needs two different questions"), "\(result)")
+        #expect(result.stderr.contains("against itself"), "\(result)")
+        #expect(work.text("out/tests.csv") == nil)
+    }
+
+    @Test(arguments: ["check", "stats", "report"])
+    func definitionCrossingAQuestionWithItselfIsRefused(_ command: String) throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let definition = try #require(work.text("q.yaml")).replacingOccurrences(of: "- [location, office_rating]", with: "- [office_rating, office_rating]")
+        try work.write("q.yaml", definition)
+        let result = try work.run(arguments: command == "check" ? ["check", "q.yaml"] : [command, "q.yaml", "r.csv"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("q.yaml:"), "names the file and line: \(result)")
+        #expect(result.stderr.contains("not `office_rating` against itself"), "\(result)")
+    }
+
+    /// 73,421 ratings, morning against afternoon: p ≈ 0.008 but V ≈ 0.014, so the sentence
+    /// must not read as a finding. The rows are written from the committed counts.
+    @Test func hugeSampleWithANegligibleDifferenceSaysSo() throws {
+        let expected = try HonestTestsLectures.load()
+        let work = try Workdir()
+        defer { work.remove() }
+        try work.copy(fixture: "honest-tests/honest-tests-lectures.yaml", as: "q.yaml")
+        var csv = "respondent,time_slot,lecture_rating\n"
+        var respondent = 0
+        for (slot, counts) in zip(expected.slots, expected.counts) {
+            for (rating, count) in counts.enumerated() {
+                for _ in 0..<count {
+                    respondent += 1
+                    csv += "\(respondent),\(slot),\(rating + 1)\n"
+                }
+            }
+        }
+        #expect(respondent == 73_421)
+        try work.write("r.csv", csv)
+        let started = Date()
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "out", "--format", "csv,md")
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "\(result)")
+        let test = try #require(try Self.tests(work, "out").first)
+        #expect(test["p_method"] == "chi_square")
+        #expect(test["effect_size"] == "negligible")
+        let p = try #require(test["p"].flatMap(Double.init))
+        #expect(abs(p - expected.test.chiSquarePValue) <= 1e-6 * expected.test.chiSquarePValue)
+        let v = try #require(test["cramers_v"].flatMap(Double.init))
+        #expect(abs(v - expected.test.cramersV) < 1e-9)
+        let sentence = try #require(test["sentence"])
+        #expect(sentence.contains("differ by “When was the lecture?” statistically significantly but negligibly, too little to matter"), "\(sentence)")
+        #expect(sentence.contains("p = 0.008"), "\(sentence)")
+        #expect(!sentence.contains("chose"), "no cells are named for a negligible difference: \(sentence)")
+        #expect(seconds < 60, "a report of 73,421 rows took \(seconds) s")
+    }
+}
+
+/// The lecture counts from `Tests/Fixtures/honest-tests/expected.json`.
+struct HonestTestsLectures: Decodable {
+    struct Test: Decodable {
+        let chiSquarePValue: Double
+        let cramersV: Double
+    }
+
+    let slots: [String]
+    let counts: [[Int]]
+    let test: Test
+
+    static func load() throws -> HonestTestsLectures {
+        struct File: Decodable { let lectures: HonestTestsLectures }
+        let url = URL(fileURLWithPath: Fixture.path("honest-tests/expected.json"))
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).lectures
+    }
+}
