@@ -106,19 +106,19 @@ struct AssociationWording {
             return "\(label(question, category.code)) (\(respondents(category.respondents)))"
         }
         let minimum = StatisticsOptions.defaultSmallCategoryMinimum
-        // One Russian wording for one or several: "включены группы" agrees with any label.
+        // One Russian wording for one or several: "группы" agrees with any label.
         if names.count == 1 {
             return pick("\(names[0]) was left out of the test: fewer than \(minimum) respondents",
-                        "В проверку не включены варианты, которые выбрали меньше \(minimum) респондентов: \(names[0])")
+                        "В проверку не включены группы меньше \(minimum) респондентов: \(names[0])")
         }
         return pick("\(list(names)) were left out of the test: fewer than \(minimum) respondents each",
-                    "В проверку не включены варианты, которые выбрали меньше \(minimum) респондентов: \(list(names))")
+                    "В проверку не включены группы меньше \(minimum) респондентов: \(list(names))")
     }
 
     private func noTest(_ tab: CrossTabResult) -> String {
         if !tab.leftOutOfTest.isEmpty, tab.total > 0 {
-            return pick("No test: fewer than two categories on one side have \(StatisticsOptions.defaultSmallCategoryMinimum) or more respondents",
-                        "Проверка невозможна: меньше двух вариантов ответа на одной из сторон набрали \(StatisticsOptions.defaultSmallCategoryMinimum) и более респондентов")
+            return pick("No test: fewer than two groups have \(StatisticsOptions.defaultSmallCategoryMinimum) or more respondents",
+                        "Проверка невозможна: меньше двух групп, в которых \(StatisticsOptions.defaultSmallCategoryMinimum) и более респондентов")
         }
         return pick("No test: \(tab.noTestReason ?? "not enough data")", "Проверка невозможна: недостаточно данных")
     }

@@ -1,4 +1,4 @@
-/// A category shown in the cross-tab but left out of its test because fewer than
+/// A group (row category) shown in the cross-tab but left out of its test because fewer than
 /// `StatisticsOptions.smallCategoryMinimum` respondents are in it: one answer in a
 /// one-respondent group can make most of a chi-square.
 public struct LeftOutCategory: Sendable, Hashable, Codable {

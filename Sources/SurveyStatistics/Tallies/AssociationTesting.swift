@@ -8,19 +8,20 @@ enum AssociationTesting {
         var leftOut: [LeftOutCategory]
     }
 
-    /// Tests `counts` after leaving out categories with fewer than `minimum` respondents
-    /// (`rowTotals`/`columnTotals` count respondents); 0 or 1 keeps every non-empty category.
-    static func run(counts: [[Int]], rowTotals: [Int], columnTotals: [Int], rowQuestion: String, columnQuestion: String,
+    /// Tests `counts` after leaving out row categories (the groups compared) with fewer than
+    /// `minimum` respondents (`rowTotals` counts respondents); 0 or 1 keeps every non-empty one.
+    ///
+    /// Only groups are left out: a group of one cannot be compared with anything, while a rare
+    /// answer (4 people of 30 said they would not come again) is often the finding itself, and
+    /// the exact or Monte Carlo p already copes with its small expected counts.
+    static func run(counts: [[Int]], rowTotals: [Int], rowQuestion: String,
                     rowCodes: [String], columnCodes: [String], minimum: Int) -> Outcome {
         let smallRows = rowTotals.indices.filter { rowTotals[$0] > 0 && rowTotals[$0] < minimum }
-        let smallColumns = columnTotals.indices.filter { columnTotals[$0] > 0 && columnTotals[$0] < minimum }
         let leftOut = smallRows.map { LeftOutCategory(question: rowQuestion, code: rowCodes[$0], respondents: rowTotals[$0]) }
-            + smallColumns.map { LeftOutCategory(question: columnQuestion, code: columnCodes[$0], respondents: columnTotals[$0]) }
-        // Zeroing a small category's cells lets PearsonChiSquare drop it like an empty one and
+        // Zeroing a small group's cells lets PearsonChiSquare drop it like an empty one and
         // keeps indices in the caller's table.
         var tested = counts
         for r in smallRows { tested[r] = Array(repeating: 0, count: columnCodes.count) }
-        for r in tested.indices { for c in smallColumns { tested[r][c] = 0 } }
         let pearson = PearsonChiSquare(table: tested)
         guard let statistic = pearson.statistic, let df = pearson.degreesOfFreedom, let chiSquareP = pearson.pValue,
               let v = pearson.cramersV else {
@@ -28,7 +29,7 @@ enum AssociationTesting {
             let reason = counts.joined().allSatisfy { $0 == 0 }
                 ? "nobody answered both questions"
                 : usedAtAll
-                ? "fewer than two categories on one side have \(minimum) or more respondents, so there is nothing to compare"
+                ? "fewer than two groups have \(minimum) or more respondents, so there is nothing to compare"
                 : "fewer than two answer categories are used on one side, so there is nothing to compare"
             return Outcome(test: nil, noTestReason: reason, leftOut: leftOut)
         }
@@ -39,7 +40,7 @@ enum AssociationTesting {
             chiSquare: statistic, degreesOfFreedom: df, pValue: chiSquareP, cramersV: v,
             expectedBelowFivePercent: pearson.shareOfExpectedBelowFive * 100, anyExpectedBelowOne: pearson.hasExpectedBelowOne,
             droppedRows: smallOrEmptyRows.filter { !smallRows.contains($0) }.map { rowCodes[$0] },
-            droppedColumns: smallOrEmptyColumns.filter { !smallColumns.contains($0) }.map { columnCodes[$0] },
+            droppedColumns: smallOrEmptyColumns.map { columnCodes[$0] },
             n: pearson.total, smallerSide: smallerSide, effectSize: EffectSize(cramersV: v, smallerSide: smallerSide),
             drivingCells: drivingCells(pearson, rowCodes: rowCodes, columnCodes: columnCodes),
             pMethod: .chiSquare, p: chiSquareP

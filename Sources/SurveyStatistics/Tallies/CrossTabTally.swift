@@ -57,8 +57,8 @@ struct CrossTabTally: Sendable {
         }
     }
 
-    /// The table and its test; categories with fewer than `smallCategoryMinimum` respondents are
-    /// shown but left out of the test.
+    /// The table and its test; groups (row categories) with fewer than `smallCategoryMinimum`
+    /// respondents are shown but left out of the test.
     func result(smallCategoryMinimum: Int) -> CrossTabResult {
         let rowCodes = rowQuestion.categories.map(\.code)
         let columnCodes = columnQuestion.categories.map(\.code)
@@ -77,7 +77,7 @@ struct CrossTabTally: Sendable {
             isMultipleResponse: multiple
         )
         let outcome = AssociationTesting.run(
-            counts: counts, rowTotals: rowTotals, columnTotals: columnTotals, rowQuestion: rowQuestion.id, columnQuestion: columnQuestion.id,
+            counts: counts, rowTotals: rowTotals, rowQuestion: rowQuestion.id,
             rowCodes: rowCodes, columnCodes: columnCodes, minimum: smallCategoryMinimum
         )
         result.test = outcome.test

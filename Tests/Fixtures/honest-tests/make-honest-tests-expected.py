@@ -30,7 +30,8 @@ LOCATIONS = ["austin", "boston", "chicago", "denver", "los_angeles"]
 RATINGS = ["1", "2", "3", "4", "5"]
 
 # location × manager_rating. Los Angeles has one respondent, who gave the rating 1 that only
-# one other person gave: that one answer is 46 of the χ² of 63.
+# one other person gave: that one answer is 46 of the χ² of 63. Only groups (rows) of fewer
+# than 5 respondents are left out of the test, never answers (columns).
 MANAGER = np.array([
     [1, 4, 9, 11, 7],
     [0, 7, 3, 4, 6],
@@ -70,10 +71,11 @@ def kept(totals, minimum):
 
 def test_figures(table, minimum, monte_carlo_seed):
     table = np.asarray(table)
+    # Only groups (rows) with fewer than `minimum` respondents are left out; answers are not.
     rows = kept(table.sum(1), minimum)
-    columns = kept(table.sum(0), minimum)
+    columns = kept(table.sum(0), 1)
     t = table[np.ix_(rows, columns)]
-    # Leaving out a small row can empty a column (and the other way round): drop those too.
+    # Leaving out a small row can empty a column: drop it as the chi-square test must.
     t_rows = [i for i in range(t.shape[0]) if t[i].sum() > 0]
     t_cols = [j for j in range(t.shape[1]) if t[:, j].sum() > 0]
     rows = [rows[i] for i in t_rows]
