@@ -62,6 +62,35 @@ import Testing
         #expect(html.contains("Austin chose “5 (Top)” more often than the other groups (53% against 10%)"))
     }
 
+    /// `survey stats` JSON and CSV carry which p was used, the left-out group and the cells.
+    @Test func statsSaysWhichPWasUsed() throws {
+        let work = try Self.salary()
+        defer { work.remove() }
+        let json = try work.run("stats", "q.yaml", "r.csv", "--format", "json")
+        #expect(json.status == 0, "\(json)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let tabs = try #require(document["cross_tabs"] as? [[String: Any]])
+        let office = try #require(tabs.first { $0["column_question"] as? String == "office_rating" })
+        let test = try #require(office["test"] as? [String: Any])
+        #expect(test["p_method"] as? String == "monte_carlo")
+        #expect(test["effect_size"] as? String == "large")
+        #expect(test["simulated_tables"] as? Int == 10_000)
+        #expect((test["p"] as? Double).map { abs($0 - 0.008564957175214124) < 0.005 } == true, "\(test)")
+        let cells = try #require(test["driving_cells"] as? [[String: Any]])
+        #expect(cells.first?["row"] as? String == "austin" && cells.first?["column"] as? String == "5")
+        let leftOut = try #require(office["left_out_of_test"] as? [[String: Any]])
+        #expect(leftOut.first?["code"] as? String == "los_angeles" && leftOut.first?["respondents"] as? Int == 1)
+
+        let csv = try work.run("stats", "q.yaml", "r.csv", "--format", "csv")
+        #expect(csv.status == 0, "\(csv)")
+        #expect(csv.stdout.contains("all,test,location:office_rating,monte_carlo,,p_used,"), "\(csv.stdout)")
+        #expect(csv.stdout.contains("all,test,location:office_rating,los_angeles,,left_out_respondents,1"))
+        #expect(csv.stdout.contains("all,test,location:office_rating,austin,5,adjusted_residual,4.59669"))
+
+        let text = try work.run("stats", "q.yaml", "r.csv")
+        #expect(text.stdout.contains("Los Angeles (1 respondent) was left out of the test"), "\(text.stdout)")
+    }
+
     @Test func keepSmallCategoriesPutsThemBackWithAnExactP() throws {
         let work = try Self.salary()
         defer { work.remove() }
