@@ -217,6 +217,11 @@ public struct QuestionnaireLoader {
                         continue
                     }
                     var valid = true
+                    if ids[0] == ids[1] {
+                        // Every answer agrees with itself: a "significant" association that says nothing.
+                        problem(at: pair, ids[0], "a cross-tab needs two different questions, not `\(ids[0])` against itself; pair it with another closed question, e.g. `[\(ids[0]), OTHER_ID]`")
+                        continue
+                    }
                     for id in ids {
                         guard let question = questions.first(where: { $0.id == id }) else {
                             problem(at: pair, nil, "cross-tab names unknown question `\(id)`")

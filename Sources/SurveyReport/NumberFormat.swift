@@ -15,9 +15,33 @@ enum NumberFormat {
         return String(format: "%.0f%%", value)
     }
 
-    /// A p-value as reports show it: `p = 0.043`, `p < 0.001`.
+    /// A p-value as people read it: `p < 0.001`, `p = 0.003`, `p = 0.07`, `p = 0.48`, `p > 0.99`.
+    ///
+    /// Three decimals below 0.1, so a p of 0.049 is not printed as 0.05 (nor 0.051 as 0.05),
+    /// two above; never the 0.9999999999999263 of a sum of probabilities. Data files keep the
+    /// full value (`exact`).
     static func pValue(_ p: Double) -> String {
-        p < 0.001 ? "p < 0.001" : String(format: "p = %.3f", p)
+        guard p.isFinite else { return "p = –" }
+        if p < 0.001 { return "p < 0.001" }
+        if p > 0.99 { return "p > 0.99" }
+        if p < 0.1 {
+            // 0.0995 would round to "0.100": two decimals from there on.
+            let three = String(format: "%.3f", p)
+            return three == "0.100" ? "p = 0.10" : "p = " + three
+        }
+        return String(format: "p = %.2f", p)
+    }
+
+    /// A whole number with digits grouped by three: `10,000`; in Russian with a narrow
+    /// no-break space, `10 000`, so the number never breaks across lines.
+    static func grouped(_ value: Int, language: ReportLanguage) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += language == .english ? "," : "\u{202F}" }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 
     /// A number in full precision for machine-readable files (shortest round-trip form).

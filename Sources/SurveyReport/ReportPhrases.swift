@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 import SurveyStatistics
 
 /// The report's fixed phrases in English and Russian; question texts and labels come from the
@@ -99,32 +100,24 @@ public struct ReportPhrases: Sendable {
              "\(row) по \(column): число и процент по строке (ответили на оба вопроса: \(total)).")
     }
 
-    /// The test of association in plain words.
-    func test(_ tab: CrossTabResult, rowSubject: String, columnSubject: String) -> String {
-        guard let test = tab.test else {
-            return pick("No test: \(tab.noTestReason ?? "not enough data").", "Проверка невозможна: недостаточно данных.")
-        }
-        let stats = "χ² = \(NumberFormat.fixed(test.chiSquare, 2)), df = \(test.degreesOfFreedom), \(NumberFormat.pValue(test.pValue)), V = \(NumberFormat.fixed(test.cramersV, 2))"
-        let significant = test.decisiveP < 0.05
-        var sentence = significant
-            ? pick("Answers to “\(columnSubject)” differ significantly by “\(rowSubject)” (\(stats))",
-                   "Ответы на вопрос «\(columnSubject)» значимо различаются в зависимости от ответа на вопрос «\(rowSubject)» (\(stats))")
-            : pick("No significant difference in “\(columnSubject)” by “\(rowSubject)” (\(stats))",
-                   "Значимых различий в ответах на вопрос «\(columnSubject)» в зависимости от «\(rowSubject)» нет (\(stats))")
-        if let fisher = test.fisherPValue {
-            sentence += pick("; expected counts are small, so Fisher's exact test was used: \(NumberFormat.pValue(fisher))",
-                             "; ожидаемые частоты малы, поэтому применён точный критерий Фишера: \(NumberFormat.pValue(fisher))")
-        } else if test.isSparse {
-            let share = NumberFormat.wholePercent(test.expectedBelowFivePercent)
-            sentence += pick("; \(share) of cells have expected counts below 5, interpret with care",
-                             "; в \(share) ячеек ожидаемая частота ниже 5, выводы предварительные")
-        }
-        if tab.isMultipleResponse {
-            sentence += pick("; one question allows several answers, so the test is only indicative",
-                             "; в одном из вопросов можно выбрать несколько ответов, поэтому проверка приблизительна")
-        }
-        return sentence + "."
+    /// The test of association in plain words (`AssociationWording`), naming the questions by
+    /// their texts and categories by their labels in the report's language.
+    func test(_ tab: CrossTabResult, rowQuestion: Question, columnQuestion: Question) -> String {
+        wording(rowQuestion: rowQuestion, columnQuestion: columnQuestion).sentences(tab)
     }
+
+    func wording(rowQuestion: Question, columnQuestion: Question) -> AssociationWording {
+        AssociationWording(language: language, rowQuestion: rowQuestion, columnQuestion: columnQuestion,
+                           rowSubject: rowQuestion.text.text(in: language.rawValue), columnSubject: columnQuestion.text.text(in: language.rawValue),
+                           labelLanguage: language.rawValue)
+    }
+
+    /// tests.csv warnings, in the report's language.
+    func sparseWarning(_ percent: String) -> String {
+        pick("\(percent)% of expected counts below 5", "\(percent)% ожидаемых частот меньше 5")
+    }
+    var expectedBelowOneWarning: String { pick("an expected count below 1", "есть ожидаемая частота меньше 1") }
+    var multipleResponseWarning: String { pick("multiple response: indicative only", "несколько ответов: проверка приблизительна") }
 
     func dataQuality(_ figures: ImportFigures, problemsFile: String?) -> String {
         var text = pick("\(figures.rowsRead) rows read, \(figures.accepted) accepted, \(figures.rejected) rejected as unreadable.",
@@ -148,8 +141,8 @@ public struct ReportPhrases: Sendable {
                  "Вопросы, пропущенные по условию анкеты, не считаются пропусками."),
             pick("Mean and standard deviation (n − 1); median and quartiles by linear interpolation (type 7).",
                  "Среднее и стандартное отклонение (n − 1); медиана и квартили — линейная интерполяция (тип 7)."),
-            pick("Comparisons use Pearson's chi-square test (p < 0.05 counts as significant) with Cramér's V as effect size; for 2×2 tables with small expected counts, Fisher's exact test.",
-                 "Сравнение групп — критерий хи-квадрат Пирсона (значимо при p < 0,05), сила связи — V Крамера; для таблиц 2×2 с малыми ожидаемыми частотами — точный критерий Фишера."),
+            pick("Comparisons use Pearson's chi-square test (p < 0.05 counts as significant). When more than 20% of expected counts are below 5, p comes from Fisher's exact test (2×2 tables) or from 10,000 simulated tables with the same totals (Monte Carlo, fixed seed). Groups of fewer than 5 respondents are shown but left out of the test. The size of a difference is Cramér's V in words (Cohen's thresholds 0.1, 0.3, 0.5 divided by √(smaller side − 1): negligible, small, medium, large); the groups named are those whose adjusted standardized residual is beyond ±1.96.",
+                 "Сравнение групп — критерий хи-квадрат Пирсона (значимо при p < 0,05). Если более 20% ожидаемых частот меньше 5, p получено точным критерием Фишера (таблицы 2×2) или по 10 000 случайных таблиц с теми же итогами (метод Монте-Карло, фиксированное начальное число). Группы меньше 5 респондентов показаны в таблицах, но в проверку не входят. Сила различия — V Крамера словами (пороги Коэна 0,1, 0,3, 0,5, делённые на √(меньшая сторона − 1): пренебрежимо малое, слабое, умеренное, сильное); названы группы, у которых скорректированный стандартизованный остаток больше ±1,96 по модулю."),
             pick("Keywords: words of three or more letters, without common words, with inflected forms merged (Snowball stemming).",
                  "Ключевые слова: слова от трёх букв без служебных слов, словоформы объединены (стемминг Snowball)."),
         ]

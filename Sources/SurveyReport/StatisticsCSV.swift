@@ -6,7 +6,8 @@ import SurveyStatistics
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.
 /// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
-/// descriptives, keyword, phrase, crosstab, test; `row`/`column` hold category codes or keywords.
+/// descriptives, keyword, phrase, crosstab, test; `row`/`column` hold category codes or keywords
+/// (for the test's `p_used`, `row` is the p's method: chi_square, fisher_exact or monte_carlo).
 public struct StatisticsCSV {
     public static let header = ["group", "section", "question_id", "row", "column", "statistic", "value"]
     let results: SurveyResults
@@ -78,6 +79,17 @@ public struct StatisticsCSV {
                                       ("expected_below_5_percent", t.expectedBelowFivePercent), ("fisher_p", t.fisherPValue)] {
                     add("all", "test", id, "", "", name, value)
                 }
+                add("all", "test", id, "", "", "monte_carlo_p", t.monteCarloPValue)
+                add("all", "test", id, "", "", "n", Double(t.n))
+                // The p the verdict rests on; `row` names its method (p_method).
+                add("all", "test", id, t.pMethod.rawValue, "", "p_used", t.p)
+                for cell in t.drivingCells {
+                    add("all", "test", id, cell.row, cell.column, "adjusted_residual", cell.adjustedResidual)
+                }
+            }
+            for category in tab.leftOutOfTest {
+                add("all", "test", id, category.question == tab.rowQuestion ? category.code : "",
+                    category.question == tab.rowQuestion ? "" : category.code, "left_out_respondents", Double(category.respondents))
             }
         }
         if let by = results.groupedBy {

@@ -118,7 +118,8 @@ public struct StatisticsText {
         text.add(["total", ""] + tab.columnTotals.map(String.init) + [String(tab.total)])
         out += text.render()
         out += "  Columns: " + zip(tab.columnCodes, columnQuestion.categories).map { "\($0) = \($1.label.text(in: language))" }.joined(separator: "; ") + "\n"
-        out += "  " + AssociationWording.english(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion, language: language) + "\n"
+        out += "  " + AssociationWording(language: .english, rowQuestion: rowQuestion, columnQuestion: columnQuestion,
+                                         rowSubject: tab.rowQuestion, columnSubject: tab.columnQuestion, labelLanguage: language).sentences(tab) + "\n"
         return out
     }
 }

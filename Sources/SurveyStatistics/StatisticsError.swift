@@ -7,6 +7,9 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
     case unknownQuestion(String, option: String, known: [String])
     /// A cross-tab or `--by` names a question without categories.
     case notClosed(String, type: String, option: String)
+    /// A cross-tab names the same question twice: its answers always agree with themselves, so
+    /// a test would call a tautology significant.
+    case sameQuestion(String, option: String)
     /// A `--crosstab` value is not `ROW:COL`.
     case badCrossTab(String)
     /// The `--where` expression does not parse.
@@ -20,6 +23,8 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
             return "error: \(option): unknown question `\(id)`; ids: \(known.joined(separator: ", "))"
         case .notClosed(let id, let type, let option):
             return "error: \(option): `\(id)` is a \(type) question; use single_choice, multiple_choice, rating or yes_no questions"
+        case .sameQuestion(let id, let option):
+            return "error: \(option): a cross-tab needs two different questions, not `\(id)` against itself; use --crosstab \(id):OTHER_QUESTION"
         case .badCrossTab(let value):
             return "error: --crosstab '\(value)' must look like ROW:COL, two question ids"
         case .badFilter(let source, let error):

@@ -14,14 +14,22 @@ public struct StatisticsOptions: Sendable {
     public var groupBy: String?
     /// Only rows for which this holds are counted (`--where`).
     public var filter: Condition?
+    /// Categories of a cross-tab with fewer respondents than this are shown but left out of its
+    /// test (`--keep-small-categories` sets 0, keeping all).
+    public var smallCategoryMinimum: Int
+    /// The default: chi-square's rule of thumb of 5 expected counts, applied to groups, so one
+    /// respondent's answer cannot carry a test.
+    public static let defaultSmallCategoryMinimum = 5
 
     public init(crossTabs: [CrossTabPair] = [], keywordQuestions: [String]? = nil, quotes: QuotePolicy = .none, top: Int = 20,
-                groupBy: String? = nil, filter: Condition? = nil) {
+                groupBy: String? = nil, filter: Condition? = nil,
+                smallCategoryMinimum: Int = StatisticsOptions.defaultSmallCategoryMinimum) {
         self.crossTabs = crossTabs
         self.keywordQuestions = keywordQuestions
         self.quotes = quotes
         self.top = top
         self.groupBy = groupBy
         self.filter = filter
+        self.smallCategoryMinimum = smallCategoryMinimum
     }
 }

@@ -69,7 +69,10 @@ struct OracleCase: Decodable, Sendable, CustomTestStringConvertible {
         StatisticsOptions(
             crossTabs: crossTabs.map { CrossTabPair(row: $0[0], column: $0[1]) },
             groupBy: groupBy,
-            filter: try filter.map { try SurveyAnalysis.filter($0, questionnaire: questionnaire) }
+            filter: try filter.map { try SurveyAnalysis.filter($0, questionnaire: questionnaire) },
+            // PSPP tests whole tables; the small-category rule is checked against scipy in
+            // AssociationTestingTests.
+            smallCategoryMinimum: 0
         )
     }
 

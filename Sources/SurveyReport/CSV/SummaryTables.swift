@@ -106,19 +106,35 @@ public struct SummaryTables {
         return table(header, rows)
     }
 
+    /// One row per cross-tab: the figures of the test as run, which p was used (`p_method`),
+    /// the effect size and the sentence of the report, in the report's language.
     func tests() -> String {
+        let questionnaire = results.questionnaire
         let rows = results.crossTabs.map { tab -> [String] in
+            let leftOut = tab.leftOutOfTest.map { "\($0.code) (\($0.respondents))" }.joined(separator: "; ")
+            var sentence = ""
+            if let row = questionnaire.question(tab.rowQuestion), let column = questionnaire.question(tab.columnQuestion) {
+                sentence = options.phrases.test(tab, rowQuestion: row, columnQuestion: column)
+            }
             guard let t = tab.test else {
-                return [tab.rowQuestion, tab.columnQuestion, String(tab.total), "", "", "", "", "", "", text(tab.noTestReason ?? "")]
+                return [tab.rowQuestion, tab.columnQuestion, String(tab.total), "", "", "", "", "", "", "", "", "", "", "", text(leftOut), "", text(sentence)]
+            }
+            let wording = questionnaire.question(tab.rowQuestion).flatMap { row in
+                questionnaire.question(tab.columnQuestion).map { options.phrases.wording(rowQuestion: row, columnQuestion: $0) }
             }
             var warnings: [String] = []
-            if t.isSparse { warnings.append("\(NumberFormat.fixed(t.expectedBelowFivePercent))% of expected counts below 5") }
-            if t.anyExpectedBelowOne { warnings.append("an expected count below 1") }
-            if tab.isMultipleResponse { warnings.append("multiple response: indicative only") }
-            return [tab.rowQuestion, tab.columnQuestion, String(tab.total), NumberFormat.exact(t.chiSquare), String(t.degreesOfFreedom), NumberFormat.exact(t.pValue),
-                    NumberFormat.exact(t.cramersV), NumberFormat.exact(t.expectedBelowFivePercent), NumberFormat.exact(t.fisherPValue), warnings.joined(separator: "; ")]
+            if t.isSparse { warnings.append(options.phrases.sparseWarning(NumberFormat.fixed(t.expectedBelowFivePercent))) }
+            if t.anyExpectedBelowOne { warnings.append(options.phrases.expectedBelowOneWarning) }
+            if tab.isMultipleResponse { warnings.append(options.phrases.multipleResponseWarning) }
+            let cells = t.drivingCells.map { "\($0.row)×\($0.column) (z = \(NumberFormat.fixed($0.adjustedResidual, 2)))" }.joined(separator: "; ")
+            return [tab.rowQuestion, tab.columnQuestion, String(t.n), NumberFormat.exact(t.chiSquare), String(t.degreesOfFreedom), NumberFormat.exact(t.pValue),
+                    NumberFormat.exact(t.cramersV), NumberFormat.exact(t.expectedBelowFivePercent), NumberFormat.exact(t.fisherPValue),
+                    NumberFormat.exact(t.monteCarloPValue), NumberFormat.exact(t.p), t.pMethod.rawValue,
+                    text(wording?.effectSizeWord(t.effectSize) ?? t.effectSize.rawValue), text(cells), text(leftOut),
+                    text(warnings.joined(separator: "; ")), text(sentence)]
         }
-        return table(["row_question", "col_question", "n", "chi_square", "df", "p", "cramers_v", "expected_below_5_percent", "fisher_p", "warnings"], rows)
+        return table(["row_question", "col_question", "n", "chi_square", "df", "chi_square_p", "cramers_v", "expected_below_5_percent", "fisher_p",
+                      "monte_carlo_p", "p", "p_method", "effect_size", "driving_cells", "left_out", "warnings", "sentence"], rows)
     }
 
     func keywords() -> String {

@@ -223,7 +223,7 @@ public struct HTMLReport {
             sections += "<h3>\(h(rowText)) × \(h(columnText))</h3>\n"
             sections += crossTabTable(tab, rowLabels: categoryLabels(row), columnLabels: categoryLabels(column))
             sections += "<p class=\"note\">\(h(phrases.crossTabNote(total: tab.total)))</p>\n"
-            sections += "<p class=\"test\">\(h(phrases.test(tab, rowSubject: rowText, columnSubject: columnText)))</p>\n"
+            sections += "<p class=\"test\">\(h(phrases.test(tab, rowQuestion: row, columnQuestion: column)))</p>\n"
             sections += "</section>\n"
         }
         guard !sections.isEmpty else { return "" }

@@ -111,7 +111,7 @@ public struct MarkdownReport {
         }
         lines.append("| \(phrases.total) | " + tab.columnTotals.map(String.init).joined(separator: " | ") + " | \(tab.total) |")
         lines.append("")
-        lines.append(Escaping.markdown(phrases.test(tab, rowSubject: rowText, columnSubject: columnText)))
+        lines.append(Escaping.markdown(phrases.test(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion)))
         return lines.joined(separator: "\n")
     }
 }

@@ -31,28 +31,7 @@ public struct CrossTabResult: Sendable, Hashable, Codable {
     public var test: AssociationTest?
     /// Why no test was run, in words.
     public var noTestReason: String?
-}
-
-/// Pearson's chi-square test of independence, with Fisher's exact test for sparse 2×2 tables.
-public struct AssociationTest: Sendable, Hashable, Codable {
-    public var chiSquare: Double
-    public var degreesOfFreedom: Int
-    /// Upper tail of the chi-square distribution.
-    public var pValue: Double
-    public var cramersV: Double
-    /// Share (%) of cells whose expected count is below 5.
-    public var expectedBelowFivePercent: Double
-    /// Whether any expected count is below 1.
-    public var anyExpectedBelowOne: Bool
-    /// Row and column codes left out of the test because their total is zero.
-    public var droppedRows: [String]
-    public var droppedColumns: [String]
-    /// Two-sided Fisher exact p, for 2×2 tables whose expected counts are too small.
-    public var fisherPValue: Double?
-
-    /// More than 20% of expected counts below 5 or any below 1: chi-square is unreliable.
-    public var isSparse: Bool { expectedBelowFivePercent > 20 || anyExpectedBelowOne }
-
-    /// The p-value to read: Fisher's when it was computed, else chi-square's.
-    public var decisiveP: Double { fisherPValue ?? pValue }
+    /// Categories shown in the table but left out of the test for having too few respondents
+    /// (`StatisticsOptions.smallCategoryMinimum`), rows first.
+    public var leftOutOfTest: [LeftOutCategory] = []
 }

@@ -57,7 +57,9 @@ struct CrossTabTally: Sendable {
         }
     }
 
-    func result() -> CrossTabResult {
+    /// The table and its test; groups (row categories) with fewer than `smallCategoryMinimum`
+    /// respondents are shown but left out of the test.
+    func result(smallCategoryMinimum: Int) -> CrossTabResult {
         let rowCodes = rowQuestion.categories.map(\.code)
         let columnCodes = columnQuestion.categories.map(\.code)
         // Totals and percentage bases count respondents, as SPSS MULT RESPONSE does; for two
@@ -74,24 +76,13 @@ struct CrossTabTally: Sendable {
             totalPercents: counts.map { $0.map { percent($0, total) } },
             isMultipleResponse: multiple
         )
-        let pearson = PearsonChiSquare(table: counts)
-        if let statistic = pearson.statistic, let df = pearson.degreesOfFreedom, let p = pearson.pValue, let v = pearson.cramersV {
-            var test = AssociationTest(
-                chiSquare: statistic, degreesOfFreedom: df, pValue: p, cramersV: v,
-                expectedBelowFivePercent: pearson.shareOfExpectedBelowFive * 100, anyExpectedBelowOne: pearson.hasExpectedBelowOne,
-                droppedRows: rowCodes.indices.filter { !pearson.keptRows.contains($0) }.map { rowCodes[$0] },
-                droppedColumns: columnCodes.indices.filter { !pearson.keptColumns.contains($0) }.map { columnCodes[$0] }
-            )
-            if test.isSparse, pearson.observed.count == 2, pearson.observed[0].count == 2 {
-                let o = pearson.observed
-                test.fisherPValue = FisherExactTest.twoSided(a: o[0][0], b: o[0][1], c: o[1][0], d: o[1][1])
-            }
-            result.test = test
-        } else {
-            result.noTestReason = respondents == 0
-                ? "nobody answered both questions"
-                : "fewer than two answer categories are used on one side, so there is nothing to compare"
-        }
+        let outcome = AssociationTesting.run(
+            counts: counts, rowTotals: rowTotals, rowQuestion: rowQuestion.id,
+            rowCodes: rowCodes, columnCodes: columnCodes, minimum: smallCategoryMinimum
+        )
+        result.test = outcome.test
+        result.leftOutOfTest = outcome.leftOut
+        result.noTestReason = outcome.noTestReason
         return result
     }
 }

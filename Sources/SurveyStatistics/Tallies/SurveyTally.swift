@@ -29,6 +29,7 @@ public struct SurveyTally: Sendable {
         }
         var tabs: [CrossTabTally] = []
         for pair in options.crossTabs {
+            guard pair.row != pair.column else { throw .sameQuestion(pair.row, option: "--crosstab \(pair.row):\(pair.column)") }
             let row = try closed(pair.row, option: "--crosstab \(pair.row):\(pair.column)")
             let column = try closed(pair.column, option: "--crosstab \(pair.row):\(pair.column)")
             tabs.append(CrossTabTally(row: row, column: column, questionnaire: questionnaire))
@@ -101,7 +102,7 @@ public struct SurveyTally: Sendable {
             responses: responses,
             filter: options.filter?.source,
             questions: questions.map { $0.result(top: options.top) },
-            crossTabs: crossTabs.map { $0.result() },
+            crossTabs: crossTabs.map { $0.result(smallCategoryMinimum: options.smallCategoryMinimum) },
             groups: groups.indices.map { g in
                 GroupResult(code: groupCodes[g], responses: groupResponses[g], questions: groups[g].map { $0.result(top: options.top) })
             },

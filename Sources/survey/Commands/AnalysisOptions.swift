@@ -16,6 +16,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Only count rows where this holds, e.g. 'org_type == ngo'.", valueName: "expr"))
     var filter: String?
 
+    @Flag(name: .customLong("keep-small-categories"), help: "Keep categories with fewer than 5 respondents in the cross-tab tests (by default they are shown but left out of the test).")
+    var keepSmallCategories = false
+
     @OptionGroup var input: InputOptions
 
     /// Loads the definition, reads the responses in one pass and tallies them. `configure`
@@ -28,6 +31,7 @@ struct AnalysisOptions: ParsableArguments {
             let pair = try SurveyAnalysis.crossTab(text)
             if !options.crossTabs.contains(pair) { options.crossTabs.append(pair) }
         }
+        if keepSmallCategories { options.smallCategoryMinimum = 0 }
         options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
         configure(&options, definition)
         let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(),
