@@ -78,7 +78,8 @@ struct ReportCommand: ParsableCommand {
             let name = URL(fileURLWithPath: analysis.questionnaire).deletingPathExtension().lastPathComponent
             let folder = out ?? "reports/" + name
             let problemsFiles = analysis.responses.map { ResponseFile.companion(of: $0, suffix: "problems") }
-            let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles
+            let ledgerFiles = analysis.responses.flatMap { path in ["rejects", "verification"].map { ResponseFile.companion(of: path, suffix: $0) } }
+            let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles + ledgerFiles
             // Refused before the responses are read: a wrong --out costs no time.
             try ReportFolder.check(folder, inputs: inputs, fallbackName: name)
             let quotes = try quotePolicy()
