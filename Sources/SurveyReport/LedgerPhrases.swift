@@ -30,7 +30,7 @@ extension ReportPhrases {
     /// The ledger's sentences, in order: rows, problems, illegible answers, double entry, and
     /// "all answers passed validation" only when no row was rejected and no answer had a problem.
     func ledger(_ quality: DataQuality, problemsFile: String?) -> [String] {
-        var sentences = [pick("\(quality.rowsRead) rows read, \(quality.accepted) accepted, \(quality.rejected) rejected.",
+        var sentences = [pick("\(quality.rowsRead) row\(quality.rowsRead == 1 ? "" : "s") read, \(quality.accepted) accepted, \(quality.rejected) rejected.",
                               "Прочитано строк: \(quality.rowsRead), принято: \(quality.accepted), отклонено: \(quality.rejected).")]
         if quality.rejected > 0, let rejects = quality.ledgerFiles.first(where: { $0.hasSuffix(".rejects.csv") }) {
             sentences[0] = String(sentences[0].dropLast()) + pick("; the rejected rows are kept whole in \(rejects).", "; отклонённые строки целиком сохранены в \(rejects).")
