@@ -42,6 +42,12 @@ public struct ResponseLedger: Sendable {
         public var answersCompared = 0
         /// Answers where the first and second entry differed.
         public var disagreements = 0
+
+        public init(formsVerified: Int = 0, answersCompared: Int = 0, disagreements: Int = 0) {
+            self.formsVerified = formsVerified
+            self.answersCompared = answersCompared
+            self.disagreements = disagreements
+        }
     }
 
     /// Problem kinds whose answer stays as it was in the canonical file, so they never make an
