@@ -12,7 +12,7 @@ import SurveyModel
 /// an import is appended to all three together and undone from all three together, so the
 /// ledger never lists problems of a batch that the responses file does not hold.
 ///
-/// Memory grows with the number of dropped answers (one entry per respondent with one), not with
+/// Memory grows with the number of problems (one entry per problem with a question), not with
 /// the number of rows; rejects and comparisons are only counted.
 public struct ResponseLedger: Sendable {
     /// Respondent id (as the problems file writes it: `CSVFormat.neutralized`) → the questions
@@ -77,14 +77,16 @@ public struct ResponseLedger: Sendable {
             listed[fields[3], default: []].append(Listed(question: index, drops: !kindsThatKeepTheAnswer.contains(kind)))
         }
         try rejects.read(ResponseFile.companion(of: responsesPath, suffix: "rejects"), header: ResponseFile.rejectHeader) { _ in }
-        var forms: Set<String> = []
+        // A form's comparisons are appended in one write and a form is verified once, so its rows
+        // are together: forms are counted where the respondent changes, in constant memory.
         var figures = Verification()
+        var previous: String?
         try comparisons.read(ResponseFile.companion(of: responsesPath, suffix: "verification"), header: verificationHeader) { fields in
-            forms.insert(fields[0])
+            if fields[0] != previous { figures.formsVerified += 1 }
+            previous = fields[0]
             figures.answersCompared += 1
             if fields[2] != fields[3] { figures.disagreements += 1 }
         }
-        figures.formsVerified = forms.count
         var ledger = ResponseLedger()
         ledger.listed = listed
         for (index, question) in questionnaire.questions.enumerated() { ledger.questionIndices[question.id] = index }
@@ -111,6 +113,9 @@ public struct ResponseLedger: Sendable {
         for problem in problems where problem.drops && !response.answers[problem.question].isAnswered { invalid.insert(problem.question) }
         response.invalid = invalid.sorted()
     }
+
+    /// Whether the problems file lists any answer of a question of the questionnaire.
+    public var listsAnswers: Bool { !listed.isEmpty }
 
     /// Whether the problems file already has a problem with this answer. Reading a canonical
     /// file finds some problems again (a required question left blank, or marked illegible, is

@@ -14,26 +14,35 @@ public enum SurveyAnalysis {
         // A canonical file is read with its companion files, which say which of its empty
         // answers were invalid; a raw export never looks for them.
         var ledger: ResponseLedger?
+        // The ledger again, only when it lists answers: rows are then checked against it (a
+        // file without problems costs one nil check per row).
+        var marks: ResponseLedger?
         var file = ""
         importer.onHeader = { canonical in
             ledger = canonical ? try ResponseLedger.read(beside: file, questionnaire: questionnaire) : nil
+            marks = ledger?.listsAnswers == true ? ledger : nil
             for note in ledger?.notes ?? [] { notify(note) }
         }
         importer.onResponse = { response in
-            var response = response
-            ledger?.markInvalid(&response)
-            if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+            guard let marks else {
+                if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+                return
+            }
+            var marked = response
+            marks.markInvalid(&marked)
+            if filter?.holds(for: marked.answers) ?? true { tally.add(marked) }
         }
         // Problems a canonical file's read finds that its problems file lists already.
         var relisted: [String: Int] = [:]
         importer.onProblem = { problem in
-            if ledger?.lists(problem) == true { relisted[problem.problem.kind, default: 0] += 1 }
+            if let marks, marks.lists(problem) { relisted[problem.problem.kind, default: 0] += 1 }
         }
         var summary = ImportSummary()
         var quality = DataQuality()
         for path in files {
             file = path
             ledger = nil
+            marks = nil
             relisted = [:]
             // A shared lock: an import or form being saved meanwhile is seen whole or not at
             // all, in the responses file and in the files beside it.
