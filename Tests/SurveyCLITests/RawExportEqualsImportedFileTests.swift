@@ -39,6 +39,7 @@ struct RawExport: Sendable, CustomTestStringConvertible {
         RawExport(definition: "feedback.yaml", input: "responses-utf8-one-bad-byte.csv"),
         RawExport(definition: "feedback.yaml", input: "responses-bidi-override.csv"),
         RawExport(definition: "feedback.yaml", input: "responses-escape-sequences.csv"),
+        RawExport(definition: "ledger-housing.yaml", input: "responses-ledger-housing.csv"),
         RawExport(definition: "salary-en.yaml", input: "responses-google-forms-salary.csv"),
         RawExport(definition: "salary-ru.yaml", input: "responses-ru-excel-decimal-comma.csv"),
         RawExport(definition: "report/seminar-feedback.yaml", input: "report/seminar-feedback-19.csv"),
