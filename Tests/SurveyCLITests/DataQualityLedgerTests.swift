@@ -212,6 +212,12 @@ import Testing
         #expect(stats.status == 0, "\(stats)")
         #expect(try Self.quality(stats.stdout)["rejected"] as? Int == 0)
         #expect(try Self.base(stats.stdout, "housing")["blank"] == 1)
+        try dir.write("bad.csv", "id,housing,rooms\n1,castle,2\n")
+        try dir.write("bad.problems.csv", "file,line,column,respondent,question,value,problem,message\n")
+        let report = try dir.run("report", "q.yaml", "bad.csv", "--out", "rep")
+        #expect(report.status == 0, "\(report)")
+        let markdown = try #require(dir.text("rep/report.md"))
+        #expect(markdown.contains("1 problem was found in the answers. An answer"), "the report names no file it did not read: \(markdown)")
     }
 
     /// `survey enter`: an answer marked illegible (`!`) is invalid, not blank, and listed in the

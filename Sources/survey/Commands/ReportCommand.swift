@@ -88,7 +88,8 @@ struct ReportCommand: ParsableCommand {
                 options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
             }
             let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
-            let problemsFile = problemsFiles.first { FileManager.default.fileExists(atPath: $0) }
+            // The problems file the ledger was read from (none for a raw export).
+            let problemsFile = results.dataQuality.ledgerFiles.first { $0.hasSuffix(".problems.csv") }
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
             let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
             let notes = try ReportFolder.write(files, to: folder, inputs: inputs, fallbackName: name)
