@@ -36,6 +36,9 @@ public final class ResponseImporter {
     public var onProblem: (ImportProblem) throws -> Void = { _ in }
     /// Called for every row that could not be read.
     public var onReject: (RejectedRow) throws -> Void = { _ in }
+    /// Called once per file when its header has been read: true for a canonical responses
+    /// file (`ResponseFile.isCanonical`), whose companion files then say which answers were invalid.
+    public var onHeader: (_ canonical: Bool) throws -> Void = { _ in }
 
     public init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
         self.questionnaire = questionnaire
@@ -126,6 +129,7 @@ public final class ResponseImporter {
                     }
                     summary.warnings += found.warnings
                     layout = found
+                    try onHeader(canonical)
                     firstNumber = numbering.highest
                     if found.respondentColumn == nil, firstNumber > 0 {
                         summary.warnings.append("\(path): no id column; its rows are numbered from \(firstNumber + 1), after the highest respondent id taken before it (\(firstNumber))")

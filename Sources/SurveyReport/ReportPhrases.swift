@@ -11,7 +11,7 @@ public struct ReportPhrases: Sendable {
         self.language = language
     }
 
-    private func pick(_ en: String, _ ru: String) -> String {
+    func pick(_ en: String, _ ru: String) -> String {
         language == .english ? en : ru
     }
 
@@ -118,20 +118,6 @@ public struct ReportPhrases: Sendable {
     }
     var expectedBelowOneWarning: String { pick("an expected count below 1", "есть ожидаемая частота меньше 1") }
     var multipleResponseWarning: String { pick("multiple response: indicative only", "несколько ответов: проверка приблизительна") }
-
-    func dataQuality(_ figures: ImportFigures, problemsFile: String?) -> String {
-        var text = pick("\(figures.rowsRead) rows read, \(figures.accepted) accepted, \(figures.rejected) rejected as unreadable.",
-                        "Прочитано строк: \(figures.rowsRead), принято: \(figures.accepted), отклонено как нечитаемые: \(figures.rejected).")
-        if figures.problems > 0 {
-            text += " " + pick("\(figures.problems) problem\(figures.problems == 1 ? " was" : "s were") found in the answers: invalid values (counted as no answer), required questions left blank, or answers to questions that skip logic did not ask",
-                               "В ответах найдено проблем: \(figures.problems): недопустимые значения (учтены как отсутствующие), пропущенные обязательные вопросы или ответы на вопросы, которые не задавались по условию")
-            if let problemsFile { text += pick("; they are listed in \(problemsFile)", "; список — в \(problemsFile)") }
-            text += "."
-        } else {
-            text += " " + pick("All answers passed validation.", "Все ответы прошли проверку.")
-        }
-        return text
-    }
 
     var methodsText: [String] {
         [

@@ -19,6 +19,7 @@ public struct StatisticsJSON {
         var responses: Int
         var filter: String?
         var importSummary: ImportFigures
+        var dataQuality: DataQuality
         var questions: [QuestionResult]
         var crossTabs: [CrossTabResult]
         var groupedBy: String?
@@ -36,7 +37,7 @@ public struct StatisticsJSON {
         let questionnaire = results.questionnaire
         let document = Document(
             title: questionnaire.title.text(in: questionnaire.language), responses: results.responses, filter: results.filter,
-            importSummary: results.importSummary, questions: results.questions, crossTabs: results.crossTabs,
+            importSummary: results.importSummary, dataQuality: results.dataQuality, questions: results.questions, crossTabs: results.crossTabs,
             groupedBy: results.groupedBy, groups: results.groups
         )
         let json = String(decoding: try encoder.encode(document), as: UTF8.self)

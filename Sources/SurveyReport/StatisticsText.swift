@@ -19,10 +19,7 @@ public struct StatisticsText {
         var out = "\(questionnaire.title.text(in: language)): \(results.responses) response\(results.responses == 1 ? "" : "s")"
         if let filter = results.filter { out += " where \(filter)" }
         out += "\n"
-        let figures = results.importSummary
-        if figures.rejected > 0 || figures.problems > 0 {
-            out += "Data: \(figures.rowsRead) rows read, \(figures.rejected) rejected, \(figures.problems) problem\(figures.problems == 1 ? "" : "s") found (see `survey import`); each question's base counts its invalid values.\n"
-        }
+        out += StatisticsText.ledger(results.dataQuality)
         out += "Quartiles and medians interpolate linearly (type 7, as numpy and R's default); sd divides by n − 1.\n"
         out += section(results.questions)
         for tab in results.crossTabs { out += "\n" + crossTab(tab) }
@@ -47,6 +44,26 @@ public struct StatisticsText {
             if let d = result.descriptives { out += "  " + StatisticsText.describe(d) + "\n" }
             if let text = result.text { out += keywords(text) }
             if let dates = result.dates, let first = dates.earliest, let last = dates.latest { out += "  From \(first) to \(last)\n" }
+        }
+        return out
+    }
+
+    /// The data-quality ledger in a few lines, when there is something to say: rows rejected,
+    /// problems by kind, illegible answers, double entry.
+    static func ledger(_ quality: DataQuality) -> String {
+        guard !quality.allAnswersPassedValidation || quality.verification != nil else { return "" }
+        var out = "Data: \(quality.rowsRead) rows read, \(quality.accepted) accepted, \(quality.rejected) rejected"
+        if quality.problems > 0 {
+            let kinds = quality.problemsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+            out += "; \(quality.problems) problem\(quality.problems == 1 ? "" : "s"): \(kinds.joined(separator: ", "))"
+        }
+        out += quality.ledgerFiles.isEmpty ? " (see `survey import`)" : " (from \(quality.ledgerFiles.joined(separator: ", ")))"
+        out += "; each question's base counts its invalid values apart from blanks.\n"
+        if quality.illegible > 0 { out += "  \(quality.illegible) answer\(quality.illegible == 1 ? "" : "s") marked illegible on the paper forms (counted as invalid).\n" }
+        if let entry = quality.verification {
+            out += "  Double entry: \(entry.formsVerified) of \(entry.formsTotal) forms verified; \(entry.disagreements) of \(entry.answersCompared) answers compared differed"
+            if let rate = entry.disagreementRate { out += " (\(NumberFormat.fixed(rate * 100))%)" }
+            out += ".\n"
         }
         return out
     }

@@ -11,17 +11,50 @@ public enum SurveyAnalysis {
         var tally = try SurveyTally(questionnaire: questionnaire, options: options)
         let importer = ResponseImporter(questionnaire: questionnaire, options: importOptions)
         let filter = options.filter
+        // A canonical file is read with its companion files, which say which of its empty
+        // answers were invalid; a raw export never looks for them.
+        var ledger: ResponseLedger?
+        // The ledger again, only when it lists answers: rows are then checked against it (a
+        // file without problems costs one nil check per row).
+        var marks: ResponseLedger?
+        var file = ""
+        importer.onHeader = { canonical in
+            ledger = canonical ? try ResponseLedger.read(beside: file, questionnaire: questionnaire) : nil
+            marks = ledger?.listsAnswers == true ? ledger : nil
+            for note in ledger?.notes ?? [] { notify(note) }
+        }
         importer.onResponse = { response in
-            if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+            guard let marks else {
+                if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+                return
+            }
+            var marked = response
+            marks.markInvalid(&marked)
+            if filter?.holds(for: marked.answers) ?? true { tally.add(marked) }
+        }
+        // Problems a canonical file's read finds that its problems file lists already.
+        var relisted: [String: Int] = [:]
+        importer.onProblem = { problem in
+            if let marks, marks.lists(problem) { relisted[problem.problem.kind, default: 0] += 1 }
         }
         var summary = ImportSummary()
-        for file in files {
-            // A shared lock: an import or form being saved meanwhile is seen whole or not at all.
-            summary.merge(try ResponseFileReading.whileReading(file, notify: notify) { try importer.importFile(file) })
+        var quality = DataQuality()
+        for path in files {
+            file = path
+            ledger = nil
+            marks = nil
+            relisted = [:]
+            // A shared lock: an import or form being saved meanwhile is seen whole or not at
+            // all, in the responses file and in the files beside it.
+            let read = try ResponseFileReading.whileReading(path, notify: notify) { try importer.importFile(path) }
+            summary.merge(read)
+            quality.add(read: read, ledger: ledger, relisted: relisted)
         }
         let figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
                                     problems: summary.problems, problemsByKind: summary.problemsByKind)
-        return (tally.results(importFigures: figures), summary)
+        var results = tally.results(importFigures: figures)
+        results.dataQuality = quality
+        return (results, summary)
     }
 
     /// Parses `ROW:COL`.

@@ -29,6 +29,8 @@ import Testing
         Case(name: "seminar-ru", questionnaire: "questionnaires/seminar-feedback.yaml", responses: "responses/seminar-feedback.csv", language: .russian),
         Case(name: "hostile", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/hostile.csv", language: .english),
         Case(name: "no-responses", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/empty.csv", language: .english),
+        // The ledger with problems of several kinds and rejected rows (issue 9).
+        Case(name: "messy-ledger", questionnaire: "Tests/Fixtures/feedback.yaml", responses: "Tests/Fixtures/responses-messy.csv", language: .english),
         Case(name: "one-respondent", questionnaire: "Tests/Fixtures/report-golden/hostile.yaml", responses: "Tests/Fixtures/report-golden/one.csv", language: .english),
     ]
 

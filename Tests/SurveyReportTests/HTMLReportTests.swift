@@ -127,9 +127,15 @@ import FoundationXML
 
     @Test func problemsFileNamedInTheDataQualityNote() throws {
         var results = try ReportFixture.example()
-        results.importSummary.problems = 3
+        results.dataQuality.rowsRead = 32
+        results.dataQuality.accepted = 32
+        results.dataQuality.problems = 3
+        results.dataQuality.problemsByKind = ["unknown_choice": 2, "out_of_range": 1]
+        results.dataQuality.allAnswersPassedValidation = false
         let html = HTMLReport(results: results, options: ReportOptions(problemsFile: "seminar.problems.csv")).render()
-        #expect(html.contains("3 problems were found in the answers: invalid values (counted as no answer), required questions left blank, or answers to questions that skip logic did not ask; they are listed in seminar.problems.csv."))
+        #expect(html.contains("32 rows read, 32 accepted, 0 rejected. 3 problems were found in the answers (listed in seminar.problems.csv). An answer whose value could not be used is counted as invalid in its question&#39;s base, not as left blank."), "\(html)")
+        #expect(html.contains("<tr><td>not one of the choices</td><td><code>unknown_choice</code></td><td class=\"num\">2</td></tr>"))
+        #expect(!html.contains("All answers passed validation"))
     }
 
     @Test func deterministic() throws {

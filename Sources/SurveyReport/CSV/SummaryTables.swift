@@ -26,6 +26,7 @@ public struct SummaryTables {
             ("tests.csv", tests()),
             ("keywords.csv", keywords()),
             ("comments.csv", comments()),
+            ("data_quality.csv", dataQuality()),
         ]
         for tab in results.crossTabs {
             files.append(("crosstab-\(tab.rowQuestion)-by-\(tab.columnQuestion).csv", crossTabWide(tab)))
@@ -61,6 +62,33 @@ public struct SummaryTables {
             }
         }
         return table(["question_id", "question", "code", "label", "count", "percent", "valid_percent"], rows)
+    }
+
+    /// The data-quality ledger as a long table: `measure,kind,value`, one row per figure and
+    /// one `problems` row per problem kind (docs/report.md).
+    func dataQuality() -> String {
+        let quality = results.dataQuality
+        var rows: [[String]] = [
+            ["rows_read", "", String(quality.rowsRead)],
+            ["accepted", "", String(quality.accepted)],
+            ["rejected", "", String(quality.rejected)],
+            ["problems", "", String(quality.problems)],
+        ]
+        for (kind, count) in quality.problemsByKind.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+            rows.append(["problems", text(kind), String(count)])
+        }
+        rows.append(["illegible", "", String(quality.illegible)])
+        if let entry = quality.verification {
+            rows += [
+                ["forms_verified", "", String(entry.formsVerified)],
+                ["forms_total", "", String(entry.formsTotal)],
+                ["answers_compared", "", String(entry.answersCompared)],
+                ["disagreements", "", String(entry.disagreements)],
+                ["disagreement_rate", "", NumberFormat.exact(entry.disagreementRate)],
+            ]
+        }
+        rows.append(["all_answers_passed_validation", "", quality.allAnswersPassedValidation ? "yes" : "no"])
+        return table(["measure", "kind", "value"], rows)
     }
 
     func descriptives() -> String {

@@ -48,7 +48,14 @@ public struct HTMLReport {
         }
         out += crossTabs()
         out += "<section id=\"data-quality\">\n<h2>\(h(phrases.dataQuality))</h2>\n"
-        out += "<p>\(h(phrases.dataQuality(results.importSummary, problemsFile: options.problemsFile)))</p>\n</section>\n"
+        out += "<p>\(h(phrases.ledger(results.dataQuality, problemsFile: options.problemsFile).joined(separator: " ")))</p>\n"
+        let problemRows = phrases.problemRows(results.dataQuality)
+        if !problemRows.isEmpty {
+            out += "<table class=\"problems\">\n<thead><tr><th>\(h(phrases.problemKind))</th><th>\(h(phrases.problemCode))</th><th class=\"num\">\(h(phrases.count))</th></tr></thead>\n<tbody>\n"
+            for row in problemRows { out += "<tr><td>\(h(row.name))</td><td><code>\(h(row.kind))</code></td><td class=\"num\">\(row.count)</td></tr>\n" }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "</section>\n"
         out += "<section id=\"methods\">\n<h2>\(h(phrases.methods))</h2>\n<ul class=\"methods\">\n"
         for sentence in phrases.methodsText { out += "<li>\(h(sentence))</li>\n" }
         out += "</ul>\n</section>\n"

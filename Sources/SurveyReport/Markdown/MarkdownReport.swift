@@ -38,9 +38,22 @@ public struct MarkdownReport {
             out.append("## " + phrases.crossTabs)
             for tab in results.crossTabs { out.append(crossTab(tab)) }
         }
-        out.append("## " + phrases.dataQuality + "\n\n" + Escaping.markdown(phrases.dataQuality(results.importSummary, problemsFile: options.problemsFile)))
+        out.append(dataQuality())
         out.append("## " + phrases.methods + "\n\n" + phrases.methodsText.map { "- " + $0 }.joined(separator: "\n"))
         return out.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The ledger: its sentences, then the problems by kind as a table.
+    private func dataQuality() -> String {
+        let quality = results.dataQuality
+        var parts = ["## " + phrases.dataQuality, Escaping.markdown(phrases.ledger(quality, problemsFile: options.problemsFile).joined(separator: " "))]
+        let rows = phrases.problemRows(quality)
+        if !rows.isEmpty {
+            var lines = ["| \(phrases.problemKind) | \(phrases.problemCode) | \(phrases.count) |", "|---|---|---:|"]
+            for row in rows { lines.append("| \(Escaping.markdownCell(row.name)) | `\(Escaping.markdownCell(row.kind))` | \(row.count) |") }
+            parts.append(lines.joined(separator: "\n"))
+        }
+        return parts.joined(separator: "\n\n")
     }
 
     private func section(number: Int, question: Question, result: QuestionResult) -> String {

@@ -18,6 +18,8 @@ public struct SurveyResults: Sendable {
     public var groupedBy: String?
     /// What the import found (rows read, rejected, problems).
     public var importSummary: ImportFigures
+    /// The data-quality ledger: problems by kind, rejects, illegible answers, double entry.
+    public var dataQuality = DataQuality()
 }
 
 /// One question's results.

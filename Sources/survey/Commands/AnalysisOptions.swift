@@ -36,7 +36,9 @@ struct AnalysisOptions: ParsableArguments {
         configure(&options, definition)
         let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(),
                                                         options: options, notify: { Terminal.error("note: \($0)") })
-        if summary.rejected > 0 || summary.problems > 0 {
+        // A canonical file's problems are in its ledger (the data-quality figures), and a re-read
+        // finds some again (a required question left blank): only rows rejected now are news.
+        if summary.rejected > 0 || (summary.problems > 0 && results.dataQuality.ledgerFiles.isEmpty) {
             Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
         }
         return results

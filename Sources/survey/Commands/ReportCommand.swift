@@ -78,7 +78,8 @@ struct ReportCommand: ParsableCommand {
             let name = URL(fileURLWithPath: analysis.questionnaire).deletingPathExtension().lastPathComponent
             let folder = out ?? "reports/" + name
             let problemsFiles = analysis.responses.map { ResponseFile.companion(of: $0, suffix: "problems") }
-            let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles
+            let ledgerFiles = analysis.responses.flatMap { path in ["rejects", "verification"].map { ResponseFile.companion(of: path, suffix: $0) } }
+            let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles + ledgerFiles
             // Refused before the responses are read: a wrong --out costs no time.
             try ReportFolder.check(folder, inputs: inputs, fallbackName: name)
             let quotes = try quotePolicy()
@@ -87,7 +88,8 @@ struct ReportCommand: ParsableCommand {
                 options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
             }
             let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
-            let problemsFile = problemsFiles.first { FileManager.default.fileExists(atPath: $0) }
+            // The problems file the ledger was read from (none for a raw export).
+            let problemsFile = results.dataQuality.ledgerFiles.first { $0.hasSuffix(".problems.csv") }
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
             let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
             let notes = try ReportFolder.write(files, to: folder, inputs: inputs, fallbackName: name)
