@@ -149,6 +149,28 @@ import Testing
         #expect(Self.ids(dir.text("f.csv")) == (1...2000).map(String.init))
     }
 
+    /// Importing again after an import was killed in its append: the half-written batch is
+    /// undone before the file's ids are read, so the rows it held are not taken for respondents
+    /// already there (every row of an export whose ids were all in that half used to be
+    /// rejected as a duplicate, and the import stopped before it could notice).
+    @Test func importAgainAfterAKilledImportAcceptsEveryRow() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("f.csv", Self.header + "\n")
+        try dir.write("export.csv", Self.export(1...2000))
+        let killed = try BackgroundRun(in: dir.url, ["import", Fixture.feedback, "export.csv", "--into", "f.csv"], environment: ["SURVEY_TEST_PAUSE_APPEND": "60"])
+        #expect(killed.waitForStderr("SURVEY_TEST_PAUSE_APPEND: paused"), "\(killed.stderrSoFar)")
+        killed.kill9()
+        _ = killed.wait()
+        try dir.write("again.csv", Self.export(1...10))
+        let again = try dir.run(arguments: ["import", Fixture.feedback, "again.csv", "--into", "f.csv"])
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stderr.contains("an interrupted import (pid \(killed.pid)) had partly appended"), "\(again)")
+        #expect(again.stderr.contains("Read 10 rows: 10 accepted, 0 rejected."), "\(again)")
+        #expect(Self.ids(dir.text("f.csv")) == (1...10).map(String.init))
+        #expect(dir.text("f.rejects.csv") == nil, "nothing rejected")
+    }
+
     /// A piped `enter` typing forms while an import runs: the import's rows and every saved
     /// form end up in the file (the import used to replace the file with its own copy).
     @Test func importRacingEnterLosesNothing() throws {
