@@ -78,11 +78,9 @@ public final class ImportBatch {
     /// Reads the respondent ids already in F, streaming and without the lock (they are checked
     /// again under it), and refuses a file with another header.
     public func readExisting(_ reserve: (String, Int) -> Void) throws(ImportError) {
-        // A batch a killed import half appended is undone first, under the lock, so its rows
-        // are not taken for respondents already in F.
-        if FileManager.default.fileExists(atPath: ResponseFileLock.rollbackPath(for: responsesPath)) {
-            try lock.hold({ $0 }) { () throws(ImportError) in }
-        }
+        // A batch a killed import half appended is undone first, so its rows are not taken for
+        // respondents already in F (one being appended by a live import is checked under the lock).
+        try lock.finishInterruptedChangeIfUnheld()
         guard let descriptor = try RegularFile.open(responsesPath, O_RDONLY) else { return }
         defer { close(descriptor) }
         var records = 0

@@ -66,6 +66,17 @@ public final class ResponseFileLock {
         return try body()
     }
 
+    /// Undoes what a killed holder left half done, when no live process holds the lock; a
+    /// live holder is left alone to finish (or undo) its own change. For readers that look at
+    /// F before they need the lock, so they never take a half-written batch for F's rows.
+    public func finishInterruptedChangeIfUnheld() throws(ImportError) {
+        guard depth == 0, FileManager.default.fileExists(atPath: ResponseFileLock.rollbackPath(for: path)),
+              let opened = try RegularFile.open(path, O_RDWR) else { return }
+        let free = flock(opened, LOCK_EX | LOCK_NB) == 0
+        close(opened)  // releases the probe's lock before hold() takes its own
+        if free { try hold({ $0 }) { () throws(ImportError) in } }
+    }
+
     /// Records how to undo the change about to be made (the lock must be held).
     public func beginChange(_ record: RollbackRecord) throws(ImportError) {
         precondition(isHeld, "a change to \(path) outside its lock")
