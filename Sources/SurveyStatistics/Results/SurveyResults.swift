@@ -32,6 +32,19 @@ public struct QuestionResult: Sendable, Hashable, Codable {
     public var descriptives: Descriptives?
     public var text: TextSummary?
     public var dates: DateSummary?
+    /// One row per declared missing code of the question, in declaration order (nil when it
+    /// has none): how many asked respondents gave it.
+    public var missingCodes: [MissingCodeCount]?
+}
+
+/// How often one declared missing code was given.
+public struct MissingCodeCount: Sendable, Hashable, Codable {
+    /// The code as written in data files.
+    public var code: String
+    /// Respondents who gave it.
+    public var count: Int
+    /// count / asked × 100.
+    public var percent: Double?
 }
 
 /// The per-question tables of one group (`--by`).
