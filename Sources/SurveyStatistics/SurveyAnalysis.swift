@@ -12,7 +12,7 @@ public enum SurveyAnalysis {
         let importer = ResponseImporter(questionnaire: questionnaire, options: importOptions)
         let filter = options.filter
         importer.onResponse = { response in
-            if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+            if filter?.holds(for: response.answers) ?? true { tally.add(response) } else { tally.exclude(response) }
         }
         var summary = ImportSummary()
         for file in files {

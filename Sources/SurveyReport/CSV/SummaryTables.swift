@@ -54,13 +54,18 @@ public struct SummaryTables {
     func frequencies() -> String {
         var rows: [[String]] = []
         for result in results.questions {
-            guard let table = result.frequencies else { continue }
+            guard let table = result.frequencies, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
-                             NumberFormat.exact(row.percent), NumberFormat.exact(row.validPercent)])
+                             NumberFormat.exact(row.percent), NumberFormat.exact(row.validPercent), "answer"])
+            }
+            for row in NonAnswerRow.rows(result, question: question) {
+                rows.append([result.id, questionText(result.id), text(row.code), text(row.title(options.phrases)), String(row.count),
+                             NumberFormat.exact(row.percentOfAsked), "", row.kind.rawValue])
             }
         }
-        return table(["question_id", "question", "code", "label", "count", "percent", "valid_percent"], rows)
+        // `percent` is of the respondents asked; `kind` tells answers from the rows below them.
+        return table(["question_id", "question", "code", "label", "count", "percent", "valid_percent", "kind"], rows)
     }
 
     func descriptives() -> String {

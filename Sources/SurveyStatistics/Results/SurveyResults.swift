@@ -6,6 +6,8 @@ public struct SurveyResults: Sendable {
     public var questionnaire: Questionnaire
     /// Responses counted (after `--where`).
     public var responses: Int
+    /// Responses in the data before `--where`: the response rate is about all of them.
+    public var allResponses: Int
     /// The `--where` expression, when one restricted the rows.
     public var filter: String?
     /// Per question, in questionnaire order.
