@@ -47,6 +47,12 @@ public struct MissingCodeCount: Sendable, Hashable, Codable {
     public var count: Int
     /// count / asked × 100.
     public var percent: Double?
+
+    public init(code: String, count: Int, percent: Double?) {
+        self.code = code
+        self.count = count
+        self.percent = percent
+    }
 }
 
 /// The per-question tables of one group (`--by`).
