@@ -56,7 +56,7 @@ public struct MarkdownReport {
                              + " \(NumberFormat.fixed(answer.percent)) | \(TextBar.bar(answer.percent)) |")
             }
             for row in others {
-                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(row.count) |" + (showAsked ? " \(row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "") |" : "") + " | |")
+                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(row.count) |" + (showAsked ? (row.percentOfAsked.map { " \(NumberFormat.fixed($0)) |" } ?? " |") : "") + " | |")
             }
             return lines.joined(separator: "\n")
         }
