@@ -119,7 +119,7 @@ import FoundationXML
         let plain = HTMLReport(results: results, options: ReportOptions()).render()
         // The response rate stays that of all the data; the subset is named with its size.
         #expect(results.allResponses > results.responses)
-        #expect(plain.contains("\(results.allResponses) participants returned the questionnaire."))
+        #expect(plain.contains("<p class=\"rate\">\(results.allResponses) of 24 participants returned the questionnaire"))
         #expect(plain.contains("\(results.responses) of \(results.allResponses) responses match <code>org_type == ngo</code>; the figures below are about them."))
         #expect(!plain.contains("Generated"))
         let custom = HTMLReport(results: results, options: ReportOptions(title: "Kashkasuu <2013>", stamp: "2024-05-01 10:00")).render()

@@ -32,6 +32,6 @@ public struct QuestionBase: Sendable, Hashable, Codable {
         missingCoded += other.missingCoded
     }
 
-    /// Responses without a valid answer, for whatever reason.
+    /// Responses without a valid answer, for whatever reason (not asked, missing-coded, blank, invalid).
     public var noAnswer: Int { responses - answered }
 }
