@@ -70,8 +70,7 @@ public struct MarkdownReport {
             parts.append(table(phrases.percentOfRespondents, zip(multiple.rows, question.categories).map { row, category in
                 (category.label.text(in: language), row.count, asked > 0 ? Double(row.count) / Double(asked) * 100 : nil, row.percentOfRespondents)
             }))
-            let table = multiple
-            parts.append("_" + phrases.multipleNote(mentions: table.mentions, respondents: result.base.answered, mean: table.meanChoices) + "_")
+            parts.append("_" + phrases.multipleNote(mentions: multiple.mentions, respondents: result.base.answered, mean: multiple.meanChoices) + "_")
         }
         if let descriptives = result.descriptives {
             parts.append(phrases.descriptives(descriptives))
