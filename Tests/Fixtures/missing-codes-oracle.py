@@ -85,5 +85,8 @@ print("  top-2 box", sum(v >= 4 for v in values) / len(values) * 100)
 describe("age", *tally("age", age, {**CODES, "999": ["999", "not given"]}))
 choices = {"time", "topic", "cost"}
 describe("why_not", *tally("why_not", lambda c: c if c in choices else None, CODES, asked=lambda r: r["attend_again"] == "no"))
+topics = [c for c in ("a", "b")]
+base, per_code, values = tally("topics", lambda c: c.split(";") if all(t in topics for t in c.split(";")) else None, CODES)
+print("topics", base, per_code, {t: sum(t in v for v in values) for t in topics}, "mentions", sum(len(v) for v in values))
 print("sex == female:", sum(r["sex"] == "female" for r in rows), "of", len(rows))
 print("usefulness == 99:", sum(missing_code(r["usefulness"], CODES) == "99" for r in rows))

@@ -32,13 +32,14 @@ import Testing
         #expect(imported.status == 0, "\(imported)")
         let rows = work.text("out.csv")?.split(separator: "\n").map(String.init) ?? []
         // `Don't know` → 99, `099` → 99, `-1.0` → -1, `Refused` → -1; a text answer 99 stays text.
-        #expect(rows[4] == "4,female,99,-1,no,cost,99")
-        #expect(rows[5] == "5,male,99,999,no,99,")
-        #expect(rows[7] == "7,male,-1,,yes,,nice")
-        #expect(rows[10] == "10,female,,33,no,-1,")
+        #expect(rows[4] == "4,female,99,-1,no,cost,99,")
+        #expect(rows[5] == "5,male,99,999,no,99,,a")
+        #expect(rows[6] == "6,female,3,45,no,,,-1")
+        #expect(rows[7] == "7,male,-1,,yes,,nice,a")
+        #expect(rows[10] == "10,female,,33,no,-1,,a")
         let stats = try work.run("stats", "q.yaml", "out.csv")
         #expect(stats.status == 0, "\(stats)")
-        #expect(Self.lines(stats.stdout, starting: "99 Don't know") == ["99 Don't know 3 25.0", "99 Don't know 1 14.3"])
+        #expect(Self.lines(stats.stdout, starting: "99 Don't know") == ["99 Don't know 3 25.0", "99 Don't know 1 14.3", "99 Don't know 2 16.7"])
     }
 
     /// The text output: answers, then missing codes, No answer, Invalid, Not asked; `% asked`.
@@ -65,6 +66,19 @@ import Testing
         ], "\(whyNot)")
         #expect(out.contains("  Missing codes (left out of the figures above): 99 Don't know 1 (8.3% of asked), -1 Refused 1 (8.3% of asked), 999 Not given 1 (8.3% of asked)\n"), "\(out)")
         #expect(out.contains("n 8, mean 39.25,"), "\(out)")
+        // Multiple choice: % asked beside % of respondents (of the 7 who answered).
+        let topics = out.components(separatedBy: "7. Topics of interest")[1]
+        #expect(Self.lines(topics, starting: "") == [
+            "[topics, multiple_choice]",
+            "Base: 12 responses, 7 answered, 3 missing-coded, 2 left blank",
+            "code label n % asked % of respondents % of mentions",
+            "a Migration law 5 41.7 71.4 55.6",
+            "b Reintegration 4 33.3 57.1 44.4",
+            "99 Don't know 2 16.7",
+            "-1 Refused 1 8.3",
+            "No answer 2 16.7",
+            "9 mentions by 7 respondents (mean 1.29 choices); percentages of respondents can sum past 100.",
+        ], "\(topics)")
     }
 
     @Test func statsCSVAndJSONCarryTheMissingCodesAndTheAskedBase() throws {
@@ -140,15 +154,24 @@ import Testing
                      "usefulness,How useful was it?,,Invalid,1,8.333333333333332,,invalid"] {
             #expect(frequencies.contains(line + "\n"), "missing \(line)\n\(frequencies)")
         }
+        #expect(work.text("rep/multiple_response.csv") == """
+            question_id,question,code,label,count,percent_of_respondents,percent_of_mentions,respondents,mentions,kind
+            topics,Topics of interest,a,Migration law,5,71.42857142857143,55.55555555555556,7,9,answer
+            topics,Topics of interest,b,Reintegration,4,57.14285714285714,44.44444444444444,7,9,answer
+            topics,Topics of interest,99,Don't know,2,,,7,9,missing_code
+            topics,Topics of interest,'-1,Refused,1,,,7,9,missing_code
+            topics,Topics of interest,,No answer,2,,,7,9,blank
+
+            """)
     }
 
     /// `survey enter`: a typed 99, `099`, `Don't know` or `refused` is the missing code.
     @Test func entryReadsMissingCodesByCodeAndLabel() throws {
         let work = try EnterWorkdir()
         defer { work.remove() }
-        let form = ["1", "female", "Don't know", "099", "n", "refused", "99", ""]
+        let form = ["1", "female", "Don't know", "099", "n", "refused", "99", "99", ""]
         let result = try work.run(["enter", Fixture.path("missing-codes.yaml"), "--into", "e.csv"], input: form.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result)")
-        #expect(work.text("e.csv")?.split(separator: "\n").last == "1,female,99,99,no,-1,99", "\(work.text("e.csv") ?? "")")
+        #expect(work.text("e.csv")?.split(separator: "\n").last == "1,female,99,99,no,-1,99,99", "\(work.text("e.csv") ?? "")")
     }
 }

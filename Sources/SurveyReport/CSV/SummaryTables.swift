@@ -79,14 +79,20 @@ public struct SummaryTables {
     func multipleResponse() -> String {
         var rows: [[String]] = []
         for result in results.questions {
-            guard let table = result.multipleResponse else { continue }
+            guard let table = result.multipleResponse, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
                              NumberFormat.exact(row.percentOfRespondents), NumberFormat.exact(row.percentOfMentions),
-                             String(result.base.answered), String(table.mentions)])
+                             String(result.base.answered), String(table.mentions), "answer"])
+            }
+            // The rows below the answers, as in frequencies.csv, with a count only: they are no
+            // share of respondents who chose or of mentions.
+            for row in NonAnswerRow.rows(result, question: question) {
+                rows.append([result.id, questionText(result.id), text(row.code), text(row.title(options.phrases)), String(row.count),
+                             "", "", String(result.base.answered), String(table.mentions), row.kind.rawValue])
             }
         }
-        return table(["question_id", "question", "code", "label", "count", "percent_of_respondents", "percent_of_mentions", "respondents", "mentions"], rows)
+        return table(["question_id", "question", "code", "label", "count", "percent_of_respondents", "percent_of_mentions", "respondents", "mentions", "kind"], rows)
     }
 
     func crossTabsLong() -> String {

@@ -77,6 +77,16 @@ import Testing
         #expect(tab.counts == [[1, 1, 1, 0, 1], [0, 0, 0, 2, 0]])
     }
 
+    /// Multiple choice: only a whole cell is a missing code; % of respondents is of the 7 who chose.
+    @Test func multipleChoiceCountsWholeCellCodes() throws {
+        let topics = try Self.question(try Self.results(), "topics")
+        #expect([topics.base.answered, topics.base.missingCoded, topics.base.blank] as [Int] == [7, 3, 2])
+        #expect(topics.missingCodes?.map(\.count) == [2, 1])
+        let table = try #require(topics.multipleResponse)
+        #expect(table.rows.map(\.count) == [5, 4])
+        #expect(table.mentions == 9)
+    }
+
     /// A condition reads a missing code as not answered unless it names the code.
     @Test(arguments: [
         ("usefulness == 99", 3), ("usefulness == 099", 3), ("usefulness == -1", 1), ("answered(usefulness)", 7),
