@@ -185,7 +185,7 @@ public final class EntryDesk {
         guard let check, let session else { return [] }
         let question = questionnaire.questions[index]
         let heading = "── verify · respondent \(session.respondent) · question \(index + 1)/\(session.count) · \(question.id): the entries differ"
-        let show = { (answer: Answer) in answer.isAnswered ? self.parsers[index].display(answer) : "— no answer" }
+        let show = { (answer: Answer) in answer.hasValue ? self.parsers[index].display(answer) : "— no answer" }
         var lines = [EntryLine(screen.fit(heading + " " + String(repeating: "─", count: max(0, screen.width - 2 - heading.count))), .heading)]
         lines += screen.wrap(question.text.text(in: questionnaire.language), indent: "").map { EntryLine($0) }
         lines.append(EntryLine(screen.fit("  1 first entry    \(show(check.first.answers[index]))")))
@@ -424,7 +424,7 @@ public final class EntryDesk {
             case .failure(let problem):
                 return [EntryLine(problem.message, .problem)]
             case .success(let answer):
-                if !answer.isAnswered, question.required {
+                if !answer.hasValue, question.required {
                     return [EntryLine(EntryProblem.required(number: index + 1).message, .problem)]
                 }
                 check.resolve(answer)

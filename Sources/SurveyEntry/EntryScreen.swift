@@ -30,7 +30,7 @@ public struct EntryScreen: Sendable {
             let now: String
             if session.illegible.contains(index) {
                 now = "! illegible"
-            } else if session.typed[index].isAnswered {
+            } else if session.typed[index].hasValue {
                 now = parser.display(session.typed[index])
             } else {
                 now = "no answer"
@@ -117,10 +117,10 @@ public struct EntryScreen: Sendable {
             if !session.isAsked(index) {
                 value = "· not asked"
                 tone = .hint
-            } else if session.illegible.contains(index), !answers[index].isAnswered {
+            } else if session.illegible.contains(index), !answers[index].hasValue {
                 value = "! illegible"
                 tone = .warning
-            } else if answers[index].isAnswered {
+            } else if answers[index].hasValue {
                 value = session.parsers[index].display(answers[index])
             } else {
                 value = "—"

@@ -88,7 +88,7 @@ public struct EntrySession: Sendable {
     /// Asked questions marked illegible, in form order.
     public var illegibleQuestions: [Int] {
         let current = answers
-        return illegible.sorted().filter { isAsked($0, in: current) && !current[$0].isAnswered }
+        return illegible.sorted().filter { isAsked($0, in: current) && !current[$0].hasValue }
     }
 
     /// The first asked question not typed yet; nil when every asked question has been.
@@ -98,7 +98,7 @@ public struct EntrySession: Sendable {
     }
 
     /// Answered questions, for the leave prompt.
-    public var answeredCount: Int { answers.filter(\.isAnswered).count }
+    public var answeredCount: Int { answers.filter(\.hasValue).count }
 
     /// Handles one typed line.
     public mutating func submit(_ line: String) -> Outcome {
@@ -129,7 +129,7 @@ public struct EntrySession: Sendable {
             case .failure(let problem):
                 return .reask(problem)
             case .success(let answer):
-                if !answer.isAnswered, question.required { return .reask(.required(number: index + 1)) }
+                if !answer.hasValue, question.required { return .reask(.required(number: index + 1)) }
                 record(answer, at: index, illegible: false)
             }
         }

@@ -17,11 +17,13 @@ public struct TypedAnswerParser: Sendable {
     /// Folded codes and labels (every language) with their category, for prefix matching.
     private let prefixes: [(text: String, index: Int)]
     private let labels: [String]
+    private let language: String
 
     /// `convention`: how numbers are typed (the questionnaire's `number_format:`); by default
     /// that of `language`.
     public init(question: Question, language: String, convention: NumberConvention? = nil) {
         self.question = question
+        self.language = language
         parser = AnswerParser(question: question, convention: convention ?? .of(language: language))
         let categories = question.categories
         switch question.kind {
@@ -54,10 +56,14 @@ public struct TypedAnswerParser: Sendable {
     }
 
     /// The answer for a typed line (commands already removed); `.missing` for a blank, and for
-    /// NA-like text that is not an answer of the question (never in text questions).
+    /// NA-like text that is not an answer of the question (never in text questions);
+    /// `.missingCode` for a declared missing code or its label.
     public func read(_ typed: String) -> Result<Answer, EntryProblem> {
         let text = typed.trimmingCharacters(in: .whitespaces)
         if parser.meansNoAnswer(text) { return .success(.missing) }
+        // A declared missing code by code or label (`99`, `099`, `Don't know`), unless the
+        // operator typed a key shown on screen.
+        if !keys.contains(text), let index = parser.missingCode(text) { return .success(.missingCode(index)) }
         switch question.kind {
         case .singleChoice:
             return choice(text).map { .choice($0) }
@@ -103,6 +109,9 @@ public struct TypedAnswerParser: Sendable {
             return "\(value)\(label)"
         case .yesNo(let value):
             return value ? "yes" : "no"
+        case .missingCode(let index):
+            let missing = question.missingCodes[index]
+            return "\(missing.code) \(missing.label.text(in: language))"
         default:
             return answer.canonicalText(for: question)
         }

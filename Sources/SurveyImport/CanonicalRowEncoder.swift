@@ -16,8 +16,11 @@ struct CanonicalRowEncoder {
     private let plainCodes: [Bool]
     private let lowestPoint: [Int]
     private let rawCodes: [[String]]
+    /// Per question, its declared missing codes as written (rare, so kept as strings).
+    private let missingCodes: [[String]]
 
     init(questionnaire: Questionnaire) {
+        missingCodes = questionnaire.questions.map { $0.missingCodes.map(\.code) }
         rawCodes = questionnaire.questions.map { $0.categories.map(\.code) }
         let codes = questionnaire.questions.map { question in
             question.categories.map { category in
@@ -91,6 +94,8 @@ struct CanonicalRowEncoder {
                 CanonicalRowEncoder.appendField(text, to: &output)
             case .date(let date):
                 output.append(contentsOf: date.description.utf8)
+            case .missingCode(let missing):
+                CanonicalRowEncoder.appendField(missingCodes[index][missing], to: &output)
         }
     }
 

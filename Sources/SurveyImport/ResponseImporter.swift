@@ -270,7 +270,7 @@ public final class ResponseImporter {
             try onProblem(problem)
         }
         let submitted = layout.timestampColumn.map { record.string($0) }
-        let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].isAnswered })).sorted()
+        let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].hasValue })).sorted()
         try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid))
         return nil
     }

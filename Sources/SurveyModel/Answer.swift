@@ -18,15 +18,28 @@ public enum Answer: Sendable, Hashable {
     case text(String)
     /// A date.
     case date(CalendarDate)
+    /// A declared missing code (`Don't know`, `Refused`): the index into the question's
+    /// `missingCodes`. Given, but not a substantive answer.
+    case missingCode(Int)
 
-    /// Whether there is an answer.
+    /// Whether there is a substantive answer: not blank and not a declared missing code.
+    /// Conditions (`answered(id)`, comparisons) read a missing code as not answered.
     public var isAnswered: Bool {
+        switch self {
+        case .missing, .missingCode: false
+        default: true
+        }
+    }
+
+    /// Whether anything was recorded, a declared missing code included: a missing code
+    /// satisfies `required`, and one given to a question skip logic did not ask is reported.
+    public var hasValue: Bool {
         if case .missing = self { return false }
         return true
     }
 
     /// The value as written in canonical response files: codes, `;`-joined codes, `yes`/`no`,
-    /// numbers without a trailing `.0`, ISO dates; empty for no answer.
+    /// numbers without a trailing `.0`, ISO dates, the declared missing code; empty for no answer.
     public func canonicalText(for question: Question) -> String {
         switch self {
         case .missing: return ""
@@ -39,6 +52,7 @@ public enum Answer: Sendable, Hashable {
         case .number(let value): return Answer.format(value)
         case .text(let text): return text
         case .date(let date): return date.description
+        case .missingCode(let index): return question.missingCodes[index].code
         }
     }
 

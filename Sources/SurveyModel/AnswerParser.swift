@@ -21,6 +21,9 @@ public struct AnswerParser: Sendable {
     private let integerCodes: [Int: Int]
     private let labelsLongestFirst: [(text: String, index: Int)]
     private let knownForMessages: [String]
+    /// Declared missing codes and their labels, folded, and whole-number codes by value.
+    private let missingFolded: [String: Int]
+    private let missingIntegers: [Int: Int]
 
     /// The outcome of parsing one cell.
     public struct Outcome: Sendable, Hashable {
@@ -60,6 +63,18 @@ public struct AnswerParser: Sendable {
         self.integerCodes = integerCodes
         labelsLongestFirst = labels.sorted { $0.0.count > $1.0.count }
         knownForMessages = question.categories.map(\.code)
+        var missingFolded: [String: Int] = [:]
+        var missingIntegers: [Int: Int] = [:]
+        if MissingCode.applies(to: question.kind) {
+            for (index, missing) in question.missingCodes.enumerated() {
+                for text in [missing.code] + missing.label.allTexts where missingFolded[TextFolding.fold(text)] == nil {
+                    missingFolded[TextFolding.fold(text)] = index
+                }
+                if let number = AnswerParser.integer(missing.code, mark: nil), missingIntegers[number] == nil { missingIntegers[number] = index }
+            }
+        }
+        self.missingFolded = missingFolded
+        self.missingIntegers = missingIntegers
     }
 
     static let yesWords = ["yes", "y", "true", "1", "да", "д", "ооба", "иә"]
@@ -82,12 +97,25 @@ public struct AnswerParser: Sendable {
         let trimmed = Substring(raw).trimmingWhitespace()
         if trimmed.isEmpty { return true }
         if question.kind == .text { return false }
-        return AnswerParser.isBlank(trimmed) && lookup(trimmed) == nil
+        return AnswerParser.isBlank(trimmed) && lookup(trimmed) == nil && missingCode(trimmed) == nil
+    }
+
+    /// The declared missing code a cell names, by code or label (ignoring case and spacing), or a
+    /// whole-number code by value (`99.0`, `099` for `99`); nil when it names none.
+    public func missingCode<S: StringProtocol>(_ token: S) -> Int? {
+        guard !missingFolded.isEmpty else { return nil }
+        let trimmed = Substring(token).trimmingWhitespace()
+        if let hit = missingFolded[TextFolding.fold(String(trimmed))] { return hit }
+        guard !missingIntegers.isEmpty, let number = AnswerParser.integer(trimmed, mark: convention.decimalMark) else { return nil }
+        return missingIntegers[number]
     }
 
     /// Parses a cell's text.
     public func parse(_ raw: String) -> Outcome {
         let cell = Substring(raw).trimmingWhitespace()
+        if !missingFolded.isEmpty, !cell.isEmpty, let index = missingCode(cell) {
+            return Outcome(answer: .missingCode(index), problems: [])
+        }
         if meansNoAnswer(cell) { return Outcome(answer: .missing, problems: []) }
         switch question.kind {
         case .singleChoice:

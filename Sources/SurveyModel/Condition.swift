@@ -30,6 +30,8 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         case choice(Int)
         /// `yes` or `no`.
         case yesNo(Bool)
+        /// A declared missing code of the question (index into its `missingCodes`), with `==`/`!=`.
+        case missingCode(Int)
     }
 
     public var description: String { source }
@@ -38,6 +40,8 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Comparisons with an unanswered question are false, whatever the operator, so that a
     /// blank never triggers a follow-up question; `answered(id)` tests for answers explicitly.
+    /// A declared missing code counts as not answered, unless the expression names the code
+    /// (`q == 99`, `q != 99`).
     public func holds(for answers: [Answer]) -> Bool {
         Condition.evaluate(root, answers)
     }
@@ -82,6 +86,9 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
             case (.number(let value), .number(let target)): return op.compare(value, target)
             case (.choice(let value), .choice(let target)): return op.compare(value, target)
             case (.yesNo(let value), .yesNo(let target)): return op.compare(value ? 1 : 0, target ? 1 : 0)
+            case (.missingCode(let value), .missingCode(let target)): return op.compare(value, target)
+            // A substantive answer is not the missing code; a blank is neither.
+            case (let answer, .missingCode): return op == .notEqual && answer.isAnswered
             default: return false
             }
         }

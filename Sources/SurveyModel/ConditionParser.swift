@@ -165,6 +165,10 @@ public struct ConditionParser {
         guard token.kind != .end, token.kind != .symbol else {
             throw ConditionError(column: token.column, message: "expected a value after `\(opToken.text)`")
         }
+        // `q == 99` names a declared missing code: only then does a missing code count.
+        if !op.isOrdering, let index = question.missingCodes.firstIndex(where: { MissingCode.sameValue($0.code, token.text) }) {
+            return .missingCode(index)
+        }
         switch question.kind {
         case .rating, .number:
             guard token.kind == .number, let value = DecimalNumber.value(token.text) else {

@@ -16,9 +16,13 @@ public struct Question: Sendable, Hashable {
     /// How this question's numbers are written (`number_format:`), when it differs from the
     /// questionnaire's.
     public var numberConvention: NumberConvention?
+    /// Declared missing codes in effect for this question (`missing:` of the question, merged
+    /// with the questionnaire's by the loader); `Answer.missingCode(i)` indexes this list.
+    public var missingCodes: [MissingCode]
 
     public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil, columns: [String] = [],
-                numberConvention: NumberConvention? = nil) {
+                numberConvention: NumberConvention? = nil, missingCodes: [MissingCode] = []) {
+        self.missingCodes = missingCodes
         self.id = id
         self.kind = kind
         self.text = text

@@ -14,11 +14,16 @@ public struct Questionnaire: Sendable, Hashable {
     public var stopwords: [String]
     /// How numbers are written in answers (`number_format:`, by default from `language`).
     public var numberConvention: NumberConvention
+    /// Missing codes declared for the whole questionnaire (top-level `missing:`); the loader has
+    /// already merged them into each question's `missingCodes`.
+    public var missingCodes: [MissingCode]
 
     public init(
         title: LocalizedText, language: String = "en", event: Event? = nil, questions: [Question],
-        report: ReportPlan = ReportPlan(), stopwords: [String] = [], numberConvention: NumberConvention? = nil
+        report: ReportPlan = ReportPlan(), stopwords: [String] = [], numberConvention: NumberConvention? = nil,
+        missingCodes: [MissingCode] = []
     ) {
+        self.missingCodes = missingCodes
         self.numberConvention = numberConvention ?? .of(language: language)
         self.title = title
         self.language = language

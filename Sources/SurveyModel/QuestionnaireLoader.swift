@@ -106,9 +106,9 @@ public struct QuestionnaireLoader {
 
     // MARK: Top level
 
-    private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords"]
+    private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords", "missing"]
     private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer",
-                                       "column", "number_format"]
+                                       "column", "number_format", "missing"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -125,6 +125,7 @@ public struct QuestionnaireLoader {
         let convention = fields["number_format"].flatMap { numberConvention($0, question: nil) }
         let event = fields["event"].flatMap { self.event(from: $0) }
         let stopwords = fields["stopwords"].map { stringList($0, what: "stopwords", question: nil) } ?? []
+        let sharedMissing = fields["missing"].map { declaredMissingCodes($0, question: nil) } ?? []
 
         guard let questionsNode = fields["questions"] else {
             problem(at: root, nil, "missing `questions:`; list the questions under it")
@@ -135,10 +136,11 @@ public struct QuestionnaireLoader {
             return nil
         }
         var questions: [Question] = []
+        var ownMissing: [[DeclaredMissingCode]?] = []
         var conditions: [(index: Int, node: Node, source: String)] = []
         var seen: [String: Int] = [:]
         for item in items {
-            guard let (question, when) = self.question(from: item) else { continue }
+            guard let (question, when, missing) = self.question(from: item) else { continue }
             if let line = seen[question.id] {
                 problem(at: item, question.id, "duplicate id; the same id is used at line \(line). Each question needs its own id")
                 continue
@@ -146,6 +148,11 @@ public struct QuestionnaireLoader {
             seen[question.id] = item.mark?.line ?? 0
             if let when { conditions.append((questions.count, when.node, when.source)) }
             questions.append(question)
+            ownMissing.append(missing)
+        }
+        // Before conditions are read, so `when: q == 99` can name a missing code.
+        for index in questions.indices {
+            questions[index].missingCodes = resolveMissingCodes(of: questions[index], own: ownMissing[index], shared: sharedMissing)
         }
         checkColumnAliases(questions, items: items)
         // Conditions are read once every id is known, so a reference to a later question is
@@ -163,7 +170,7 @@ public struct QuestionnaireLoader {
         }
         let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
         return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords,
-                             numberConvention: convention)
+                             numberConvention: convention, missingCodes: sharedMissing.map(\.code))
     }
 
     /// A `column:` alias that would match two questions makes the header ambiguous: it may not
@@ -257,7 +264,7 @@ public struct QuestionnaireLoader {
 
     // MARK: Questions
 
-    private mutating func question(from node: Node) -> (Question, when: (node: Node, source: String)?)? {
+    private mutating func question(from node: Node) -> (Question, when: (node: Node, source: String)?, missing: [DeclaredMissingCode]?)? {
         guard let map = mapping(node, what: "a question", question: nil) else { return nil }
         let idNode = map["id"]
         let id = idNode.flatMap { scalar($0, what: "id", question: nil) }
@@ -293,10 +300,18 @@ public struct QuestionnaireLoader {
         if let columnNode = fields["column"] {
             question.columns = columnAliases(columnNode, question: id)
         }
-        if let whenNode = fields["when"], let source = scalar(whenNode, what: "when", question: id) {
-            return (question, (whenNode, source))
+        var missing: [DeclaredMissingCode]?
+        if let missingNode = fields["missing"] {
+            if MissingCode.applies(to: kind) {
+                missing = declaredMissingCodes(missingNode, question: id)
+            } else {
+                problem(at: missingNode, id, "`missing` does not apply to a \(kind.keyword) question: a \(kind.keyword) answer such as `99` is kept as written; declare missing codes on single_choice, multiple_choice, rating, yes_no or number questions")
+            }
         }
-        return (question, nil)
+        if let whenNode = fields["when"], let source = scalar(whenNode, what: "when", question: id) {
+            return (question, (whenNode, source), missing)
+        }
+        return (question, nil, missing)
     }
 
     /// `column: W.Hnd` or `column: [W.Hnd, Writing hand]`: headers the question has in exports.
@@ -481,7 +496,7 @@ public struct QuestionnaireLoader {
 
     // MARK: Node readers
 
-    private mutating func mapping(_ node: Node, what: String, question: String?) -> Node.Mapping? {
+    mutating func mapping(_ node: Node, what: String, question: String?) -> Node.Mapping? {
         if case .mapping(let map) = node { return map }
         problem(at: node, question, "\(what) must be a mapping of `key: value` lines")
         return nil
@@ -509,7 +524,7 @@ public struct QuestionnaireLoader {
         return result
     }
 
-    private mutating func scalar(_ node: Node, what: String, question: String?) -> String? {
+    mutating func scalar(_ node: Node, what: String, question: String?) -> String? {
         if case .scalar(let scalar) = node { return scalar.string }
         problem(at: node, question, "`\(what)` must be a single value, not a list or mapping")
         return nil
@@ -523,7 +538,7 @@ public struct QuestionnaireLoader {
         return items.compactMap { scalar($0, what: what, question: question) }
     }
 
-    private mutating func localizedText(_ node: Node, what: String, question: String?) -> LocalizedText? {
+    mutating func localizedText(_ node: Node, what: String, question: String?) -> LocalizedText? {
         switch node {
         case .scalar(let scalar):
             return LocalizedText(scalar.string)
@@ -608,7 +623,7 @@ public struct QuestionnaireLoader {
         return convention
     }
 
-    private mutating func problem(at node: Node?, _ question: String?, _ message: String) {
+    mutating func problem(at node: Node?, _ question: String?, _ message: String) {
         let mark = node?.mark
         let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
         problems.append(DefinitionProblem(location: location, questionID: question, message: message))

@@ -31,13 +31,13 @@ public struct SkipLogic: Sendable {
                 continue
             }
             if let condition = conditions[index], !condition.holds(for: answers) {
-                if answers[index].isAnswered {
+                if answers[index].hasValue {
                     problems.append((index, .answeredWhenSkipped(condition: condition.source)))
                     answers[index] = .missing
                 }
                 continue
             }
-            if required[index], !answers[index].isAnswered, !hadValueProblem(index) {
+            if required[index], !answers[index].hasValue, !hadValueProblem(index) {
                 problems.append((index, .requiredMissing))
             }
         }

@@ -26,6 +26,12 @@ public struct ReportPhrases: Sendable {
     var percentOfMentions: String { pick("% of mentions", "% упоминаний") }
     var chart: String { pick("Chart", "Диаграмма") }
     var noAnswer: String { pick("No answer", "Нет ответа") }
+    /// The row of answers that failed validation.
+    var invalidAnswer: String { pick("Invalid", "Недопустимое значение") }
+    /// The row of respondents skip logic did not ask.
+    var notAsked: String { pick("Not asked (skip logic)", "Не задавался (по условию)") }
+    /// The header of a column of percentages of the respondents asked.
+    var percentOfAsked: String { pick("% of asked", "% от опрошенных") }
     var total: String { pick("Total", "Всего") }
     var keywords: String { pick("Words that come up most", "Наиболее частые слова") }
     var keyword: String { pick("Word", "Слово") }
@@ -50,17 +56,34 @@ public struct ReportPhrases: Sendable {
                     "Анкету заполнили \(returned) из \(participants) участников (\(rate)).")
     }
 
-    func filtered(_ filter: String) -> String {
-        pick("Only responses where `\(filter)` are included.", "Учтены только ответы, где `\(filter)`.")
+    /// Under `--where`: how many of all responses the subset holds, naming the expression.
+    func filtered(_ filter: String, matched: Int, of all: Int) -> String {
+        pick("\(matched) of \(all) response\(all == 1 ? "" : "s") match `\(filter)`; the figures below are about them.",
+             "Условию `\(filter)` соответствуют \(matched) из \(all) \(all % 10 == 1 && all % 100 != 11 ? "ответа" : "ответов"); ниже — данные по ним.")
     }
 
+    /// The base line under a question's heading; with skip logic it is about the respondents asked.
     func base(_ base: QuestionBase) -> String {
         var parts: [String] = []
-        parts.append(pick("\(base.answered) of \(base.responses) answered", "ответили \(base.answered) из \(base.responses)"))
-        if base.skipped > 0 { parts.append(pick("\(base.skipped) not asked (skip logic)", "\(base.skipped) не задавался (по условию)")) }
+        if base.skipped > 0 {
+            parts.append(pick("\(base.answered) of the \(base.asked) asked answered", "ответили \(base.answered) из \(base.asked) опрошенных"))
+            parts.append(pick("\(base.skipped) not asked (skip logic)", "\(base.skipped) не задавался (по условию)"))
+        } else {
+            parts.append(pick("\(base.answered) of \(base.responses) answered", "ответили \(base.answered) из \(base.responses)"))
+        }
+        if base.missingCoded > 0 { parts.append(pick("\(base.missingCoded) gave a missing code", "\(base.missingCoded) с кодом пропуска")) }
         if base.blank > 0 { parts.append(pick("\(base.blank) left blank", "\(base.blank) без ответа")) }
         if base.invalid > 0 { parts.append(pick("\(base.invalid) invalid", "\(base.invalid) с ошибкой")) }
         return parts.joined(separator: ", ")
+    }
+
+    /// For a question without a table: the declared missing codes given, with counts and shares of the asked.
+    func missingCodes(_ rows: [NonAnswerRow]) -> String? {
+        let codes = rows.filter { $0.kind == .missingCode }
+        guard !codes.isEmpty else { return nil }
+        let list = codes.map { "\($0.title(self)) (\($0.code)): \($0.count), \(NumberFormat.fixed($0.percentOfAsked))%" }.joined(separator: "; ")
+        return pick("Missing codes, left out of the figures above (share of those asked): \(list).",
+                    "Коды пропуска, не вошедшие в расчёты выше (доля от опрошенных): \(list).")
     }
 
     func descriptives(_ d: Descriptives) -> String {
@@ -132,6 +155,21 @@ public struct ReportPhrases: Sendable {
             pick("Keywords: words of three or more letters, without common words, with inflected forms merged (Snowball stemming).",
                  "Ключевые слова: слова от трёх букв без служебных слов, словоформы объединены (стемминг Snowball)."),
         ]
+    }
+
+    /// The methods list for these results: the sentences on skip logic and missing codes only
+    /// where some question has them.
+    func methodsText(for results: SurveyResults) -> [String] {
+        var list = methodsText
+        if results.questions.contains(where: { $0.base.skipped > 0 }) {
+            list.insert(pick("A question behind skip logic shows \"Not asked\" in its own row; its other rows are of the respondents it was asked of.",
+                             "У вопроса с условием строка «Не задавался» показана отдельно; остальные строки — от тех, кому вопрос задавался."), at: 2)
+        }
+        if results.questions.contains(where: { $0.missingCodes != nil }) {
+            list.insert(pick("Declared missing codes (such as \"Don't know\") are shown in their own rows and left out of valid percentages, means, top-2 box and comparisons.",
+                             "Объявленные коды пропуска (например, «затрудняюсь ответить») показаны отдельными строками и не входят в проценты от ответивших, средние, долю высших оценок и сравнения."), at: 2)
+        }
+        return list
     }
 
     private func russianParticipants(_ n: Int) -> String {

@@ -6,8 +6,10 @@ import SurveyStatistics
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.
 /// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
-/// descriptives, keyword, phrase, crosstab, test; `row`/`column` hold category codes or keywords
-/// (for the test's `p_used`, `row` is the p's method: chi_square, fisher_exact or monte_carlo).
+/// descriptives, keyword, phrase, crosstab, test, missing_code; `row`/`column` hold category
+/// codes or keywords (for the test's `p_used`, `row` is the p's method: chi_square, fisher_exact
+/// or monte_carlo). Frequency `percent` is of the respondents asked, `valid_percent` of those
+/// who answered; base `*_percent` rows are of the asked.
 public struct StatisticsCSV {
     public static let header = ["group", "section", "question_id", "row", "column", "statistic", "value"]
     let results: SurveyResults
@@ -25,8 +27,16 @@ public struct StatisticsCSV {
         func questions(_ list: [QuestionResult], group: String) {
             for q in list {
                 let b = q.base
-                for (name, value) in [("responses", b.responses), ("asked", b.asked), ("answered", b.answered), ("skipped", b.skipped), ("blank", b.blank), ("invalid", b.invalid)] {
+                for (name, value) in [("responses", b.responses), ("asked", b.asked), ("answered", b.answered), ("skipped", b.skipped), ("blank", b.blank), ("invalid", b.invalid),
+                                    ("missing_coded", b.missingCoded)] {
                     add(group, "base", q.id, "", "", name, Double(value))
+                }
+                for (name, value) in [("answered_percent", b.answered), ("missing_coded_percent", b.missingCoded), ("blank_percent", b.blank), ("invalid_percent", b.invalid)] {
+                    add(group, "base", q.id, "", "", name, b.asked > 0 ? Double(value) / Double(b.asked) * 100 : nil)
+                }
+                for missing in q.missingCodes ?? [] {
+                    add(group, "missing_code", q.id, missing.code, "", "count", Double(missing.count))
+                    add(group, "missing_code", q.id, missing.code, "", "percent", missing.percent)
                 }
                 for row in q.frequencies?.rows ?? [] {
                     add(group, "frequency", q.id, row.code, "", "count", Double(row.count))

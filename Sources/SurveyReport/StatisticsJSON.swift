@@ -17,6 +17,8 @@ public struct StatisticsJSON {
     struct Document: Encodable {
         var title: String
         var responses: Int
+        /// Responses before `--where`.
+        var allResponses: Int
         var filter: String?
         var importSummary: ImportFigures
         var dataQuality: DataQuality
@@ -36,7 +38,7 @@ public struct StatisticsJSON {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
         let questionnaire = results.questionnaire
         let document = Document(
-            title: questionnaire.title.text(in: questionnaire.language), responses: results.responses, filter: results.filter,
+            title: questionnaire.title.text(in: questionnaire.language), responses: results.responses, allResponses: results.allResponses, filter: results.filter,
             importSummary: results.importSummary, dataQuality: results.dataQuality, questions: results.questions, crossTabs: results.crossTabs,
             groupedBy: results.groupedBy, groups: results.groups
         )

@@ -16,8 +16,12 @@ public struct StatisticsText {
 
     public func render() -> String {
         let questionnaire = results.questionnaire
-        var out = "\(questionnaire.title.text(in: language)): \(results.responses) response\(results.responses == 1 ? "" : "s")"
-        if let filter = results.filter { out += " where \(filter)" }
+        var out = "\(questionnaire.title.text(in: language)): "
+        if let filter = results.filter {
+            out += "\(results.responses) of \(results.allResponses) response\(results.allResponses == 1 ? "" : "s") match `\(filter)`"
+        } else {
+            out += "\(results.responses) response\(results.responses == 1 ? "" : "s")"
+        }
         out += "\n"
         out += StatisticsText.ledger(results.dataQuality)
         out += "Quartiles and medians interpolate linearly (type 7, as numpy and R's default); sd divides by n − 1.\n"
@@ -39,9 +43,16 @@ public struct StatisticsText {
             guard let question = results.questionnaire.question(result.id) else { continue }
             out += "\n\(number + 1). \(question.text.text(in: language)) [\(result.id), \(result.type)]\n"
             out += "  Base: " + StatisticsText.base(result.base) + "\n"
-            if let table = result.frequencies { out += frequencies(table, question: question, base: result.base) }
-            if let table = result.multipleResponse { out += multiple(table, question: question, base: result.base) }
+            let others = NonAnswerRow.rows(result, question: question)
+            if let table = result.frequencies { out += frequencies(table, question: question, others: others) }
+            if let table = result.multipleResponse { out += multiple(table, question: question, base: result.base, others: others) }
             if let d = result.descriptives { out += "  " + StatisticsText.describe(d) + "\n" }
+            let codes = others.filter { $0.kind == .missingCode }
+            if result.frequencies == nil, result.multipleResponse == nil, !codes.isEmpty {
+                out += "  Missing codes (left out of the figures above): " + codes.map {
+                    "\($0.code) \($0.label?.text(in: language) ?? "") \($0.count) (\(NumberFormat.fixed($0.percentOfAsked))% of asked)"
+                }.joined(separator: ", ") + "\n"
+            }
             if let text = result.text { out += keywords(text) }
             if let dates = result.dates, let first = dates.earliest, let last = dates.latest { out += "  From \(first) to \(last)\n" }
         }
@@ -69,8 +80,10 @@ public struct StatisticsText {
     }
 
     static func base(_ base: QuestionBase) -> String {
-        var parts = ["\(base.responses) responses", "\(base.answered) answered"]
-        if base.skipped > 0 { parts.append("\(base.skipped) skipped by design") }
+        var parts = ["\(base.responses) responses"]
+        if base.skipped > 0 { parts += ["\(base.asked) asked", "\(base.skipped) not asked (skip logic)"] }
+        parts.append("\(base.answered) answered")
+        if base.missingCoded > 0 { parts.append("\(base.missingCoded) missing-coded") }
         if base.blank > 0 { parts.append("\(base.blank) left blank") }
         if base.invalid > 0 { parts.append("\(base.invalid) invalid") }
         return parts.joined(separator: ", ")
@@ -85,8 +98,9 @@ public struct StatisticsText {
         return text
     }
 
-    private func frequencies(_ table: FrequencyTable, question: Question, base: QuestionBase) -> String {
-        var header = ["code", "label", "n", "%", "valid %"]
+    /// Percentages: `% asked` of the respondents asked, `valid %` of those who answered.
+    private func frequencies(_ table: FrequencyTable, question: Question, others: [NonAnswerRow]) -> String {
+        var header = ["code", "label", "n", "% asked", "valid %"]
         if table.isOrdered { header.append("cum %") }
         header.append("95% CI")
         var text = TextTable(header: header, numeric: [2, 3, 4, 5])
@@ -96,16 +110,32 @@ public struct StatisticsText {
             cells.append(row.validPercentLow.map { "\(NumberFormat.fixed($0))–\(NumberFormat.fixed(row.validPercentHigh))" } ?? "–")
             text.add(cells)
         }
-        text.add(["", "No answer", String(base.noAnswer), NumberFormat.fixed(base.responses > 0 ? Double(base.noAnswer) / Double(base.responses) * 100 : nil), ""] + (table.isOrdered ? [""] : []) + [""])
+        for row in others {
+            text.add([row.code, title(row), String(row.count), row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "", ""] + (table.isOrdered ? [""] : []) + [""])
+        }
         return text.render()
     }
 
-    private func multiple(_ table: MultipleResponseTable, question: Question, base: QuestionBase) -> String {
-        var text = TextTable(header: ["code", "label", "n", "% of respondents", "% of mentions"], numeric: [2, 3, 4])
+    private func multiple(_ table: MultipleResponseTable, question: Question, base: QuestionBase, others: [NonAnswerRow]) -> String {
+        var text = TextTable(header: ["code", "label", "n", "% asked", "% of respondents", "% of mentions"], numeric: [2, 3, 4, 5])
         for (row, category) in zip(table.rows, question.categories) {
-            text.add([row.code, category.label.text(in: language), String(row.count), NumberFormat.fixed(row.percentOfRespondents), NumberFormat.fixed(row.percentOfMentions)])
+            let asked = base.asked > 0 ? Double(row.count) / Double(base.asked) * 100 : nil
+            text.add([row.code, category.label.text(in: language), String(row.count), NumberFormat.fixed(asked), NumberFormat.fixed(row.percentOfRespondents), NumberFormat.fixed(row.percentOfMentions)])
+        }
+        for row in others {
+            text.add([row.code, title(row), String(row.count), row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "", "", ""])
         }
         return text.render() + "  \(table.mentions) mentions by \(base.answered) respondents (mean \(NumberFormat.fixed(table.meanChoices, 2)) choices); percentages of respondents can sum past 100.\n"
+    }
+
+    /// A non-answer row's label in the terminal's words.
+    private func title(_ row: NonAnswerRow) -> String {
+        switch row.kind {
+        case .missingCode: row.label?.text(in: language) ?? row.code
+        case .blank: "No answer"
+        case .invalid: "Invalid"
+        case .notAsked: "Not asked (skip logic)"
+        }
     }
 
     private func keywords(_ summary: TextSummary) -> String {

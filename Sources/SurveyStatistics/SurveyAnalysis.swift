@@ -25,12 +25,12 @@ public enum SurveyAnalysis {
         }
         importer.onResponse = { response in
             guard let marks else {
-                if filter?.holds(for: response.answers) ?? true { tally.add(response) }
+                if filter?.holds(for: response.answers) ?? true { tally.add(response) } else { tally.exclude(response) }
                 return
             }
             var marked = response
             marks.markInvalid(&marked)
-            if filter?.holds(for: marked.answers) ?? true { tally.add(marked) }
+            if filter?.holds(for: marked.answers) ?? true { tally.add(marked) } else { tally.exclude(marked) }
         }
         // Problems a canonical file's read finds that its problems file lists already.
         var relisted: [String: Int] = [:]

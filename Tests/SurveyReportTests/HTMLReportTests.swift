@@ -117,7 +117,10 @@ import FoundationXML
     @Test func titleFilterAndStamp() throws {
         let results = try ReportFixture.example(filter: "org_type == ngo")
         let plain = HTMLReport(results: results, options: ReportOptions()).render()
-        #expect(plain.contains("Only responses where <code>org_type == ngo</code> are included."))
+        // The response rate stays that of all the data; the subset is named with its size.
+        #expect(results.allResponses > results.responses)
+        #expect(plain.contains("<p class=\"rate\">\(results.allResponses) of 24 participants returned the questionnaire"))
+        #expect(plain.contains("\(results.responses) of \(results.allResponses) responses match <code>org_type == ngo</code>; the figures below are about them."))
         #expect(!plain.contains("Generated"))
         let custom = HTMLReport(results: results, options: ReportOptions(title: "Kashkasuu <2013>", stamp: "2024-05-01 10:00")).render()
         #expect(custom.contains("<title>Kashkasuu &lt;2013&gt;</title>"))

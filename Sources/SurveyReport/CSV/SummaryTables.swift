@@ -55,13 +55,18 @@ public struct SummaryTables {
     func frequencies() -> String {
         var rows: [[String]] = []
         for result in results.questions {
-            guard let table = result.frequencies else { continue }
+            guard let table = result.frequencies, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
-                             NumberFormat.exact(row.percent), NumberFormat.exact(row.validPercent)])
+                             NumberFormat.exact(row.percent), NumberFormat.exact(row.validPercent), "answer"])
+            }
+            for row in NonAnswerRow.rows(result, question: question) {
+                rows.append([result.id, questionText(result.id), text(row.code), text(row.title(options.phrases)), String(row.count),
+                             NumberFormat.exact(row.percentOfAsked), "", row.kind.rawValue])
             }
         }
-        return table(["question_id", "question", "code", "label", "count", "percent", "valid_percent"], rows)
+        // `percent` is of the respondents asked; `kind` tells answers from the rows below them.
+        return table(["question_id", "question", "code", "label", "count", "percent", "valid_percent", "kind"], rows)
     }
 
     /// The data-quality ledger as a long table: `measure,kind,value`, one row per figure and
@@ -102,14 +107,20 @@ public struct SummaryTables {
     func multipleResponse() -> String {
         var rows: [[String]] = []
         for result in results.questions {
-            guard let table = result.multipleResponse else { continue }
+            guard let table = result.multipleResponse, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
                              NumberFormat.exact(row.percentOfRespondents), NumberFormat.exact(row.percentOfMentions),
-                             String(result.base.answered), String(table.mentions)])
+                             String(result.base.answered), String(table.mentions), "answer"])
+            }
+            // The rows below the answers, as in frequencies.csv, with a count only: they are no
+            // share of respondents who chose or of mentions.
+            for row in NonAnswerRow.rows(result, question: question) {
+                rows.append([result.id, questionText(result.id), text(row.code), text(row.title(options.phrases)), String(row.count),
+                             "", "", String(result.base.answered), String(table.mentions), row.kind.rawValue])
             }
         }
-        return table(["question_id", "question", "code", "label", "count", "percent_of_respondents", "percent_of_mentions", "respondents", "mentions"], rows)
+        return table(["question_id", "question", "code", "label", "count", "percent_of_respondents", "percent_of_mentions", "respondents", "mentions", "kind"], rows)
     }
 
     func crossTabsLong() -> String {

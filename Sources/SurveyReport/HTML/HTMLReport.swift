@@ -57,7 +57,7 @@ public struct HTMLReport {
         }
         out += "</section>\n"
         out += "<section id=\"methods\">\n<h2>\(h(phrases.methods))</h2>\n<ul class=\"methods\">\n"
-        for sentence in phrases.methodsText { out += "<li>\(h(sentence))</li>\n" }
+        for sentence in phrases.methodsText(for: results) { out += "<li>\(h(sentence))</li>\n" }
         out += "</ul>\n</section>\n"
         if let stamp = options.stamp {
             out += "<footer>\n<p class=\"stamp\">\(h(phrases.generated(stamp)))</p>\n</footer>\n"
@@ -99,9 +99,9 @@ public struct HTMLReport {
             for (term, value) in facts { out += "<dt>\(h(term))</dt><dd>\(h(value))</dd>\n" }
             out += "</dl>\n"
         }
-        out += "<p class=\"rate\">\(h(phrases.responseRate(returned: results.responses, participants: event?.participants)))</p>\n"
+        out += "<p class=\"rate\">\(h(phrases.responseRate(returned: results.allResponses, participants: event?.participants)))</p>\n"
         if let filter = results.filter {
-            out += "<p class=\"note\">\(Self.inlineCode(h(phrases.filtered(filter))))</p>\n"
+            out += "<p class=\"note\">\(Self.inlineCode(h(phrases.filtered(filter, matched: results.responses, of: results.allResponses))))</p>\n"
         }
         return out + "</header>\n"
     }
@@ -152,37 +152,51 @@ public struct HTMLReport {
                 out += "<p class=\"note\">\(h(phrases.nobodyAnswered))</p>\n"
             }
         }
-        if let table = result.frequencies { pair += frequencyTable(table, question: question, base: result.base) }
-        if let table = result.multipleResponse { pair += multipleTable(table, question: question, base: result.base) }
+        let others = NonAnswerRow.rows(result, question: question)
+        if let table = result.frequencies { pair += frequencyTable(table, question: question, others: others) }
+        if let table = result.multipleResponse { pair += multipleTable(table, question: question, others: others, asked: result.base.asked) }
         if !pair.isEmpty { out += "<div class=\"\(sideBySide ? "pair" : "stack")\">\n" + pair + "</div>\n" }
         if let table = result.multipleResponse {
             out += "<p class=\"note\">\(h(phrases.multipleNote(mentions: table.mentions, respondents: result.base.answered, mean: table.meanChoices)))</p>\n"
         }
         if let descriptives = result.descriptives { out += "<p>\(h(phrases.descriptives(descriptives)))</p>\n" }
+        if result.frequencies == nil, result.multipleResponse == nil, let sentence = phrases.missingCodes(others) {
+            out += "<p class=\"note\">\(h(sentence))</p>\n"
+        }
         if let dates = result.dates, let earliest = dates.earliest, let latest = dates.latest {
             out += "<p>\(h(phrases.dateRange(from: earliest, to: latest)))</p>\n"
         }
         return out + "</section>\n"
     }
 
-    private func frequencyTable(_ table: FrequencyTable, question: Question, base: QuestionBase) -> String {
+    private func frequencyTable(_ table: FrequencyTable, question: Question, others: [NonAnswerRow]) -> String {
         let labels = categoryLabels(question)
-        var out = tableHead([phrases.answer, phrases.count, phrases.validPercent], numeric: [1, 2])
-        for row in table.rows {
-            out += "<tr><td>\(h(labels[row.code] ?? row.code))</td><td class=\"num\">\(row.count)</td><td class=\"num\">\(NumberFormat.fixed(row.validPercent))</td></tr>\n"
-        }
-        out += "<tr class=\"missing\"><td>\(h(phrases.noAnswer))</td><td class=\"num\">\(base.noAnswer)</td><td class=\"num\"></td></tr>\n"
-        return out + tableFoot
+        return answerTable(phrases.validPercent, table.rows.map { (labels[$0.code] ?? $0.code, $0.count, $0.percent, $0.validPercent) }, others: others)
     }
 
-    private func multipleTable(_ table: MultipleResponseTable, question: Question, base: QuestionBase) -> String {
+    private func multipleTable(_ table: MultipleResponseTable, question: Question, others: [NonAnswerRow], asked: Int) -> String {
         let labels = categoryLabels(question)
         // % of respondents only, as in the Markdown annex; % of mentions is in the CSV summaries.
-        var out = tableHead([phrases.answer, phrases.count, phrases.percentOfRespondents], numeric: [1, 2])
-        for row in table.rows {
-            out += "<tr><td>\(h(labels[row.code] ?? row.code))</td><td class=\"num\">\(row.count)</td><td class=\"num\">\(NumberFormat.fixed(row.percentOfRespondents))</td></tr>\n"
+        return answerTable(phrases.percentOfRespondents, table.rows.map { row in
+            (labels[row.code] ?? row.code, row.count, asked > 0 ? Double(row.count) / Double(asked) * 100 : nil, row.percentOfRespondents)
+        }, others: others)
+    }
+
+    /// Answers, then the rows of `NonAnswerRow`; a "% of asked" column only where there is more
+    /// than "No answer" below the answers, as in the Markdown annex.
+    private func answerTable(_ percentHeader: String, _ answers: [(label: String, count: Int, asked: Double?, percent: Double?)], others: [NonAnswerRow]) -> String {
+        let showAsked = others.count > 1
+        var out = tableHead([phrases.answer, phrases.count] + (showAsked ? [phrases.percentOfAsked] : []) + [percentHeader], numeric: showAsked ? [1, 2, 3] : [1, 2])
+        for answer in answers {
+            out += "<tr><td>\(h(answer.label))</td><td class=\"num\">\(answer.count)</td>"
+                + (showAsked ? "<td class=\"num\">\(NumberFormat.fixed(answer.asked))</td>" : "")
+                + "<td class=\"num\">\(NumberFormat.fixed(answer.percent))</td></tr>\n"
         }
-        out += "<tr class=\"missing\"><td>\(h(phrases.noAnswer))</td><td class=\"num\">\(base.noAnswer)</td><td class=\"num\"></td></tr>\n"
+        for row in others {
+            out += "<tr class=\"missing\"><td>\(h(row.title(phrases)))</td><td class=\"num\">\(row.count)</td>"
+                + (showAsked ? "<td class=\"num\">\(row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "")</td>" : "")
+                + "<td class=\"num\"></td></tr>\n"
+        }
         return out + tableFoot
     }
 

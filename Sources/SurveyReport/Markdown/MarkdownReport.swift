@@ -25,8 +25,8 @@ public struct MarkdownReport {
             if let place = event.place { rows.append("| \(phrases.place) | \(Escaping.markdownCell(place.text(in: language))) |") }
             if !rows.isEmpty { out.append((["| | |", "|---|---|"] + rows).joined(separator: "\n")) }
         }
-        var intro = phrases.responseRate(returned: results.responses, participants: questionnaire.event?.participants)
-        if let filter = results.filter { intro += " " + phrases.filtered(filter) }
+        var intro = phrases.responseRate(returned: results.allResponses, participants: questionnaire.event?.participants)
+        if let filter = results.filter { intro += " " + phrases.filtered(filter, matched: results.responses, of: results.allResponses) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
 
@@ -39,7 +39,7 @@ public struct MarkdownReport {
             for tab in results.crossTabs { out.append(crossTab(tab)) }
         }
         out.append(dataQuality())
-        out.append("## " + phrases.methods + "\n\n" + phrases.methodsText.map { "- " + $0 }.joined(separator: "\n"))
+        out.append("## " + phrases.methods + "\n\n" + phrases.methodsText(for: results).map { "- " + $0 }.joined(separator: "\n"))
         return out.joined(separator: "\n\n") + "\n"
     }
 
@@ -58,25 +58,38 @@ public struct MarkdownReport {
 
     private func section(number: Int, question: Question, result: QuestionResult) -> String {
         var parts = ["## \(number). " + Escaping.markdown(question.text.text(in: language)), "_" + phrases.base(result.base) + "_"]
-        if let table = result.frequencies {
-            var lines = ["| \(phrases.answer) | \(phrases.count) | \(phrases.validPercent) | |", "|---|---:|---:|---|"]
-            for (row, category) in zip(table.rows, question.categories) {
-                lines.append("| \(Escaping.markdownCell(category.label.text(in: language))) | \(row.count) | \(NumberFormat.fixed(row.validPercent)) | \(TextBar.bar(row.validPercent)) |")
+        let others = NonAnswerRow.rows(result, question: question)
+        // A "% of asked" column only where the table shows more than "No answer" below the answers.
+        let showAsked = others.count > 1
+        func table(_ percentHeader: String, _ answers: [(label: String, count: Int, asked: Double?, percent: Double?)]) -> String {
+            var lines = ["| \(phrases.answer) | \(phrases.count) |" + (showAsked ? " \(phrases.percentOfAsked) |" : "") + " \(percentHeader) | |",
+                         "|---|---:|" + (showAsked ? "---:|" : "") + "---:|---|"]
+            for answer in answers {
+                lines.append("| \(Escaping.markdownCell(answer.label)) | \(answer.count) |" + (showAsked ? " \(NumberFormat.fixed(answer.asked)) |" : "")
+                             + " \(NumberFormat.fixed(answer.percent)) | \(TextBar.bar(answer.percent)) |")
             }
-            lines.append("| \(phrases.noAnswer) | \(result.base.noAnswer) | | |")
-            parts.append(lines.joined(separator: "\n"))
+            for row in others {
+                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(row.count) |" + (showAsked ? (row.percentOfAsked.map { " \(NumberFormat.fixed($0)) |" } ?? " |") : "") + " | |")
+            }
+            return lines.joined(separator: "\n")
         }
-        if let table = result.multipleResponse {
-            var lines = ["| \(phrases.answer) | \(phrases.count) | \(phrases.percentOfRespondents) | |", "|---|---:|---:|---|"]
-            for (row, category) in zip(table.rows, question.categories) {
-                lines.append("| \(Escaping.markdownCell(category.label.text(in: language))) | \(row.count) | \(NumberFormat.fixed(row.percentOfRespondents)) | \(TextBar.bar(row.percentOfRespondents)) |")
-            }
-            lines.append("| \(phrases.noAnswer) | \(result.base.noAnswer) | | |")
-            parts.append(lines.joined(separator: "\n"))
-            parts.append("_" + phrases.multipleNote(mentions: table.mentions, respondents: result.base.answered, mean: table.meanChoices) + "_")
+        if let frequencies = result.frequencies {
+            parts.append(table(phrases.validPercent, zip(frequencies.rows, question.categories).map { row, category in
+                (category.label.text(in: language), row.count, row.percent, row.validPercent)
+            }))
+        }
+        if let multiple = result.multipleResponse {
+            let asked = result.base.asked
+            parts.append(table(phrases.percentOfRespondents, zip(multiple.rows, question.categories).map { row, category in
+                (category.label.text(in: language), row.count, asked > 0 ? Double(row.count) / Double(asked) * 100 : nil, row.percentOfRespondents)
+            }))
+            parts.append("_" + phrases.multipleNote(mentions: multiple.mentions, respondents: result.base.answered, mean: multiple.meanChoices) + "_")
         }
         if let descriptives = result.descriptives {
             parts.append(phrases.descriptives(descriptives))
+        }
+        if result.frequencies == nil, result.multipleResponse == nil, let sentence = phrases.missingCodes(others) {
+            parts.append(Escaping.markdown(sentence))
         }
         if let text = result.text {
             if !text.keywords.isEmpty {

@@ -12,7 +12,8 @@ public struct FrequencyTable: Sendable, Hashable, Codable {
         public var code: String
         /// Respondents who gave it.
         public var count: Int
-        /// count / responses × 100.
+        /// count / asked × 100: of the respondents skip logic asked (all of them when the
+        /// question has no `when:`).
         public var percent: Double?
         /// count / answered × 100.
         public var validPercent: Double?

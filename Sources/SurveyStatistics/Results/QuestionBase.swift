@@ -1,5 +1,7 @@
 /// Who a question's figures are about: every table states its base, so percentages never
 /// silently include or exclude blanks.
+///
+/// responses = asked + skipped; asked = answered + missingCoded + blank + invalid.
 public struct QuestionBase: Sendable, Hashable, Codable {
     /// Responses in the data (after `--where`).
     public var responses = 0
@@ -13,6 +15,9 @@ public struct QuestionBase: Sendable, Hashable, Codable {
     public var blank = 0
     /// Asked, but the value failed validation (listed in the problems file).
     public var invalid = 0
+    /// Asked and answered with a declared missing code (`Don't know`, `Refused`): given, but
+    /// left out of valid percentages and means.
+    public var missingCoded = 0
 
     public init() {}
 
@@ -24,8 +29,9 @@ public struct QuestionBase: Sendable, Hashable, Codable {
         skipped += other.skipped
         blank += other.blank
         invalid += other.invalid
+        missingCoded += other.missingCoded
     }
 
-    /// Responses without a valid answer, for whatever reason.
+    /// Responses without a valid answer, for whatever reason (not asked, missing-coded, blank, invalid).
     public var noAnswer: Int { responses - answered }
 }

@@ -6,6 +6,8 @@ public struct SurveyResults: Sendable {
     public var questionnaire: Questionnaire
     /// Responses counted (after `--where`).
     public var responses: Int
+    /// Responses in the data before `--where`: the response rate is about all of them.
+    public var allResponses: Int
     /// The `--where` expression, when one restricted the rows.
     public var filter: String?
     /// Per question, in questionnaire order.
@@ -34,6 +36,25 @@ public struct QuestionResult: Sendable, Hashable, Codable {
     public var descriptives: Descriptives?
     public var text: TextSummary?
     public var dates: DateSummary?
+    /// One row per declared missing code of the question, in declaration order (nil when it
+    /// has none): how many asked respondents gave it.
+    public var missingCodes: [MissingCodeCount]?
+}
+
+/// How often one declared missing code was given.
+public struct MissingCodeCount: Sendable, Hashable, Codable {
+    /// The code as written in data files.
+    public var code: String
+    /// Respondents who gave it.
+    public var count: Int
+    /// count / asked × 100.
+    public var percent: Double?
+
+    public init(code: String, count: Int, percent: Double?) {
+        self.code = code
+        self.count = count
+        self.percent = percent
+    }
 }
 
 /// The per-question tables of one group (`--by`).

@@ -7,6 +7,8 @@ struct QuestionTally: Sendable {
     private(set) var base = QuestionBase()
     /// Per category (single choice, yes/no, rating points) or per choice (multiple choice).
     private var counts: [Int]
+    /// Per declared missing code.
+    private var missingCounts: [Int]
     private var mentions = 0
     private var moments = RunningMoments()
     private var values = ValueCounts()
@@ -18,6 +20,7 @@ struct QuestionTally: Sendable {
         self.index = index
         self.question = question
         counts = Array(repeating: 0, count: question.categories.count)
+        missingCounts = Array(repeating: 0, count: question.missingCodes.count)
         self.text = text
     }
 
@@ -31,6 +34,10 @@ struct QuestionTally: Sendable {
         switch answer {
         case .missing:
             if invalid { base.invalid += 1 } else { base.blank += 1 }
+            return
+        case .missingCode(let i):
+            base.missingCoded += 1
+            missingCounts[i] += 1
             return
         case .choice(let i):
             counts[i] += 1
@@ -59,6 +66,7 @@ struct QuestionTally: Sendable {
     mutating func merge(_ other: QuestionTally) {
         base.merge(other.base)
         for i in counts.indices { counts[i] += other.counts[i] }
+        for i in missingCounts.indices { missingCounts[i] += other.missingCounts[i] }
         mentions += other.mentions
         moments.merge(other.moments)
         values.merge(other.values)
@@ -73,6 +81,11 @@ struct QuestionTally: Sendable {
     func result(top: Int) -> QuestionResult {
         var result = QuestionResult(id: question.id, type: question.kind.keyword, base: base)
         let codes = question.categories.map(\.code)
+        if !question.missingCodes.isEmpty {
+            result.missingCodes = zip(question.missingCodes, missingCounts).map { code, count in
+                MissingCodeCount(code: code.code, count: count, percent: percent(count, base.asked))
+            }
+        }
         switch question.kind {
         case .singleChoice, .yesNo:
             result.frequencies = frequencies(codes: codes, ordered: false)
@@ -105,7 +118,7 @@ struct QuestionTally: Sendable {
             let interval = WilsonInterval(successes: count, total: base.answered)
             return .init(
                 code: code, count: count,
-                percent: percent(count, base.responses),
+                percent: percent(count, base.asked),
                 validPercent: percent(count, base.answered),
                 cumulativeValidPercent: ordered ? percent(cumulative, base.answered) : nil,
                 validPercentLow: interval.map { $0.lower * 100 },

@@ -10,6 +10,8 @@ public struct SurveyTally: Sendable {
     private let options: StatisticsOptions
     private let skipLogic: SkipLogic
     private var responses = 0
+    /// Responses `--where` left out: counted so the response rate stays that of all the data.
+    private var excluded = 0
     private var questions: [QuestionTally]
     private var crossTabs: [CrossTabTally]
     private let groupIndex: Int?
@@ -83,9 +85,15 @@ public struct SurveyTally: Sendable {
         }
     }
 
+    /// Notes a response the `--where` filter left out.
+    public mutating func exclude(_ response: Response) {
+        excluded += 1
+    }
+
     /// Adds another tally of the same questionnaire and options.
     public mutating func merge(_ other: SurveyTally) {
         responses += other.responses
+        excluded += other.excluded
         for index in questions.indices { questions[index].merge(other.questions[index]) }
         for index in crossTabs.indices { crossTabs[index].merge(other.crossTabs[index]) }
         for group in groups.indices {
@@ -100,6 +108,7 @@ public struct SurveyTally: Sendable {
         return SurveyResults(
             questionnaire: questionnaire,
             responses: responses,
+            allResponses: responses + excluded,
             filter: options.filter?.source,
             questions: questions.map { $0.result(top: options.top) },
             crossTabs: crossTabs.map { $0.result(smallCategoryMinimum: options.smallCategoryMinimum) },

@@ -482,6 +482,9 @@ def frequencies(question, rows, pspp, the_base):
             pct = percent(0, the_base["responses"])
             valid_pct = percent(0, the_base["answered"])
         close(pct, percent(count, the_base["responses"]), (question["id"], code, "percent"))
+        # PSPP's Percent is of all cases; `survey` puts it on the respondents asked (skip logic
+        # leaves the others out of the base), computed here from the same count.
+        pct = percent(count, the_base["asked"])
         close(valid_pct, percent(count, the_base["answered"]), (question["id"], code, "valid percent"))
         cumulative += count
         cumulative_pct = percent(cumulative, the_base["answered"]) if ordered else None
