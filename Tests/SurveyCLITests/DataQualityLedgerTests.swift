@@ -34,7 +34,9 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         let questions = try #require(json["questions"] as? [[String: Any]])
         let result = try #require(questions.first { $0["id"] as? String == question })
-        return try #require(result["base"] as? [String: Int])
+        var base = try #require(result["base"] as? [String: Int])
+        #expect(base.removeValue(forKey: "missing_coded") == 0, "these questionnaires declare no missing codes")
+        return base
     }
 
     static func quality(_ stdout: String) throws -> [String: Any] {
