@@ -10,7 +10,7 @@ public struct ReportPhrases: Sendable {
         self.language = language
     }
 
-    private func pick(_ en: String, _ ru: String) -> String {
+    func pick(_ en: String, _ ru: String) -> String {
         language == .english ? en : ru
     }
 

@@ -1,3 +1,4 @@
+import SurveyModel
 import SurveyImport
 import SurveyStatistics
 
@@ -6,7 +7,9 @@ import SurveyStatistics
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.
 /// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
-/// descriptives, keyword, phrase, crosstab, test; `row`/`column` hold category codes or keywords.
+/// descriptives, keyword, phrase, crosstab, test, collection, duplicate_submission; `row`/`column`
+/// hold category codes or keywords (collection: a day or a time; duplicate_submission: the two
+/// respondent ids).
 public struct StatisticsCSV {
     public static let header = ["group", "section", "question_id", "row", "column", "statistic", "value"]
     let results: SurveyResults
@@ -63,6 +66,20 @@ public struct StatisticsCSV {
             }
         }
         questions(results.questions, group: "all")
+        if let period = results.collection {
+            // First and last: the time as written in `row`, seconds since 1970 in `value`
+            // (a time without zone read as UTC).
+            for (name, time) in [("first_submission", period.first), ("last_submission", period.last)] {
+                add("all", "collection", "", time, "", name, SubmissionTime(iso: time).map { Double($0.instant) })
+            }
+            add("all", "collection", "", "", "", "days", Double(period.days))
+            add("all", "collection", "", "", "", "timed", Double(period.timed))
+            add("all", "collection", "", "", "", "untimed", Double(period.untimed))
+            for day in period.perDay { add("all", "collection", "", day.date, "", "responses", Double(day.responses)) }
+        }
+        for pair in results.importSummary.duplicateSubmissions {
+            add("all", "duplicate_submission", "", pair.first, pair.second, "seconds_apart", Double(pair.secondsApart))
+        }
         for tab in results.crossTabs {
             let id = "\(tab.rowQuestion):\(tab.columnQuestion)"
             for (r, rowCode) in tab.rowCodes.enumerated() {

@@ -23,6 +23,12 @@ public struct StatisticsText {
         if figures.rejected > 0 || figures.problems > 0 {
             out += "Data: \(figures.rowsRead) rows read, \(figures.rejected) rejected, \(figures.problems) problem\(figures.problems == 1 ? "" : "s") found (see `survey import`); each question's base counts its invalid values.\n"
         }
+        if let period = results.collection { out += StatisticsText.collection(period) }
+        if !figures.duplicateSubmissions.isEmpty {
+            let pairs = figures.duplicateSubmissions
+            out += "Possible duplicate submissions (the same answers to every question within a minute; both counted): "
+            out += pairs.prefix(5).map(\.description).joined(separator: "; ") + (pairs.count > 5 ? "; and \(pairs.count - 5) more" : "") + ".\n"
+        }
         out += "Quartiles and medians interpolate linearly (type 7, as numpy and R's default); sd divides by n − 1.\n"
         out += section(results.questions)
         for tab in results.crossTabs { out += "\n" + crossTab(tab) }
@@ -47,6 +53,21 @@ public struct StatisticsText {
             if let d = result.descriptives { out += "  " + StatisticsText.describe(d) + "\n" }
             if let text = result.text { out += keywords(text) }
             if let dates = result.dates, let first = dates.earliest, let last = dates.latest { out += "  From \(first) to \(last)\n" }
+        }
+        return out
+    }
+
+    /// `Submitted from … to … (N calendar days); per day: 2013-01-25 4, …` (the busiest days
+    /// only past 14 days).
+    static func collection(_ period: CollectionPeriod) -> String {
+        var out = "Submitted from \(period.first) to \(period.last) (\(period.days) calendar day\(period.days == 1 ? "" : "s")"
+        if period.untimed > 0 { out += "; \(period.untimed) response\(period.untimed == 1 ? "" : "s") without a time" }
+        out += ")\n"
+        if period.perDay.count <= 14 {
+            out += "Responses per day: " + period.perDay.map { "\($0.date) \($0.responses)" }.joined(separator: ", ") + "\n"
+        } else {
+            let busiest = period.perDay.sorted { ($0.responses, $1.date) > ($1.responses, $0.date) }.prefix(5)
+            out += "Responses per day: \(period.perDay.count) days with responses; busiest: " + busiest.map { "\($0.date) \($0.responses)" }.joined(separator: ", ") + " (all days in --format csv or json)\n"
         }
         return out
     }

@@ -19,8 +19,9 @@ public enum SurveyAnalysis {
             // A shared lock: an import or form being saved meanwhile is seen whole or not at all.
             summary.merge(try ResponseFileReading.whileReading(file, notify: notify) { try importer.importFile(file) })
         }
-        let figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
+        var figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
                                     problems: summary.problems, problemsByKind: summary.problemsByKind)
+        figures.duplicateSubmissions = importer.duplicateSubmissions()
         return (tally.results(importFigures: figures), summary)
     }
 

@@ -27,6 +27,7 @@ public struct MarkdownReport {
         }
         var intro = phrases.responseRate(returned: results.responses, participants: questionnaire.event?.participants)
         if let filter = results.filter { intro += " " + phrases.filtered(filter) }
+        if let period = results.collection { intro += " " + Escaping.markdown(phrases.collectionPeriod(period)) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
 
@@ -39,6 +40,7 @@ public struct MarkdownReport {
             for tab in results.crossTabs { out.append(crossTab(tab)) }
         }
         out.append("## " + phrases.dataQuality + "\n\n" + Escaping.markdown(phrases.dataQuality(results.importSummary, problemsFile: options.problemsFile)))
+        if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { out.append(Escaping.markdown(duplicates)) }
         out.append("## " + phrases.methods + "\n\n" + phrases.methodsText.map { "- " + $0 }.joined(separator: "\n"))
         return out.joined(separator: "\n\n") + "\n"
     }

@@ -1,3 +1,4 @@
+import SurveyImport
 import SurveyModel
 
 /// Everything the statistics stage found: what renderers read. They never see rows.
@@ -18,6 +19,8 @@ public struct SurveyResults: Sendable {
     public var groupedBy: String?
     /// What the import found (rows read, rejected, problems).
     public var importSummary: ImportFigures
+    /// When the responses were submitted; nil when none has a time (paper forms).
+    public var collection: CollectionPeriod?
 }
 
 /// One question's results.
@@ -50,6 +53,8 @@ public struct ImportFigures: Sendable, Hashable, Codable {
     public var rejected: Int
     public var problems: Int
     public var problemsByKind: [String: Int]
+    /// Pairs of responses with the same answers submitted within a minute of each other.
+    public var duplicateSubmissions: [DuplicateSubmission] = []
 
     public init(files: [String] = [], rowsRead: Int = 0, accepted: Int = 0, rejected: Int = 0, problems: Int = 0, problemsByKind: [String: Int] = [:]) {
         self.files = files

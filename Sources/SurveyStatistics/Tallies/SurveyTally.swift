@@ -15,6 +15,7 @@ public struct SurveyTally: Sendable {
     private let groupIndex: Int?
     private var groups: [[QuestionTally]]
     private var groupResponses: [Int]
+    private var submissions = SubmissionTally()
 
     public init(questionnaire: Questionnaire, options: StatisticsOptions) throws(StatisticsError) {
         self.questionnaire = questionnaire
@@ -65,6 +66,7 @@ public struct SurveyTally: Sendable {
     /// Counts one response (the caller has already applied any `--where` filter).
     public mutating func add(_ response: Response) {
         responses += 1
+        submissions.add(response.submittedAt)
         let answers = response.answers
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
@@ -85,6 +87,7 @@ public struct SurveyTally: Sendable {
     /// Adds another tally of the same questionnaire and options.
     public mutating func merge(_ other: SurveyTally) {
         responses += other.responses
+        submissions.merge(other.submissions)
         for index in questions.indices { questions[index].merge(other.questions[index]) }
         for index in crossTabs.indices { crossTabs[index].merge(other.crossTabs[index]) }
         for group in groups.indices {
@@ -106,7 +109,8 @@ public struct SurveyTally: Sendable {
                 GroupResult(code: groupCodes[g], responses: groupResponses[g], questions: groups[g].map { $0.result(top: options.top) })
             },
             groupedBy: options.groupBy,
-            importSummary: importFigures
+            importSummary: importFigures,
+            collection: submissions.result()
         )
     }
 }
