@@ -52,7 +52,7 @@ struct CanonicalRowEncoder {
     func append(_ response: Response, to output: inout [UInt8]) {
         CanonicalRowEncoder.appendField(response.respondent, to: &output)
         output.append(UInt8(ascii: ","))
-        if let time = response.submittedAt { output.append(contentsOf: time.description.utf8) }
+        response.submittedAt?.appendISO(to: &output)
         arena.withUnsafeBufferPointer { arena in
             response.answers.withUnsafeBufferPointer { answers in
                 for index in 0..<answers.count {

@@ -283,11 +283,9 @@ public final class ResponseImporter {
             switch submissionTime(record, column: column, path: path, reader: reader) {
             case .time(let time):
                 submitted = time
-                var hash: UInt64 = 0
-                record.bytes.withUnsafeBufferPointer { bytes in
-                    for column in answerColumns {
-                        let start = column == 0 ? 0 : record.ends[column - 1]
-                        DuplicateSubmissionFinder.mix(&hash, UnsafeBufferPointer(rebasing: bytes[start..<record.ends[column]]))
+                let hash = record.bytes.withUnsafeBufferPointer { bytes in
+                    record.ends.withUnsafeBufferPointer { ends in
+                        answerColumns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) }
                     }
                 }
                 submissions.add(answersHash: hash, time: time, respondent: respondent)
@@ -310,15 +308,14 @@ public final class ResponseImporter {
     /// Reads a row's submission time; a slashed date that needs the column's day/month order
     /// has it decided by one scan of the column, the first time (`TimestampOrderScan`).
     private func submissionTime(_ record: CSVRecord, column: Int, path: String, reader: CSVFileReader) -> TimestampParser.Outcome {
-        let start = column == 0 ? 0 : record.ends[column - 1]
-        let parse = { (order: DayMonthOrder?) in
-            record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[start..<record.ends[column]]), order: order) }
-        }
-        let outcome = parse(timestampOrder)
+        let range = (column == 0 ? 0 : record.ends[column - 1])..<record.ends[column]
+        let order = timestampOrder
+        let outcome = record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: order) }
         guard case .problem(.ambiguousTimestamp) = outcome, !orderScanned else { return outcome }
         orderScanned = true
-        timestampOrder = TimestampOrderScan.order(path: path, column: column, encoding: reader.encoding, delimiter: reader.delimiter)
-        return timestampOrder == nil ? outcome : parse(timestampOrder)
+        guard let decided = TimestampOrderScan.order(path: path, column: column, encoding: reader.encoding, delimiter: reader.delimiter) else { return outcome }
+        timestampOrder = decided
+        return record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: decided) }
     }
 
     /// Pairs of responses read so far with the same answers to every question, submitted

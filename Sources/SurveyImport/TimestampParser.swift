@@ -43,11 +43,14 @@ public enum TimestampParser {
         var scanner = Scanner(field)
         scanner.skipSpaces()
         if scanner.atEnd { return .blank }
-        if field.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == 0x20 }) {
-            return excelSerial(text).map(Outcome.time) ?? .problem(.unreadableTimestamp(text))
+        guard let part1 = scanner.digits(), let separator = scanner.any(of: "-/."), let part2 = scanner.digits(), scanner.take(separator) else {
+            // Not a date: a plain number of days is an Excel serial date.
+            if field.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") || $0 == 0x20 }) {
+                return excelSerial(text).map(Outcome.time) ?? .problem(.unreadableTimestamp(text))
+            }
+            return .problem(.unreadableTimestamp(text))
         }
-        guard let part1 = scanner.digits(), let separator = scanner.any(of: "-/.") else { return .problem(.unreadableTimestamp(text)) }
-        guard let part2 = scanner.digits(), scanner.take(separator), let part3 = scanner.digits() else { return .problem(.unreadableTimestamp(text)) }
+        guard let part3 = scanner.digits() else { return .problem(.unreadableTimestamp(text)) }
         var year: Int, month: Int, day: Int
         var ambiguousOrder = false
         if part1.width == 4 {
@@ -88,9 +91,9 @@ public enum TimestampParser {
             }
         }
         scanner.skipSpaces()
-        if let meridiem = scanner.word(["AM", "PM", "A.M.", "P.M."]) {
+        if let afternoon = scanner.meridiem() {
             guard (1...12).contains(hour) else { return .problem(.unreadableTimestamp(text)) }
-            hour = hour % 12 + (meridiem.hasPrefix("P") ? 12 : 0)
+            hour = hour % 12 + (afternoon ? 12 : 0)
             scanner.skipSpaces()
         }
         var offset: Int?
@@ -190,24 +193,38 @@ public enum TimestampParser {
             return nil
         }
 
-        /// One of `words`, ignoring case.
-        mutating func word(_ words: [String]) -> String? {
-            for word in words {
-                let upper = Array(word.utf8)
-                guard position + upper.count <= bytes.count else { continue }
-                let slice = bytes[position..<(position + upper.count)].map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }
-                if slice == upper {
-                    position += upper.count
-                    return word
-                }
+        /// `AM`, `PM`, `a.m.`, `p.m.` (any case): whether it is PM, nil when none is next.
+        /// Byte by byte: this runs on every row of an export.
+        mutating func meridiem() -> Bool? {
+            guard position < bytes.count else { return nil }
+            let first = bytes[position] | 0x20
+            guard first == UInt8(ascii: "a") || first == UInt8(ascii: "p") else { return nil }
+            var next = position + 1
+            let dotted = next < bytes.count && bytes[next] == UInt8(ascii: ".")
+            if dotted { next += 1 }
+            guard next < bytes.count, bytes[next] | 0x20 == UInt8(ascii: "m") else { return nil }
+            next += 1
+            if dotted {
+                guard next < bytes.count, bytes[next] == UInt8(ascii: ".") else { return nil }
+                next += 1
             }
-            return nil
+            position = next
+            return first == UInt8(ascii: "p")
+        }
+
+        /// `UTC` or `GMT` (any case) next.
+        mutating func zoneName() -> Bool {
+            guard position + 3 <= bytes.count else { return false }
+            let word = (bytes[position] | 0x20, bytes[position + 1] | 0x20, bytes[position + 2] | 0x20)
+            guard word == (0x75, 0x74, 0x63) || word == (0x67, 0x6D, 0x74) else { return false }
+            position += 3
+            return true
         }
 
         /// `Z`, `UTC`, `GMT`, then an optional `±hh[:mm]`, `±hhmm` or `±h`: minutes east of UTC.
         mutating func zone() -> Int? {
             if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) { return atEnd ? 0 : nil }
-            let named = word(["UTC", "GMT"]) != nil
+            let named = zoneName()
             guard let sign = any(of: "+-") else { return named ? 0 : nil }
             guard let hours = digits(maxWidth: 2) else { return nil }
             var minutes = 0

@@ -6,17 +6,24 @@
 /// `instant`, which reads a time without zone as if it were UTC: right within one export,
 /// whose times share one zone, and off by the zone's offset when zoned and unzoned times mix.
 public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+    // Stored small: a response carries one through the pipeline, a million times.
+    private let storedYear: Int16
+    private let storedMonth, storedDay, storedHour, storedMinute, storedSecond, storedFractionDigits: UInt8
+    private let storedNanosecond: UInt32
+    /// Minutes east of UTC; `Int16.min` for no zone.
+    private let storedOffset: Int16
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    public var second: Int { Int(storedSecond) }
     /// The fraction of the second in nanoseconds, and how many digits the export wrote (0: none).
-    public let nanosecond: Int
-    public let fractionDigits: Int
+    public var nanosecond: Int { Int(storedNanosecond) }
+    public var fractionDigits: Int { Int(storedFractionDigits) }
     /// Minutes east of UTC, when the export said; nil for a local time of unknown zone.
-    public let utcOffsetMinutes: Int?
+    public var utcOffsetMinutes: Int? { storedOffset == Int16.min ? nil : Int(storedOffset) }
 
     /// Nil when a field is out of range (month 13, 31 April, 25:00).
     public init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0, fractionDigits: Int = 0,
@@ -25,15 +32,15 @@ public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConver
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
               (0..<1_000_000_000).contains(nanosecond), (0...9).contains(fractionDigits) else { return nil }
         if let offset = utcOffsetMinutes, abs(offset) > 18 * 60 { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.nanosecond = nanosecond
-        self.fractionDigits = fractionDigits
-        self.utcOffsetMinutes = utcOffsetMinutes
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
+        storedSecond = UInt8(second)
+        storedNanosecond = UInt32(nanosecond)
+        storedFractionDigits = UInt8(fractionDigits)
+        storedOffset = utcOffsetMinutes.map(Int16.init) ?? Int16.min
     }
 
     /// The written date as days since 1970-01-01: the day the respondent (or the export's
@@ -51,17 +58,49 @@ public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// ISO 8601: `2016-04-01T19:57:45.306+06:00`, `2021-04-27T11:02:10` (no zone known), `…Z` for UTC.
     public var description: String {
-        var text = SubmissionTime.date(ofDay: localDay) + "T" + SubmissionTime.two(hour) + ":" + SubmissionTime.two(minute) + ":" + SubmissionTime.two(second)
+        var bytes: [UInt8] = []
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s bytes, without making a string (the canonical writer's path).
+    public func appendISO(to output: inout [UInt8]) {
+        @inline(__always) func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                output.append(UInt8(0x30 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        output.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        output.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        output.append(UInt8(ascii: "T"))
+        digits(hour, 2)
+        output.append(UInt8(ascii: ":"))
+        digits(minute, 2)
+        output.append(UInt8(ascii: ":"))
+        digits(second, 2)
         if fractionDigits > 0 {
-            var digits = String(nanosecond)
-            digits = String(repeating: "0", count: 9 - digits.count) + digits
-            text += "." + digits.prefix(fractionDigits)
+            output.append(UInt8(ascii: "."))
+            var fraction = nanosecond
+            for _ in fractionDigits..<9 { fraction /= 10 }
+            digits(fraction, fractionDigits)
         }
-        if let offset = utcOffsetMinutes {
-            if offset == 0 { return text + "Z" }
-            text += (offset < 0 ? "-" : "+") + SubmissionTime.two(abs(offset) / 60) + ":" + SubmissionTime.two(abs(offset) % 60)
+        guard let offset = utcOffsetMinutes else { return }
+        if offset == 0 {
+            output.append(UInt8(ascii: "Z"))
+            return
         }
-        return text
+        output.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+        digits(abs(offset) / 60, 2)
+        output.append(UInt8(ascii: ":"))
+        digits(abs(offset) % 60, 2)
     }
 
     /// Reads what `description` writes (the canonical file's `submitted_at`); nil otherwise.

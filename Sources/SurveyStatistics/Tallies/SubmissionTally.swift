@@ -8,6 +8,9 @@ import SurveyModel
 public struct SubmissionTally: Sendable, Hashable {
     private var first: SubmissionTime?
     private var last: SubmissionTime?
+    /// `first.instant` and `last.instant`, kept so each row computes one instant.
+    private var firstInstant: Int64 = 0
+    private var lastInstant: Int64 = 0
     private var timed = 0
     private var untimed = 0
     private var perDay: [Int: Int] = [:]
@@ -25,8 +28,9 @@ public struct SubmissionTally: Sendable, Hashable {
             return
         }
         timed += 1
-        if first.map({ time < $0 }) ?? true { first = time }
-        if last.map({ $0 < time }) ?? true { last = time }
+        let instant = time.instant
+        if first == nil || (instant, time.nanosecond) < (firstInstant, first!.nanosecond) { first = time; firstInstant = instant }
+        if last == nil || (lastInstant, last!.nanosecond) < (instant, time.nanosecond) { last = time; lastInstant = instant }
         let day = time.localDay
         if day != currentDay {
             flush()
@@ -45,8 +49,8 @@ public struct SubmissionTally: Sendable, Hashable {
         var other = other
         other.flush()
         flush()
-        if let time = other.first, first.map({ time < $0 }) ?? true { first = time }
-        if let time = other.last, last.map({ $0 < time }) ?? true { last = time }
+        if let time = other.first, first.map({ time < $0 }) ?? true { first = time; firstInstant = time.instant }
+        if let time = other.last, last.map({ $0 < time }) ?? true { last = time; lastInstant = time.instant }
         timed += other.timed
         untimed += other.untimed
         perDay.merge(other.perDay, uniquingKeysWith: +)
