@@ -65,27 +65,33 @@ public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Appends `description`'s bytes, without making a string (the canonical writer's path).
     public func appendISO(to output: inout [UInt8]) {
+        // Constant divisors only: this runs once per row of an import.
+        @inline(__always) func two(_ value: Int) {
+            output.append(UInt8(truncatingIfNeeded: 0x30 + value / 10))
+            output.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+        }
         @inline(__always) func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
+            var place = 1
+            for _ in 1..<width { place *= 10 }
             var rest = value
-            while divisor > 0 {
-                output.append(UInt8(0x30 + rest / divisor))
-                rest %= divisor
-                divisor /= 10
+            while place > 0 {
+                output.append(UInt8(truncatingIfNeeded: 0x30 + rest / place))
+                rest %= place
+                place /= 10
             }
         }
-        digits(year, 4)
+        two(year / 100)
+        two(year % 100)
         output.append(UInt8(ascii: "-"))
-        digits(month, 2)
+        two(month)
         output.append(UInt8(ascii: "-"))
-        digits(day, 2)
+        two(day)
         output.append(UInt8(ascii: "T"))
-        digits(hour, 2)
+        two(hour)
         output.append(UInt8(ascii: ":"))
-        digits(minute, 2)
+        two(minute)
         output.append(UInt8(ascii: ":"))
-        digits(second, 2)
+        two(second)
         if fractionDigits > 0 {
             output.append(UInt8(ascii: "."))
             var fraction = nanosecond
@@ -98,9 +104,9 @@ public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConver
             return
         }
         output.append(UInt8(ascii: offset < 0 ? "-" : "+"))
-        digits(abs(offset) / 60, 2)
+        two(abs(offset) / 60)
         output.append(UInt8(ascii: ":"))
-        digits(abs(offset) % 60, 2)
+        two(abs(offset) % 60)
     }
 
     /// Reads what `description` writes (the canonical file's `submitted_at`); nil otherwise.
