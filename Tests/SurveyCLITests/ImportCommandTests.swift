@@ -146,7 +146,7 @@ struct MessyExpectation: Decodable {
         #expect(result.status == 0, "\(result)")
         let problems = parseCSV(dir.text("responses.problems.csv") ?? "")
         #expect(problems.dropFirst().map { $0[5] } == ["'=1+2"])
-        #expect(parseCSV(dir.text("responses.csv") ?? "").last?[8] == "=HYPERLINK(\"x\")")
+        #expect(parseCSV(dir.text("responses.csv") ?? "").last?[9] == "=HYPERLINK(\"x\")")
     }
 
     @Test func unclosedQuoteRejectsOneLine() throws {
