@@ -2,7 +2,7 @@
 """Writes the benchmark questionnaire (bench/bench.yaml) and N synthetic responses to it.
 
 The responses are in the canonical form `survey import --into` writes (UTF-8, comma, LF,
-header `respondent` + question ids, codes, multiple choice joined by `;`, quotes only where a
+header `respondent`, `submitted_at` (ISO 8601) + question ids, codes, multiple choice joined by `;`, quotes only where a
 field needs them), so importing the file gives the same bytes back. Every value is valid and
 follows the skip logic: a benchmark run that reports problems has found a bug.
 
@@ -360,6 +360,11 @@ def columns(seed, start, n, pools):
         cols[qid] = lookup(codes)[values]
 
     cols["respondent"] = np.arange(start + 1, start + n + 1).astype(str).astype(object)
+    # Submission times as `survey import` writes them (ISO 8601 with the export's offset): one
+    # response every 2 seconds from 09:00 on 1 May 2024 at +06:00 (Bishkek), so no two
+    # responses fall within the duplicate-submission minute with the same answers by design.
+    seconds = np.datetime64("2024-05-01T09:00:00") + (np.arange(start, start + n) * 2).astype("timedelta64[s]")
+    cols["submitted_at"] = (np.datetime_as_string(seconds, unit="s").astype(object) + "+06:00")
     org = pick(rng, n, [30, 28, 12, 10, 6, 8, 6])
     keep("org_type", ORG_TYPES, org)
     keep("role", ROLES, blank_out(rng, pick_by_group(rng, org, [[3, 5, 2, 1], [3, 4, 2, 1], [2, 4, 4, 1], [1, 2, 5, 1], [1, 3, 1, 2], [4, 3, 2, 2], [1, 1, 1, 2]]), 0.02))
@@ -420,7 +425,7 @@ def columns(seed, start, n, pools):
         cols[qid] = np.where(rng.random(n) < rate, "", pool[index]).astype(object)
         counts[qid] = np.array([int((cols[qid] != "").sum())])
 
-    order = ["respondent"] + [q[0] for q in QUESTIONS]
+    order = ["respondent", "submitted_at"] + [q[0] for q in QUESTIONS]
     return [cols[name] for name in order], counts
 
 
@@ -429,7 +434,7 @@ def generate(rows, seed, out_path, pool_size=50_000):
     totals = {}
     tmp = out_path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as out:
-        out.write(",".join(["respondent"] + [q[0] for q in QUESTIONS]) + "\n")
+        out.write(",".join(["respondent", "submitted_at"] + [q[0] for q in QUESTIONS]) + "\n")
         for start in range(0, rows, BATCH):
             n = min(BATCH, rows - start)
             cols, counts = columns(seed, start, n, pools)

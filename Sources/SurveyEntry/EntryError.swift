@@ -32,6 +32,8 @@ public enum EntryError: Error, LocalizedError, Sendable, Equatable {
             return "\(path): error: cannot read the file: \(reason)"
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason); forms saved before this one are safe"
+        case .headerMismatch(let path, let expected, let found) where ResponseFile.lacksOnlySubmittedAt(found: found, expected: expected):
+            return "\(path):1: error: the file was written before survey kept submission times (its header has no `submitted_at` column), so forms cannot be added to it; `survey stats` and `survey report` still read it. To move on, import it into a new file and enter there:\n  survey import DEFINITION.yaml \(path) --into responses/NEW.csv\n  survey enter DEFINITION.yaml --into responses/NEW.csv"
         case .headerMismatch(let path, let expected, let found):
             return "\(path):1: error: the file has a different header, so forms for this questionnaire cannot be added to it.\n  expected: \(expected)\n  found:    \(found)\nEnter into another file (--into responses/OTHER.csv), or check that this is the right questionnaire"
         case .notAFile(let path, let kind):

@@ -116,11 +116,12 @@ public final class ResponseLog {
     /// Rows that do not fit the header are left out: `survey import` reports those.
     public func responses() throws(EntryError) -> [Response] {
         let parsers = questionnaire.answerParsers(canonical: true)
-        let width = questionnaire.questions.count + 1
+        let width = questionnaire.questions.count + 2
         return try journal.records().compactMap { record in
             guard record.fields.count == width else { return nil }
-            let answers = parsers.indices.map { parsers[$0].parse(record.fields[$0 + 1]).answer }
-            return Response(respondent: record.fields[0], answers: answers)
+            let answers = parsers.indices.map { parsers[$0].parse(record.fields[$0 + 2]).answer }
+            // An imported row keeps its time when the form is corrected (`replace`).
+            return Response(respondent: record.fields[0], answers: answers, submittedAt: SubmissionTime(iso: record.fields[1]))
         }
     }
 

@@ -54,6 +54,8 @@ struct CanonicalRowEncoder {
     /// Appends `response` as one line (with LF) to `output`.
     func append(_ response: Response, to output: inout [UInt8]) {
         CanonicalRowEncoder.appendField(response.respondent, to: &output)
+        output.append(UInt8(ascii: ","))
+        response.submittedAt?.appendISO(to: &output)
         arena.withUnsafeBufferPointer { arena in
             response.answers.withUnsafeBufferPointer { answers in
                 for index in 0..<answers.count {

@@ -29,7 +29,7 @@ struct ColumnLayout {
     var warnings: [String] = []
 
     static let respondentNames = ["respondent", "respondent_id", "id", "_id", "_uuid", "responseid", "respondent id"]
-    static let timestampNames = ["timestamp", "submitted_at", "_submission_time", "отметка времени", "submitdate", "end date"]
+    static let timestampNames = ["timestamp", "submitted_at", "_submission_time", "отметка времени", "submitdate", "end date", "enddate", "recordeddate"]
 
     init(headers: [String], questionnaire: Questionnaire, options: ImportOptions, path: String) throws(ImportError) {
         self.headers = headers

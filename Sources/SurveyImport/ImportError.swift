@@ -47,7 +47,10 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
         case .missingIDColumn(let path, let name, let headers):
             return "\(path):1: error: --id-column `\(name)` is not a column of this file; columns: \(headers.joined(separator: ", "))"
         case .headerMismatch(let path, let expected, let found):
-            return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv), or move the old file away"
+            if ResponseFile.lacksOnlySubmittedAt(found: found, expected: expected) {
+                return "\(path):1: error: the file was written before survey kept submission times (its header has no `submitted_at` column), so new rows cannot be appended to it; `survey stats` and `survey report` still read it. To move on, import it into a new file and append there:\n  survey import DEFINITION.yaml \(path) --into responses/NEW.csv\n  survey import DEFINITION.yaml EXPORT.csv --into responses/NEW.csv"
+            }
+            return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv); if the old file is for this questionnaire, import it into the new file first (survey import DEFINITION.yaml \(path) --into responses/OTHER.csv)"
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
         case .notAFile(let path, let kind):

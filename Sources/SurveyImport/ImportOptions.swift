@@ -14,14 +14,18 @@ public struct ImportOptions: Sendable {
     /// How numbers are written in these inputs, for every question, instead of the definition's
     /// `number_format:` (`--number-format`: an export from a spreadsheet in another locale).
     public var numberConvention: NumberConvention?
+    /// Which way round slashed submission dates (`04/05/2021`) are written
+    /// (`--timestamp-format mdy|dmy`); nil: worked out from the column, per file.
+    public var timestampOrder: DayMonthOrder?
 
     public init(encoding: TextEncoding? = nil, delimiter: Unicode.Scalar? = nil, columnMap: [String: String] = [:], idColumn: String? = nil,
-                numberConvention: NumberConvention? = nil) {
+                numberConvention: NumberConvention? = nil, timestampOrder: DayMonthOrder? = nil) {
         self.encoding = encoding
         self.delimiter = delimiter
         self.columnMap = columnMap
         self.idColumn = idColumn
         self.numberConvention = numberConvention
+        self.timestampOrder = timestampOrder
     }
 
     /// Options with a one-byte (ASCII) delimiter.

@@ -1,21 +1,39 @@
 import SurveyModel
 
-/// The canonical responses file (`responses/NAME.csv`): UTF-8, comma, header `respondent` plus
-/// question ids, codes rather than labels, multiple choice as codes joined by `;`.
+/// The canonical responses file (`responses/NAME.csv`): UTF-8, comma, header `respondent`,
+/// `submitted_at` (ISO 8601, empty for paper forms) and the question ids, codes rather than
+/// labels, multiple choice as codes joined by `;`.
 ///
 /// It is what `survey import --into` and `survey enter` write and what every later stage reads,
 /// so its problems (`NAME.problems.csv`) and rejects (`NAME.rejects.csv`) sit beside it.
 public enum ResponseFile {
     /// The header row for a questionnaire.
     public static func header(for questionnaire: Questionnaire) -> [String] {
+        ["respondent", submittedAtColumn] + questionnaire.questions.map(\.id)
+    }
+
+    /// The submission-time column, second in the header.
+    public static let submittedAtColumn = "submitted_at"
+
+    /// The header files written before submission times were kept: `respondent` and the
+    /// question ids. Such files are still read; they are not appended to.
+    public static func headerWithoutTimes(for questionnaire: Questionnaire) -> [String] {
         ["respondent"] + questionnaire.questions.map(\.id)
     }
 
-    /// Whether a file with this header is a canonical responses file, whose numbers are then
-    /// read as `Answer.format` writes them (`1500.25` whatever the questionnaire's number format)
-    /// before the declared format is tried.
+    /// Whether a header line (`found`) is the `expected` one but for `submitted_at`: a file
+    /// written before submission times were kept.
+    public static func lacksOnlySubmittedAt(found: String, expected: String) -> Bool {
+        let prefix = "respondent," + submittedAtColumn
+        guard expected.hasPrefix(prefix) else { return false }
+        return found == "respondent" + expected.dropFirst(prefix.count)
+    }
+
+    /// Whether a file with this header is a canonical responses file (of today, or from
+    /// before `submitted_at`), whose numbers are then read as `Answer.format` writes them
+    /// (`1500.25` whatever the questionnaire's number format) before the declared format is tried.
     public static func isCanonical(header: [String], for questionnaire: Questionnaire) -> Bool {
-        header == self.header(for: questionnaire)
+        header == self.header(for: questionnaire) || header == headerWithoutTimes(for: questionnaire)
     }
 
     /// A writer of canonical rows into staged rows, fast enough for a million rows.
@@ -39,8 +57,8 @@ public enum ResponseFile {
 
     /// A response as canonical fields.
     public static func fields(of response: Response, in questionnaire: Questionnaire) -> [String] {
-        var fields = [response.respondent]
-        fields.reserveCapacity(questionnaire.questions.count + 1)
+        var fields = [response.respondent, response.submittedAt?.description ?? ""]
+        fields.reserveCapacity(questionnaire.questions.count + 2)
         for (question, answer) in zip(questionnaire.questions, response.answers) {
             fields.append(answer.canonicalText(for: question))
         }

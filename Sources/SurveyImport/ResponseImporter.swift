@@ -29,6 +29,14 @@ public final class ResponseImporter {
     private var reservedSources: Set<Int> = []
     /// Ids for rows from inputs without an id column.
     public private(set) var numbering = RespondentNumbering()
+    /// Responses with a submission time, to find forms sent twice (`duplicateSubmissions`).
+    private var submissions = DuplicateSubmissionFinder()
+    /// Day/month order of the file being read's slashed timestamps: declared, or decided by
+    /// scanning its column the first time a value needs it (`orderScanned`).
+    private var timestampOrder: DayMonthOrder?
+    private var orderScanned = false
+    /// Columns whose bytes make up a row's answers (answer and 0/1 choice columns), by layout.
+    private var answerColumns: [Int] = []
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -103,6 +111,8 @@ public final class ResponseImporter {
         var rowNumber = 0
         // Rows without an id are numbered after every numeric id taken before this file.
         var firstNumber = 0
+        timestampOrder = options.timestampOrder
+        orderScanned = options.timestampOrder != nil
         try reader.read { [self] event in
             switch event {
             case .malformed(let line, let raw, let reason):
@@ -130,6 +140,12 @@ public final class ResponseImporter {
                     summary.warnings += found.warnings
                     layout = found
                     try onHeader(canonical)
+                    answerColumns = found.roles.indices.filter {
+                        switch found.roles[$0] {
+                        case .answer, .choiceFlag: true
+                        default: false
+                        }
+                    }
                     firstNumber = numbering.highest
                     if found.respondentColumn == nil, firstNumber > 0 {
                         summary.warnings.append("\(path): no id column; its rows are numbered from \(firstNumber + 1), after the highest respondent id taken before it (\(firstNumber))")
@@ -139,7 +155,7 @@ public final class ResponseImporter {
                 summary.rowsRead += 1
                 rowNumber += 1
                 if let reason = try accept(record, line: line, rowNumber: firstNumber + rowNumber, layout: columns, path: path, defects: defects,
-                                           encoding: reader.encoding, summary: &summary) {
+                                           reader: reader, summary: &summary) {
                     summary.rejected += 1
                     try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText))
                 } else {
@@ -209,7 +225,8 @@ public final class ResponseImporter {
 
     /// Validates one row; returns why it is rejected, or nil when it was accepted.
     private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, defects: [Int: TextDefects.Cell],
-                        encoding: TextEncoding, summary: inout ImportSummary) throws -> String? {
+                        reader: CSVFileReader, summary: inout ImportSummary) throws -> String? {
+        let encoding = reader.encoding
         guard record.count == layout.headers.count else {
             return "found \(record.count) fields, but the header has \(layout.headers.count); a delimiter inside an unquoted value, or a missing one, shifts the columns"
         }
@@ -265,14 +282,50 @@ public final class ResponseImporter {
             let value = column.map { record.string($0) } ?? ""
             problems.append(ImportProblem(file: path, line: line, column: (column ?? -1) + 1, respondent: respondent, questionID: questions[index].id, value: value, problem: problem))
         }
+        var submitted: SubmissionTime?
+        if let column = layout.timestampColumn {
+            switch submissionTime(record, column: column, path: path, reader: reader) {
+            case .time(let time):
+                submitted = time
+                let hash = record.bytes.withUnsafeBufferPointer { bytes in
+                    record.ends.withUnsafeBufferPointer { ends in
+                        answerColumns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) }
+                    }
+                }
+                submissions.add(answersHash: hash, time: time, respondent: respondent)
+            case .blank:
+                break
+            case .problem(let problem):
+                problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: ResponseFile.submittedAtColumn,
+                                              value: record.string(column), problem: problem))
+            }
+        }
         for problem in problems {
             summary.problemsByKind[problem.problem.kind, default: 0] += 1
             try onProblem(problem)
         }
-        let submitted = layout.timestampColumn.map { record.string($0) }
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].hasValue })).sorted()
         try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid))
         return nil
+    }
+
+    /// Reads a row's submission time; a slashed date that needs the column's day/month order
+    /// has it decided by one scan of the column, the first time (`TimestampOrderScan`).
+    private func submissionTime(_ record: CSVRecord, column: Int, path: String, reader: CSVFileReader) -> TimestampParser.Outcome {
+        let range = (column == 0 ? 0 : record.ends[column - 1])..<record.ends[column]
+        let order = timestampOrder
+        let outcome = record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: order) }
+        guard case .problem(.ambiguousTimestamp) = outcome, !orderScanned else { return outcome }
+        orderScanned = true
+        guard let decided = TimestampOrderScan.order(path: path, column: column, encoding: reader.encoding, delimiter: reader.delimiter) else { return outcome }
+        timestampOrder = decided
+        return record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: decided) }
+    }
+
+    /// Pairs of responses read so far with the same answers to every question, submitted
+    /// within a minute of each other (`DuplicateSubmissionFinder`).
+    public func duplicateSubmissions() -> [DuplicateSubmission] {
+        submissions.duplicates()
     }
 
     /// Combines one 0/1 column per choice into a multiple-choice answer.

@@ -28,6 +28,12 @@ public enum AnswerProblem: Sendable, Hashable {
     case invalidEncoding(bytes: [[UInt8]], characters: [Int], encoding: String, lookalike: String? = nil, lookalikeText: String? = nil)
     /// NUL bytes in the cell, at these characters (from 1); each is kept as U+FFFD.
     case nulByte(characters: [Int])
+    /// A submission time in none of the formats survey reads (see docs/import.md); the
+    /// response is kept without a time.
+    case unreadableTimestamp(String)
+    /// A submission time like `04/05/2021` whose day and month could be either way round, in
+    /// a column where no value has a day above 12; the response is kept without a time.
+    case ambiguousTimestamp(String, monthFirst: String, dayFirst: String)
 
     /// A stable snake_case name used in problems files, summaries and JSON.
     public var kind: String {
@@ -43,6 +49,8 @@ public enum AnswerProblem: Sendable, Hashable {
         case .answeredWhenSkipped: "answered_when_skipped"
         case .invalidEncoding: "invalid_encoding"
         case .nulByte: "nul_byte"
+        case .unreadableTimestamp: "unreadable_timestamp"
+        case .ambiguousTimestamp: "ambiguous_timestamp"
         }
     }
 
@@ -87,6 +95,10 @@ public enum AnswerProblem: Sendable, Hashable {
                 message += "; read as \(lookalike), the cell says `\(shown)`"
             }
             return message
+        case .unreadableTimestamp(let value):
+            return "`\(value)` is not a submission time survey can read; the response is kept without one. Write yyyy-mm-dd hh:mm:ss (ISO 8601, e.g. 2021-04-27 11:02:10 or 2016-04-01T19:57:45+06:00), m/d/yyyy h:mm:ss, dd.mm.yyyy hh:mm:ss or an Excel serial date"
+        case .ambiguousTimestamp(let value, let monthFirst, let dayFirst):
+            return "`\(value)` could be \(monthFirst) (month first) or \(dayFirst) (day first), and no time in this column has a day above 12 to tell; the response is kept without a time. Give --timestamp-format mdy or --timestamp-format dmy"
         case .nulByte(let characters):
             return "\(characters.count == 1 ? "a NUL byte" : "\(characters.count) NUL bytes") at \(AnswerProblem.list(characters.map { "character \($0)" })); NUL is not text, so \(characters.count == 1 ? "it is" : "each is") shown as U+FFFD and the rest of the answer is kept as written"
         }

@@ -4,13 +4,14 @@ public struct Response: Sendable, Hashable {
     public var respondent: String
     /// Answers in questionnaire order, one per question.
     public var answers: [Answer]
-    /// When the form was submitted, as the export wrote it; nil for paper forms.
-    public var submittedAt: String?
+    /// When the form was submitted, parsed from the export (`SubmissionTime`); nil for paper
+    /// forms and for a timestamp that could not be read (listed as a problem with its raw value).
+    public var submittedAt: SubmissionTime?
     /// Questions (indices) whose value failed validation and so count as no answer; statistics
     /// report them apart from blanks.
     public var invalid: [Int]
 
-    public init(respondent: String, answers: [Answer], submittedAt: String? = nil, invalid: [Int] = []) {
+    public init(respondent: String, answers: [Answer], submittedAt: SubmissionTime? = nil, invalid: [Int] = []) {
         self.respondent = respondent
         self.answers = answers
         self.submittedAt = submittedAt

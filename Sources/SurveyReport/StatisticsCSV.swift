@@ -1,3 +1,4 @@
+import SurveyModel
 import SurveyImport
 import SurveyStatistics
 
@@ -6,10 +7,11 @@ import SurveyStatistics
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.
 /// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
-/// descriptives, keyword, phrase, crosstab, test, missing_code; `row`/`column` hold category
-/// codes or keywords (for the test's `p_used`, `row` is the p's method: chi_square, fisher_exact
-/// or monte_carlo). Frequency `percent` is of the respondents asked, `valid_percent` of those
-/// who answered; base `*_percent` rows are of the asked.
+/// descriptives, keyword, phrase, crosstab, test, missing_code, collection, duplicate_submission;
+/// `row`/`column` hold category codes or keywords (for the test's `p_used`, `row` is the p's
+/// method: chi_square, fisher_exact or monte_carlo; collection: a day or a time;
+/// duplicate_submission: the two respondent ids). Frequency `percent` is of the respondents
+/// asked, `valid_percent` of those who answered; base `*_percent` rows are of the asked.
 public struct StatisticsCSV {
     public static let header = ["group", "section", "question_id", "row", "column", "statistic", "value"]
     let results: SurveyResults
@@ -74,6 +76,20 @@ public struct StatisticsCSV {
             }
         }
         questions(results.questions, group: "all")
+        if let period = results.collection {
+            // First and last: the time as written in `row`, seconds since 1970 in `value`
+            // (a time without zone read as UTC).
+            for (name, time) in [("first_submission", period.first), ("last_submission", period.last)] {
+                add("all", "collection", "", time, "", name, SubmissionTime(iso: time).map { Double($0.instant) })
+            }
+            add("all", "collection", "", "", "", "days", Double(period.days))
+            add("all", "collection", "", "", "", "timed", Double(period.timed))
+            add("all", "collection", "", "", "", "untimed", Double(period.untimed))
+            for day in period.perDay { add("all", "collection", "", day.date, "", "responses", Double(day.responses)) }
+        }
+        for pair in results.importSummary.duplicateSubmissions {
+            add("all", "duplicate_submission", "", pair.first, pair.second, "seconds_apart", Double(pair.secondsApart))
+        }
         for tab in results.crossTabs {
             let id = "\(tab.rowQuestion):\(tab.columnQuestion)"
             for (r, rowCode) in tab.rowCodes.enumerated() {

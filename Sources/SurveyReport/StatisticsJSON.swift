@@ -26,6 +26,7 @@ public struct StatisticsJSON {
         var crossTabs: [CrossTabResult]
         var groupedBy: String?
         var groups: [GroupResult]
+        var collection: CollectionPeriod?
     }
 
     public func render() throws -> String {
@@ -40,7 +41,7 @@ public struct StatisticsJSON {
         let document = Document(
             title: questionnaire.title.text(in: questionnaire.language), responses: results.responses, allResponses: results.allResponses, filter: results.filter,
             importSummary: results.importSummary, dataQuality: results.dataQuality, questions: results.questions, crossTabs: results.crossTabs,
-            groupedBy: results.groupedBy, groups: results.groups
+            groupedBy: results.groupedBy, groups: results.groups, collection: results.collection
         )
         let json = String(decoding: try encoder.encode(document), as: UTF8.self)
         return json.replacingOccurrences(of: "\"\(marker)\"", with: "null") + "\n"

@@ -24,6 +24,12 @@ public struct StatisticsText {
         }
         out += "\n"
         out += StatisticsText.ledger(results.dataQuality)
+        if let period = results.collection { out += StatisticsText.collection(period) }
+        if !results.importSummary.duplicateSubmissions.isEmpty {
+            let pairs = results.importSummary.duplicateSubmissions
+            out += "Possible duplicate submissions (the same answers to every question within a minute; both counted): "
+            out += pairs.prefix(5).map(\.description).joined(separator: "; ") + (pairs.count > 5 ? "; and \(pairs.count - 5) more" : "") + ".\n"
+        }
         out += "Quartiles and medians interpolate linearly (type 7, as numpy and R's default); sd divides by n − 1.\n"
         out += section(results.questions)
         for tab in results.crossTabs { out += "\n" + crossTab(tab) }
@@ -75,6 +81,21 @@ public struct StatisticsText {
             out += "  Double entry: \(entry.formsVerified) of \(entry.formsTotal) forms verified; \(entry.disagreements) of \(entry.answersCompared) answers compared differed"
             if let rate = entry.disagreementRate { out += " (\(NumberFormat.fixed(rate * 100))%)" }
             out += ".\n"
+        }
+        return out
+    }
+
+    /// `Submitted from … to … (N calendar days); per day: 2013-01-25 4, …` (the busiest days
+    /// only past 14 days).
+    static func collection(_ period: CollectionPeriod) -> String {
+        var out = "Submitted from \(period.first) to \(period.last) (\(period.days) calendar day\(period.days == 1 ? "" : "s")"
+        if period.untimed > 0 { out += "; \(period.untimed) response\(period.untimed == 1 ? "" : "s") without a time" }
+        out += ")\n"
+        if period.perDay.count <= 14 {
+            out += "Responses per day: " + period.perDay.map { "\($0.date) \($0.responses)" }.joined(separator: ", ") + "\n"
+        } else {
+            let busiest = period.perDay.sorted { ($0.responses, $1.date) > ($1.responses, $0.date) }.prefix(5)
+            out += "Responses per day: \(period.perDay.count) days with responses; busiest: " + busiest.map { "\($0.date) \($0.responses)" }.joined(separator: ", ") + " (all days in --format csv or json)\n"
         }
         return out
     }

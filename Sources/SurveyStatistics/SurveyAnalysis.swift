@@ -50,8 +50,9 @@ public enum SurveyAnalysis {
             summary.merge(read)
             quality.add(read: read, ledger: ledger, relisted: relisted)
         }
-        let figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
+        var figures = ImportFigures(files: files, rowsRead: summary.rowsRead, accepted: summary.accepted, rejected: summary.rejected,
                                     problems: summary.problems, problemsByKind: summary.problemsByKind)
+        figures.duplicateSubmissions = importer.duplicateSubmissions()
         var results = tally.results(importFigures: figures)
         results.dataQuality = quality
         return (results, summary)

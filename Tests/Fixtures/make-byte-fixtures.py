@@ -82,7 +82,7 @@ def latin1():
         sys.exit("responses-latin1.csv is valid UTF-8; it would not test anything")
     except UnicodeDecodeError:
         pass
-    expected = csv_text([["respondent"] + IDS] + [[r, org, "", "", "", "", "", "", text, "", ""] for r, org, text in LATIN_ROWS])
+    expected = csv_text([base.CANONICAL_HEADER] + [[r, "", org, "", "", "", "", "", "", text, "", ""] for r, org, text in LATIN_ROWS])
     return data, expected.encode("utf-8")
 
 

@@ -69,6 +69,7 @@ csv module, and that the JSON totals equal the per-line table (MESSY_LINES).
 """
 
 import csv
+import datetime
 import io
 import json
 import pathlib
@@ -208,14 +209,34 @@ def canonical_cells(row):
             row["travel_hours"], row["improve"], row["why_not_useful"], row["visit_date"]]
 
 
-def canonical_file(rows, ids=None):
-    records = [["respondent"] + IDS]
+def canonical_file(rows, ids=None, times=None):
+    records = [CANONICAL_HEADER]
     for i, row in enumerate(rows):
         cells = canonical_cells(row)
         if ids is not None:
             cells[0] = ids[i]
+        cells.insert(1, times[i] if times is not None else "")
         records.append(cells)
     return csv_text(records)
+
+
+# The canonical header: `submitted_at` (ISO 8601, empty when the input has no time) second.
+CANONICAL_HEADER = ["respondent", "submitted_at"] + IDS
+
+
+def oracle_time(cell):
+    """A submission time as survey writes it, by Python's datetime: Google Forms'
+    `2013/01/25 4:41:07 PM GMT+6` keeps its offset (+06:00), Kobo's `_submission_time`
+    (`2013-01-25T10:32:44`, no zone written) stays without one."""
+    if not cell:
+        return ""
+    match = re.fullmatch(r"(.*) GMT([+-]\d+)", cell)
+    if match:
+        local = datetime.datetime.strptime(match[1], "%Y/%m/%d %I:%M:%S %p")
+        hours = int(match[2])
+        zone = datetime.timezone(datetime.timedelta(hours=hours))
+        return local.replace(tzinfo=zone).isoformat()
+    return datetime.datetime.fromisoformat(cell).isoformat()
 
 
 # --- responses-utf8.csv: the canonical form itself (importing it must change nothing)
@@ -442,7 +463,7 @@ def messy_files():
     assert expectation["problems"] == {"unknown_choice": 2, "out_of_range": 2, "not_a_number": 1,
                                        "too_many_choices": 1, "required_missing": 1, "answered_when_skipped": 1}
     assert expectation["rejected_lines"] == [11, 13, 14]
-    expected_csv = csv_text([["respondent"] + IDS] + MESSY_CANONICAL)
+    expected_csv = csv_text([CANONICAL_HEADER] + [row[:1] + [""] + row[1:] for row in MESSY_CANONICAL])
     body = json.dumps(expectation, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8"), body.encode("utf-8"), expected_csv.encode("utf-8")
 
@@ -459,6 +480,7 @@ BLANK = {"", "na", "n/a", "-"}
 YES = {"yes", "y", "true", "1", "да"}
 NO = {"no", "n", "false", "0", "нет"}
 ID_COLUMNS = ["respondent", "respondent_id", "id", "_id", "_uuid"]
+TIME_COLUMNS = ["submitted_at", "Timestamp", "_submission_time"]
 
 
 def vocabulary(question):
@@ -538,9 +560,11 @@ def oracle_import(data):
         elif fold("/".join(path)) in names:
             columns[names[fold("/".join(path))]] = index
     id_column = next((header.index(c) for c in ID_COLUMNS if c in header), None)
+    time_column = next((header.index(c) for c in TIME_COLUMNS if c in header), None)
     result = []
     for number, row in enumerate(body, start=1):
         out = [row[id_column] if id_column is not None else str(number)]
+        out.append(oracle_time(row[time_column]) if time_column is not None else "")
         for q in QUESTIONS:
             if q["id"] in flags:
                 cells = [(code, row[i]) for code, i in flags[q["id"]]]
@@ -549,7 +573,7 @@ def oracle_import(data):
             else:
                 out.append(oracle_value(q, row[columns[q["id"]]]))
         result.append(out)
-    return csv_text([["respondent"] + IDS] + result)
+    return csv_text([CANONICAL_HEADER] + result)
 
 
 # ---------------------------------------------------------------------------------------
@@ -572,6 +596,8 @@ def main():
     check_questionnaire()
     expected = canonical_file(DATASET)
     google_ids = [str(i) for i in range(1, len(DATASET) + 1)]
+    google_times = [oracle_time(t) for t in GOOGLE_TIMESTAMPS]
+    kobo_times = [oracle_time(kobo_time(i, row)[2]) for i, row in enumerate(DATASET)]
     messy, messy_json, messy_expected = messy_files()
     outputs = {
         "responses-expected.csv": (expected.encode("utf-8"), None),
@@ -579,10 +605,10 @@ def main():
         "responses-utf8-bom.csv": (bom_file(), expected),
         "responses-cp1251-semicolon.csv": (cp1251_file(), expected),
         "responses-utf16le.csv": (utf16_file(), expected),
-        "responses-google-forms.csv": (google_file(), canonical_file(DATASET, google_ids)),
-        "responses-google-forms-expected.csv": (canonical_file(DATASET, google_ids).encode("utf-8"), None),
-        "responses-kobo.csv": (kobo_file(), canonical_file(DATASET, KOBO_IDS)),
-        "responses-kobo-expected.csv": (canonical_file(DATASET, KOBO_IDS).encode("utf-8"), None),
+        "responses-google-forms.csv": (google_file(), canonical_file(DATASET, google_ids, google_times)),
+        "responses-google-forms-expected.csv": (canonical_file(DATASET, google_ids, google_times).encode("utf-8"), None),
+        "responses-kobo.csv": (kobo_file(), canonical_file(DATASET, KOBO_IDS, kobo_times)),
+        "responses-kobo-expected.csv": (canonical_file(DATASET, KOBO_IDS, kobo_times).encode("utf-8"), None),
         "responses-messy.csv": (messy, None),
         "responses-messy-expected.json": (messy_json, None),
         "responses-messy-expected.csv": (messy_expected, None),

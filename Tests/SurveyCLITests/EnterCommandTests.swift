@@ -4,7 +4,7 @@ import Testing
 /// `survey enter` on the built binary: through a pipe (scripted entry) and through a
 /// pseudo-terminal (tmux), including `kill -9` in the middle of a form.
 @Suite struct EnterCommandTests {
-    static let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
+    static let header = "respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
     /// One whole feedback.yaml form after its respondent id; usefulness 2 asks why_not_useful.
     static let form = ["2", "spec", "1 3", "2", "n", "34", "2.5", "More time", "Too long", "25.01.2013", ""]
     static let row = "ngo,specialist,brainstorm;letter,2,no,34,2.5,More time,Too long,2013-01-25"
@@ -29,7 +29,7 @@ import Testing
             "This sitting: 2 forms saved.",
             "out/feedback.csv holds 2 forms.",
         ], "\(result)")
-        #expect(dir.text("out/feedback.csv") == lines([Self.header, "101," + Self.row, "102,gov,,,4,yes,,,,,"]))
+        #expect(dir.text("out/feedback.csv") == lines([Self.header, "101,," + Self.row, "102,,gov,,,4,yes,,,,,"]))
     }
 
     @Test func pipeRefusalsNameTheirInputLineAndExitOne() throws {
@@ -51,7 +51,7 @@ import Testing
             "This sitting: 1 form saved.",
             "f.csv holds 2 forms.",
         ], "\(result)")
-        #expect(dir.text("f.csv") == lines([Self.header, "101," + Self.row, "7,gov,,,4,yes,,,,,"]))
+        #expect(dir.text("f.csv") == lines([Self.header, "101,," + Self.row, "7,,gov,,,4,yes,,,,,"]))
     }
 
     @Test func pipeEndingInsideAFormKeepsTheFormsBefore() throws {
@@ -64,7 +64,7 @@ import Testing
             "This sitting: 1 form saved, 1 not saved.",
             "f.csv holds 1 form.",
         ], "\(result)")
-        #expect(dir.text("f.csv") == lines([Self.header, "1," + Self.row]))
+        #expect(dir.text("f.csv") == lines([Self.header, "1,," + Self.row]))
     }
 
     @Test func illegibleAndIncompleteFormsAreListedAsProblems() throws {
@@ -76,7 +76,7 @@ import Testing
         #expect(result.stderrLines.contains("Saved respondent 5 as incomplete (line 2 of f.csv)."), "\(result)")
         #expect(result.stderrLines.contains("  1 illegible answer listed in f.problems.csv"), "\(result)")
         #expect(result.stderrLines.last == "Problems are listed in f.problems.csv.", "\(result)")
-        #expect(dir.text("f.csv") == lines([Self.header, "5,,specialist,brainstorm,4,,,,,,"]))
+        #expect(dir.text("f.csv") == lines([Self.header, "5,,,specialist,brainstorm,4,,,,,,"]))
         #expect(dir.text("f.problems.csv") == lines([
             "file,line,column,respondent,question,value,problem,message",
             "f.csv,2,2,5,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)",
@@ -87,7 +87,7 @@ import Testing
     @Test func aTornLastLineIsMovedAsideAndReported() throws {
         let dir = try EnterWorkdir()
         defer { dir.remove() }
-        try dir.write("f.csv", lines([Self.header, "1," + Self.row]) + "2,gov,head,,4,ye")
+        try dir.write("f.csv", lines([Self.header, "1,," + Self.row]) + "2,,gov,head,,4,ye")
         let result = try dir.run(["enter", EnterWorkdir.feedback, "--into", "f.csv"], input: "")
         #expect(result.status == 0, "\(result)")
         #expect(Array(result.stderrLines.prefix(3)) == [
@@ -95,10 +95,10 @@ import Testing
             "  Moved it to f.recovered.csv; type that form again.",
             "f.csv: 1 form already entered.",
         ], "\(result)")
-        #expect(dir.text("f.csv") == lines([Self.header, "1," + Self.row]))
+        #expect(dir.text("f.csv") == lines([Self.header, "1,," + Self.row]))
         #expect(dir.text("f.recovered.csv") == lines([
             "file,line,reason,raw",
-            "f.csv,3,\"the line has no line end: a save was interrupted (crash, kill or power cut)\",\"2,gov,head,,4,ye\"",
+            "f.csv,3,\"the line has no line end: a save was interrupted (crash, kill or power cut)\",\"2,,gov,head,,4,ye\"",
         ]))
     }
 
@@ -107,7 +107,7 @@ import Testing
         defer { dir.remove() }
         let result = try dir.run(["enter", EnterWorkdir.seminar], input: lines(["", "ngo", "2", "5", "4", "4", "3", "2", "1 4 6", "да", "Group work", "", "", ""]))
         #expect(result.status == 0, "\(result)")
-        #expect(dir.text("responses/seminar-feedback.csv")?.hasSuffix("\n1,ngo,specialist,5,4,4,3,2,situation;brainstorm;letter,yes,,Group work,,\n") == true, "\(result)")
+        #expect(dir.text("responses/seminar-feedback.csv")?.hasSuffix("\n1,,ngo,specialist,5,4,4,3,2,situation;brainstorm;letter,yes,,Group work,,\n") == true, "\(result)")
     }
 
     @Test func anotherHeaderIsAUsageError() throws {
@@ -146,7 +146,7 @@ import Testing
             "This pass: 2 forms verified, 1 corrected.",
             "19 answers compared, 2 differed (10.5%).",
         ], "\(result)")
-        #expect(dir.text("f.csv") == lines([Self.header, "101,ngo,specialist,brainstorm;letter,2,no,34,2.5,\"More time, tea\",Too long,2013-01-25", "102,gov,,,4,yes,,,,,"]))
+        #expect(dir.text("f.csv") == lines([Self.header, "101,,ngo,specialist,brainstorm;letter,2,no,34,2.5,\"More time, tea\",Too long,2013-01-25", "102,,gov,,,4,yes,,,,,"]))
         let log = try #require(dir.text("f.verification.csv"))
         #expect(log.hasPrefix("respondent,question,first,second,resolved,operator\n101,org_type,ngo,ngo,ngo,bakyt\n"))
         #expect(log.contains("\n101,age,34,43,34,bakyt\n"))
@@ -197,7 +197,7 @@ import Testing
         try tmux.wait(for: "respondent [2]> ")
         try tmux.type(":q")
         try tmux.wait(for: "This sitting: 1 form saved.")
-        #expect(dir.text("responses/seminar-feedback.csv")?.hasSuffix("\n1,ngo,specialist,5,4,4,3,2,situation;brainstorm;letter,yes,,Group work,,\n") == true)
+        #expect(dir.text("responses/seminar-feedback.csv")?.hasSuffix("\n1,,ngo,specialist,5,4,4,3,2,situation;brainstorm;letter,yes,,Group work,,\n") == true)
         #expect(!(try tmux.screen(colors: true)).contains("\u{1B}[1;36m"), "NO_COLOR is set: no colour")
     }
 
@@ -227,7 +227,7 @@ import Testing
         for answer in ["1", "head", "2"] { try tmux.type(answer) }
         try tmux.wait(for: "4> ")
         #expect(kill(try tmux.pid(), SIGKILL) == 0)
-        let expected = lines([Self.header, "1," + Self.row])
+        let expected = lines([Self.header, "1,," + Self.row])
         #expect(dir.text("f.csv") == expected)
 
         let restarted = EnterTmux(workdir: dir)
@@ -238,7 +238,7 @@ import Testing
         try restarted.type("2")
         for answer in Self.shortForm { try restarted.type(answer) }
         try restarted.wait(for: "Saved respondent 2 (line 3 of f.csv).")
-        #expect(dir.text("f.csv") == expected + "2,gov,,,4,yes,,,,,\n")
+        #expect(dir.text("f.csv") == expected + "2,,gov,,,4,yes,,,,,\n")
         #expect(dir.text("f.recovered.csv") == nil)
     }
 

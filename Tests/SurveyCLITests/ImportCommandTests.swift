@@ -146,7 +146,7 @@ struct MessyExpectation: Decodable {
         #expect(result.status == 0, "\(result)")
         let problems = parseCSV(dir.text("responses.problems.csv") ?? "")
         #expect(problems.dropFirst().map { $0[5] } == ["'=1+2"])
-        #expect(parseCSV(dir.text("responses.csv") ?? "").last?[8] == "=HYPERLINK(\"x\")")
+        #expect(parseCSV(dir.text("responses.csv") ?? "").last?[9] == "=HYPERLINK(\"x\")")
     }
 
     @Test func unclosedQuoteRejectsOneLine() throws {
@@ -309,7 +309,7 @@ struct MessyExpectation: Decodable {
         let result = try dir.run("import", Fixture.feedback, input, "--into", "responses.csv")
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("responses.csv:1: error: the file already holds responses with a different header"), "\(result)")
-        #expect(result.stderr.contains("expected: respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"), "\(result)")
+        #expect(result.stderr.contains("expected: respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"), "\(result)")
         #expect(result.stderr.contains("found:    respondent,org_type,role\n"), "\(result)")
         #expect(dir.text("responses.csv") == existing)
         #expect(dir.listing() == [input, "responses.csv"].sorted())
@@ -359,7 +359,7 @@ struct MessyExpectation: Decodable {
         try dir.write("mapped.csv", "Form,Organisation\nA-1,NGO\n")
         let result = try dir.run("import", Fixture.feedback, "mapped.csv", "--map", "Organisation=org_type", "--id-column", "Form", "--into", "responses.csv")
         #expect(result.status == 0, "\(result)")
-        #expect(dir.text("responses.csv") == "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date\nA-1,ngo,,,,,,,,,\n")
+        #expect(dir.text("responses.csv") == "respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date\nA-1,,ngo,,,,,,,,,\n")
     }
 
     @Test func forcedEncodingAndDelimiter() throws {

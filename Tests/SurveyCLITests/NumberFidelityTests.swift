@@ -91,7 +91,7 @@ struct LocaleExport: Sendable, CustomTestStringConvertible {
         #expect(declared.stderr.contains("2 problems: ambiguous_number 2."), "\(declared)")
         let named = try dir.run("import", definition, "ru.csv", "--number-format", "ru", "--into", "b.csv")
         #expect(named.status == 0, "\(named)")
-        #expect(dir.text("b.csv") == "respondent,salary\n1,1500.5\n2,2.5\n")
+        #expect(dir.text("b.csv") == "respondent,submitted_at,salary\n1,,1500.5\n2,,2.5\n")
         let refused = try dir.run("import", definition, "ru.csv", "--number-format", "1.5")
         #expect(refused.status == 2, "\(refused)")
         #expect(refused.stderr.contains("--number-format must be decimal_point (1,500.25), decimal_comma (1 500,25)"), "\(refused)")

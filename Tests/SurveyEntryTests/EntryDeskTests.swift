@@ -8,7 +8,7 @@ struct EntryDeskTests {
     let questionnaire: Questionnaire
     let folder: String
     let path: String
-    let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
+    let header = "respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
 
     init() throws {
         questionnaire = try EntryFixtures.feedback()
@@ -83,7 +83,7 @@ struct EntryDeskTests {
         #expect(try desk.submit("x") == [EntryLine(EntryProblem.keepOrDrop("x", canKeep: true).message, .problem)])
         let notes = try desk.type(["k"])
         #expect(notes == [EntryLine("Saved respondent 4 as incomplete (line 2 of \(path)).", .success)])
-        #expect(EntryFixtures.text(of: path) == header + "\n4,ngo,specialist,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == header + "\n4,,ngo,specialist,,,,,,,,\n")
         #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").hasSuffix(
             "\(path),2,4,4,sessions,,incomplete,form left at question 3 of 10 and kept with the 2 answers typed before it (operator aigul)\n"))
         #expect(desk.closing().map(\.text) == ["This sitting: 1 form saved (1 incomplete).", "\(path) holds 1 form.", "Problems are listed in \(folder)/feedback.problems.csv."])
@@ -138,7 +138,7 @@ struct EntryDeskTests {
             EntryLine("Saved respondent 2 (line 3 of \(path)).", .success),
             EntryLine("  1, the number offered, was taken meanwhile by another operator or import; the form got the next free number, 2.", .warning),
         ])
-        #expect(EntryFixtures.text(of: path) == [header, "1,,,,,,,,,,", EntryFixtures.feedbackRow("2"), ""].joined(separator: "\n"))
+        #expect(EntryFixtures.text(of: path) == [header, "1,,,,,,,,,,,", EntryFixtures.feedbackRow("2"), ""].joined(separator: "\n"))
         #expect(desk.prompt == .respondent)
     }
 
@@ -233,7 +233,7 @@ struct EntryDeskTests {
         #expect(notes == [EntryLine("Verified respondent 2: 10 answers compared, 2 differed, form corrected.", .success)])
         #expect(EntryFixtures.text(of: path) == [
             header, EntryFixtures.feedbackRow("1"),
-            "2,ngo,specialist,brainstorm;letter,2,no,34,2.5,More time and tea,Too long,2013-01-25", "",
+            "2,,ngo,specialist,brainstorm;letter,2,no,34,2.5,More time and tea,Too long,2013-01-25", "",
         ].joined(separator: "\n"))
         let log = EntryFixtures.text(of: folder + "/feedback.verification.csv")
         #expect(log.contains("\n2,age,34,43,34,bakyt\n"))
@@ -263,7 +263,7 @@ struct EntryDeskTests {
         #expect(desk.prompt == .resolve(0))
         #expect(try desk.submit("=") == [EntryLine(EntryProblem.required(number: 1).message, .problem)])
         #expect(try desk.submit("=3") == [EntryLine("Verified respondent 1: 10 answers compared, 1 differed, form corrected.", .success)])
-        #expect(EntryFixtures.text(of: path).contains("\n1,other,"))
+        #expect(EntryFixtures.text(of: path).contains("\n1,,other,"))
     }
 
     @Test func leavingAVerificationWritesNothing() throws {
@@ -289,7 +289,7 @@ struct EntryDeskTests {
         var form = EntryFixtures.feedbackForm
         form[5] = "43"
         _ = try desk.type(["1"] + form + ["!"])
-        #expect(EntryFixtures.text(of: path).contains("\n1,ngo,specialist,brainstorm;letter,2,no,,2.5,"))
+        #expect(EntryFixtures.text(of: path).contains("\n1,,ngo,specialist,brainstorm;letter,2,no,,2.5,"))
         #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").contains(",1,age,,illegible,"))
     }
 }

@@ -30,7 +30,7 @@ enum EntryFixtures {
 
     /// The canonical row `feedbackForm` gives for respondent `id`.
     static func feedbackRow(_ id: String) -> String {
-        "\(id),ngo,specialist,brainstorm;letter,2,no,34,2.5,More time,Too long,2013-01-25"
+        "\(id),,ngo,specialist,brainstorm;letter,2,no,34,2.5,More time,Too long,2013-01-25"
     }
 
     static func text(of path: String) -> String {

@@ -19,7 +19,7 @@ struct EntrySessionTests {
         #expect(outcomes.allSatisfy { $0 == .accepted })
         #expect(session.position == .review)
         #expect(session.submit("") == .save)
-        let fields = ["101"] + zip(questionnaire.questions, session.response.answers).map { $1.canonicalText(for: $0) }
+        let fields = ["101", ""] + zip(questionnaire.questions, session.response.answers).map { $1.canonicalText(for: $0) }
         #expect(fields.joined(separator: ",") == EntryFixtures.feedbackRow("101"))
     }
 

@@ -8,7 +8,7 @@ struct ResponseLogTests {
     let questionnaire: Questionnaire
     let folder: String
     let path: String
-    static let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
+    static let header = "respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
 
     init() throws {
         questionnaire = try EntryFixtures.feedback()
@@ -41,7 +41,7 @@ struct ResponseLogTests {
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(try log.append(response("5", improve: "Say \"more\", please")).get() == 2)
         #expect(try log.append(response("6")).get() == 3)
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n5,ngo,,,,,,,\"Say \"\"more\"\", please\",,\n6,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n5,,ngo,,,,,,,\"Say \"\"more\"\", please\",,\n6,,ngo,,,,,,,,,\n")
         #expect(log.nextFreeRespondent == "7")
         #expect(try log.line(of: "6") == 3)
     }
@@ -51,7 +51,7 @@ struct ResponseLogTests {
         _ = try log.append(response("5"))
         let refused = try log.append(response("5", org: 0))
         #expect(refused == .failure(.respondentTaken("5", line: 2)))
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n5,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n5,,ngo,,,,,,,,,\n")
     }
 
     @Test func seesFormsAnotherOperatorSaved() throws {
@@ -64,7 +64,7 @@ struct ResponseLogTests {
     }
 
     @Test func nextFreeNumberFollowsTheHighestNumber() throws {
-        try write(Self.header + "\n3,ngo,,,,,,,,,\nA-7,ngo,,,,,,,,,\n12,gov,,,,,,,,,\n")
+        try write(Self.header + "\n3,,ngo,,,,,,,,,\nA-7,,ngo,,,,,,,,,\n12,,gov,,,,,,,,,\n")
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(log.count == 3)
         #expect(log.nextFreeRespondent == "13")
@@ -72,31 +72,31 @@ struct ResponseLogTests {
     }
 
     @Test func aLineWithoutLineEndIsMovedToTheRecoveredFile() throws {
-        try write(Self.header + "\n1,ngo,,,,,,,,,\n2,gov,head,,4,ye")
+        try write(Self.header + "\n1,,ngo,,,,,,,,,\n2,,gov,head,,4,ye")
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,,ngo,,,,,,,,,\n")
         #expect(log.count == 1)
         #expect(log.recoveries.count == 1)
         let torn = try #require(log.recoveries.first)
         #expect(torn.line == 3)
-        #expect(torn.raw == "2,gov,head,,4,ye")
+        #expect(torn.raw == "2,,gov,head,,4,ye")
         #expect(torn.respondent == "2")
         #expect(torn.movedTo == folder + "/responses/feedback.recovered.csv")
         let recovered = EntryFixtures.text(of: torn.movedTo)
-        #expect(recovered == "file,line,reason,raw\n\(path),3,\"the line has no line end: a save was interrupted (crash, kill or power cut)\",\"2,gov,head,,4,ye\"\n")
+        #expect(recovered == "file,line,reason,raw\n\(path),3,\"the line has no line end: a save was interrupted (crash, kill or power cut)\",\"2,,gov,head,,4,ye\"\n")
         // Appending afterwards goes on a fresh line.
         #expect(try log.append(response("2")).get() == 3)
     }
 
     @Test func aLastLineWithTheWrongFieldCountIsMoved() throws {
-        try write(Self.header + "\n1,ngo,,,,,,,,,\n2,gov\n")
+        try write(Self.header + "\n1,,ngo,,,,,,,,,\n2,,gov\n")
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n")
-        #expect(log.recoveries.first?.reason == "the line has 2 fields but the header 11: a save was interrupted")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,,ngo,,,,,,,,,\n")
+        #expect(log.recoveries.first?.reason == "the line has 3 fields but the header 12: a save was interrupted")
     }
 
     @Test func anOpenQuoteAtTheEndIsMoved() throws {
-        try write(Self.header + "\n1,ngo,,,,,,,\"More time\n")
+        try write(Self.header + "\n1,,ngo,,,,,,,\"More time\n")
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(EntryFixtures.text(of: path) == Self.header + "\n")
         #expect(log.recoveries.first?.line == 2)
@@ -104,18 +104,18 @@ struct ResponseLogTests {
     }
 
     @Test func recoveriesAccumulateInTheRecoveredFile() throws {
-        try write(Self.header + "\n1,ngo")
+        try write(Self.header + "\n1,,ngo")
         _ = try ResponseLog(path: path, questionnaire: questionnaire)
-        try write(Self.header + "\n2,gov")
+        try write(Self.header + "\n2,,gov")
         _ = try ResponseLog(path: path, questionnaire: questionnaire)
         let lines = EntryFixtures.text(of: folder + "/responses/feedback.recovered.csv").split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1].hasSuffix(",\"1,ngo\""))
-        #expect(lines[2].hasSuffix(",\"2,gov\""))
+        #expect(lines[1].hasSuffix(",\"1,,ngo\""))
+        #expect(lines[2].hasSuffix(",\"2,,gov\""))
     }
 
     @Test func anIntactFileIsLeftAlone() throws {
-        let text = Self.header + "\n1,ngo,,,,,,,\"two\nlines\",,\n"
+        let text = Self.header + "\n1,,ngo,,,,,,,\"two\nlines\",,\n"
         try write(text)
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(log.recoveries.isEmpty)
@@ -136,7 +136,7 @@ struct ResponseLogTests {
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(log.recoveries.isEmpty)
         #expect(try log.append(response("1")).get() == 2)
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,,ngo,,,,,,,,,\n")
     }
 
     @Test func aTornLineNamesItsRespondentOnlyWhenTheIdIsWhole() throws {
@@ -154,7 +154,7 @@ struct ResponseLogTests {
     }
 
     @Test func acceptsAByteOrderMarkAndCRLF() throws {
-        try write("\u{FEFF}" + Self.header + "\r\n1,ngo,,,,,,,,,\r\n")
+        try write("\u{FEFF}" + Self.header + "\r\n1,,ngo,,,,,,,,,\r\n")
         let log = try ResponseLog(path: path, questionnaire: questionnaire)
         #expect(log.count == 1)
         #expect(try log.append(response("2")).get() == 3)
@@ -173,7 +173,7 @@ struct ResponseLogTests {
         _ = try theirs.append(response("1"))
         #expect(try mine.append(response("1"), renumberingIfTaken: true).get() == ResponseLog.SavedForm(line: 3, respondent: "2"))
         #expect(try mine.append(response("1"), renumberingIfTaken: false) == .failure(.respondentTaken("1", line: 2)))
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n2,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,,ngo,,,,,,,,,\n2,,ngo,,,,,,,,,\n")
     }
 
     /// A correction rewrites the file in place: same inode, mode and hard links; no rollback
@@ -189,7 +189,7 @@ struct ResponseLogTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect(attributes[.systemFileNumber] as? Int == inode)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(EntryFixtures.text(of: folder + "/responses/backup.csv") == Self.header + "\n1,ngo,,,,,,,a longer answer than before,,\n2,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: folder + "/responses/backup.csv") == Self.header + "\n1,,ngo,,,,,,,a longer answer than before,,\n2,,ngo,,,,,,,,,\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/responses").sorted() == ["backup.csv", "feedback.csv"])
     }
 
@@ -213,7 +213,7 @@ struct ResponseLogTests {
         _ = try log.append(response("2"))
         _ = try log.append(response("3"))
         try log.replace([response("2", org: 0, improve: "fixed")])
-        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,ngo,,,,,,,,,\n2,gov,,,,,,,fixed,,\n3,ngo,,,,,,,,,\n")
+        #expect(EntryFixtures.text(of: path) == Self.header + "\n1,,ngo,,,,,,,,,\n2,,gov,,,,,,,fixed,,\n3,,ngo,,,,,,,,,\n")
         #expect(try log.line(of: "3") == 4)
         #expect(try log.append(response("4")).get() == 5)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/responses")

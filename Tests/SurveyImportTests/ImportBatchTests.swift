@@ -5,8 +5,8 @@ import Testing
 
 /// Staged rows appended to `--into` and the files beside it, in place, under the lock.
 @Suite struct ImportBatchTests {
-    static let header = "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
-    static func row(_ id: String) -> String { "\(id),gov,,,,,,,,," }
+    static let header = "respondent,submitted_at,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date"
+    static func row(_ id: String) -> String { "\(id),,gov,,,,,,,,," }
 
     func batch(_ path: String, notes: NotesBox = NotesBox()) throws -> ImportBatch {
         let questionnaire = try Fixture.feedback()

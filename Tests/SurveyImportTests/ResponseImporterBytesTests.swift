@@ -16,7 +16,7 @@ import SurveyModel
         #expect(run.value(2, "why_not_useful") == "Мало практической информации о законе о миграции")
         #expect(run.problems.count == 1)
         let problem = try #require(run.problems.first)
-        #expect((problem.line, problem.column, problem.respondent, problem.questionID) == (3, 9, "102", "improve"))
+        #expect((problem.line, problem.column, problem.respondent, problem.questionID) == (3, 10, "102", "improve"))
         #expect(problem.problem.kind == "invalid_encoding")
         #expect(problem.value == "Боль\u{FFFD}ше времени на работу в группах")
         #expect(problem.problem.message.hasPrefix("byte FF at character 5 is not valid UTF-8; shown as U+FFFD"), "\(problem.problem.message)")
@@ -66,7 +66,7 @@ import SurveyModel
         #expect(!run.canonicalCSV.utf8.contains(0))
         let problem = try #require(run.problems.first)
         #expect(run.problems.count == 1)
-        #expect((problem.line, problem.column, problem.questionID, problem.problem.kind) == (2, 9, "improve", "nul_byte"))
+        #expect((problem.line, problem.column, problem.questionID, problem.problem.kind) == (2, 10, "improve", "nul_byte"))
         #expect(!problem.value.utf8.contains(0))
     }
 

@@ -55,6 +55,7 @@ public struct HTMLReport {
             for row in problemRows { out += "<tr><td>\(h(row.name))</td><td><code>\(h(row.kind))</code></td><td class=\"num\">\(row.count)</td></tr>\n" }
             out += "</tbody>\n</table>\n"
         }
+        if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { out += "<p class=\"duplicates\">\(h(duplicates))</p>\n" }
         out += "</section>\n"
         out += "<section id=\"methods\">\n<h2>\(h(phrases.methods))</h2>\n<ul class=\"methods\">\n"
         for sentence in phrases.methodsText(for: results) { out += "<li>\(h(sentence))</li>\n" }
@@ -103,6 +104,7 @@ public struct HTMLReport {
         if let filter = results.filter {
             out += "<p class=\"note\">\(Self.inlineCode(h(phrases.filtered(filter, matched: results.responses, of: results.allResponses))))</p>\n"
         }
+        if let period = results.collection { out += collectionPeriod(period) }
         return out + "</header>\n"
     }
 
@@ -318,5 +320,14 @@ public struct HTMLReport {
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
+    }
+
+    /// The collection period, and a small table of responses per day when there are few days.
+    private func collectionPeriod(_ period: CollectionPeriod) -> String {
+        var out = "<p class=\"collection\">\(h(phrases.collectionPeriod(period)))</p>\n"
+        guard period.perDay.count > 1, period.perDay.count <= 31 else { return out }
+        out += "<table class=\"per-day\">\n<caption>\(h(phrases.responsesPerDay))</caption>\n<thead><tr><th>\(h(phrases.day))</th><th class=\"n\">\(h(phrases.count))</th></tr></thead>\n<tbody>\n"
+        for day in period.perDay { out += "<tr><td>\(h(day.date))</td><td class=\"n\">\(day.responses)</td></tr>\n" }
+        return out + "</tbody>\n</table>\n"
     }
 }

@@ -27,6 +27,7 @@ public struct MarkdownReport {
         }
         var intro = phrases.responseRate(returned: results.allResponses, participants: questionnaire.event?.participants)
         if let filter = results.filter { intro += " " + phrases.filtered(filter, matched: results.responses, of: results.allResponses) }
+        if let period = results.collection { intro += " " + Escaping.markdown(phrases.collectionPeriod(period)) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
 
@@ -53,6 +54,7 @@ public struct MarkdownReport {
             for row in rows { lines.append("| \(Escaping.markdownCell(row.name)) | `\(Escaping.markdownCell(row.kind))` | \(row.count) |") }
             parts.append(lines.joined(separator: "\n"))
         }
+        if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { parts.append(Escaping.markdown(duplicates)) }
         return parts.joined(separator: "\n\n")
     }
 

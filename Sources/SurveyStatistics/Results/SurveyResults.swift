@@ -1,3 +1,4 @@
+import SurveyImport
 import SurveyModel
 
 /// Everything the statistics stage found: what renderers read. They never see rows.
@@ -22,6 +23,8 @@ public struct SurveyResults: Sendable {
     public var importSummary: ImportFigures
     /// The data-quality ledger: problems by kind, rejects, illegible answers, double entry.
     public var dataQuality = DataQuality()
+    /// When the responses were submitted; nil when none has a time (paper forms).
+    public var collection: CollectionPeriod?
 }
 
 /// One question's results.
@@ -73,6 +76,8 @@ public struct ImportFigures: Sendable, Hashable, Codable {
     public var rejected: Int
     public var problems: Int
     public var problemsByKind: [String: Int]
+    /// Pairs of responses with the same answers submitted within a minute of each other.
+    public var duplicateSubmissions: [DuplicateSubmission] = []
 
     public init(files: [String] = [], rowsRead: Int = 0, accepted: Int = 0, rejected: Int = 0, problems: Int = 0, problemsByKind: [String: Int] = [:]) {
         self.files = files

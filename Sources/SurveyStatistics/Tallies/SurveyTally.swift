@@ -17,6 +17,7 @@ public struct SurveyTally: Sendable {
     private let groupIndex: Int?
     private var groups: [[QuestionTally]]
     private var groupResponses: [Int]
+    private var submissions = SubmissionTally()
 
     public init(questionnaire: Questionnaire, options: StatisticsOptions) throws(StatisticsError) {
         self.questionnaire = questionnaire
@@ -68,6 +69,7 @@ public struct SurveyTally: Sendable {
     /// Counts one response (the caller has already applied any `--where` filter).
     public mutating func add(_ response: Response) {
         responses += 1
+        submissions.add(response.submittedAt)
         let answers = response.answers
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
@@ -94,6 +96,7 @@ public struct SurveyTally: Sendable {
     public mutating func merge(_ other: SurveyTally) {
         responses += other.responses
         excluded += other.excluded
+        submissions.merge(other.submissions)
         for index in questions.indices { questions[index].merge(other.questions[index]) }
         for index in crossTabs.indices { crossTabs[index].merge(other.crossTabs[index]) }
         for group in groups.indices {
@@ -116,7 +119,8 @@ public struct SurveyTally: Sendable {
                 GroupResult(code: groupCodes[g], responses: groupResponses[g], questions: groups[g].map { $0.result(top: options.top) })
             },
             groupedBy: options.groupBy,
-            importSummary: importFigures
+            importSummary: importFigures,
+            collection: submissions.result()
         )
     }
 }

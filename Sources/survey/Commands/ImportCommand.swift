@@ -129,6 +129,7 @@ struct ImportCommand: ParsableCommand {
         for path in inputs {
             summary.merge(refused.check(path, try importer.importFile(path)))
         }
+        if let duplicates = DuplicateSubmission.warning(importer.duplicateSubmissions()) { summary.warnings.append(duplicates) }
         if !refused.inputs.isEmpty { return .nothingAccepted(summary, refused.inputs) }
         if strict, summary.problems > 0 || summary.rejected > 0 { return .strictFailure(summary) }
         switch try batch.append(staged: importer.inputHas(respondent:), existing: importer.reserved(respondent:), lowestFresh: importer.numbering.lowestFresh) {
@@ -157,6 +158,7 @@ struct ImportCommand: ParsableCommand {
         for path in inputs {
             summary.merge(refused.check(path, try importer.importFile(path)))
         }
+        if let duplicates = DuplicateSubmission.warning(importer.duplicateSubmissions()) { summary.warnings.append(duplicates) }
         if hidden > 0 { Terminal.error("… and \(hidden) more; use --into to write them all to files") }
         report(summary)
         if !refused.inputs.isEmpty {

@@ -19,7 +19,13 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("number-format"), help: ArgumentHelp("How numbers are written in these files, instead of the definition's number_format: decimal_point (1,500.25), decimal_comma (1 500,25) or a language code (en, ru).", valueName: "format"))
     var numberFormat: String?
 
+    @Option(name: .customLong("timestamp-format"), help: ArgumentHelp("Which way round slashed submission dates (04/05/2021) are written: mdy (month first, Google Forms in US English) or dmy (day first); worked out from the whole column when omitted.", valueName: "order"))
+    var timestampFormat: String?
+
     func validate() throws {
+        if let timestampFormat, DayMonthOrder(rawValue: timestampFormat.lowercased()) == nil {
+            throw ValidationError("--timestamp-format must be mdy (month first: 4/27/2021) or dmy (day first: 27/04/2021), not \"\(timestampFormat)\"")
+        }
         if let numberFormat, NumberConvention(name: numberFormat) == nil {
             throw ValidationError("--number-format must be decimal_point (1,500.25), decimal_comma (1 500,25) or a language code such as en or ru, not \"\(numberFormat)\"")
         }
@@ -38,7 +44,8 @@ struct InputOptions: ParsableArguments {
             delimiter: delimiter.flatMap(ImportOptions.delimiter),
             columnMap: try ImportOptions.columnMap(columnMap),
             idColumn: idColumn,
-            numberConvention: numberFormat.flatMap(NumberConvention.init(name:))
+            numberConvention: numberFormat.flatMap(NumberConvention.init(name:)),
+            timestampOrder: timestampFormat.flatMap { DayMonthOrder(rawValue: $0.lowercased()) }
         )
     }
 }

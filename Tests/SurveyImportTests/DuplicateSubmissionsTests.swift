@@ -1,0 +1,61 @@
+import SurveyModel
+import Testing
+@testable import SurveyImport
+
+/// One form sent twice: the same answers within a minute, found without keeping rows.
+@Suite struct DuplicateSubmissionsTests {
+    static func time(_ iso: String) -> SubmissionTime { SubmissionTime(iso: iso)! }
+
+    @Test func sameAnswersWithinAMinuteArePaired() {
+        var finder = DuplicateSubmissionFinder()
+        finder.add(answersHash: 7, time: Self.time("2021-04-27T11:02:10"), respondent: "17")
+        finder.add(answersHash: 9, time: Self.time("2021-04-27T11:02:20"), respondent: "18")  // other answers
+        finder.add(answersHash: 7, time: Self.time("2021-04-27T11:03:10"), respondent: "19")  // 60 s: still one minute
+        finder.add(answersHash: 7, time: Self.time("2021-04-27T11:04:11"), respondent: "20")  // 61 s after 19
+        finder.add(answersHash: 7, time: Self.time("2021-04-27T11:03:40"), respondent: "21")  // out of file order
+        #expect(finder.duplicates() == [
+            DuplicateSubmission(first: "17", firstTime: "2021-04-27T11:02:10", second: "19", secondTime: "2021-04-27T11:03:10", secondsApart: 60),
+            DuplicateSubmission(first: "19", firstTime: "2021-04-27T11:03:10", second: "21", secondTime: "2021-04-27T11:03:40", secondsApart: 30),
+            DuplicateSubmission(first: "21", firstTime: "2021-04-27T11:03:40", second: "20", secondTime: "2021-04-27T11:04:11", secondsApart: 31),
+        ])
+    }
+
+    @Test func offsetsAreComparedAsInstantsAndKeptAsWritten() {
+        var finder = DuplicateSubmissionFinder()
+        finder.add(answersHash: 1, time: Self.time("2016-04-01T19:57:45+06:00"), respondent: "a")
+        finder.add(answersHash: 1, time: Self.time("2016-04-01T13:58:00Z"), respondent: "b")
+        #expect(finder.duplicates() == [DuplicateSubmission(first: "a", firstTime: "2016-04-01T19:57:45+06:00", second: "b", secondTime: "2016-04-01T13:58:00Z", secondsApart: 15)])
+    }
+
+    @Test func mergeEqualsTheWhole() {
+        var whole = DuplicateSubmissionFinder(), first = DuplicateSubmissionFinder(), second = DuplicateSubmissionFinder()
+        let rows: [(UInt64, String, String)] = [(1, "2021-01-01T10:00:00", "x"), (2, "2021-01-01T10:00:05", "y"), (1, "2021-01-01T10:00:30", "z"), (2, "2021-01-01T10:05:00", "w")]
+        for (index, row) in rows.enumerated() {
+            whole.add(answersHash: row.0, time: Self.time(row.1), respondent: row.2)
+            if index < 2 { first.add(answersHash: row.0, time: Self.time(row.1), respondent: row.2) } else { second.add(answersHash: row.0, time: Self.time(row.1), respondent: row.2) }
+        }
+        first.merge(second)
+        #expect(first.duplicates() == whole.duplicates())
+        #expect(whole.duplicates().map { [$0.first, $0.second] } == [["x", "z"]])
+    }
+
+    @Test func theHashSeparatesFields() {
+        func hash(_ fields: [String]) -> UInt64 {
+            let record = CSVRecord(fields: ["respondent"] + fields + ["2021-04-27T11:02:10"])
+            let columns = Array(1...fields.count)
+            return record.bytes.withUnsafeBufferPointer { bytes in
+                record.ends.withUnsafeBufferPointer { ends in columns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) } }
+            }
+        }
+        #expect(hash(["a", "bc"]) != hash(["ab", "c"]))
+        #expect(hash(["", "x"]) != hash(["x", ""]))
+        #expect(hash(["More time for discussion, please", "4"]) == hash(["More time for discussion, please", "4"]))
+        #expect(hash(["More time for discussion, please", "4"]) != hash(["More time for discussion, please", "5"]))
+        // The last field, whose word cannot be read past the end of the buffer.
+        let record = CSVRecord(fields: ["1", "ngo", "abc"])
+        let last = record.bytes.withUnsafeBufferPointer { bytes in
+            record.ends.withUnsafeBufferPointer { ends in [1, 2].withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) } }
+        }
+        #expect(last == hash(["ngo", "abc"]), "the same cells hash the same wherever they sit in the record")
+    }
+}
