@@ -32,11 +32,11 @@ import Testing
         #expect(imported.status == 0, "\(imported)")
         let rows = work.text("out.csv")?.split(separator: "\n").map(String.init) ?? []
         // `Don't know` → 99, `099` → 99, `-1.0` → -1, `Refused` → -1; a text answer 99 stays text.
-        #expect(rows[4] == "4,female,99,-1,no,cost,99,")
-        #expect(rows[5] == "5,male,99,999,no,99,,a")
-        #expect(rows[6] == "6,female,3,45,no,,,-1")
-        #expect(rows[7] == "7,male,-1,,yes,,nice,a")
-        #expect(rows[10] == "10,female,,33,no,-1,,a")
+        #expect(rows[4] == "4,,female,99,-1,no,cost,99,")
+        #expect(rows[5] == "5,,male,99,999,no,99,,a")
+        #expect(rows[6] == "6,,female,3,45,no,,,-1")
+        #expect(rows[7] == "7,,male,-1,,yes,,nice,a")
+        #expect(rows[10] == "10,,female,,33,no,-1,,a")
         let stats = try work.run("stats", "q.yaml", "out.csv")
         #expect(stats.status == 0, "\(stats)")
         #expect(Self.lines(stats.stdout, starting: "99 Don't know") == ["99 Don't know 3 25.0", "99 Don't know 1 14.3", "99 Don't know 2 16.7"])
@@ -172,6 +172,6 @@ import Testing
         let form = ["1", "female", "Don't know", "099", "n", "refused", "99", "99", ""]
         let result = try work.run(["enter", Fixture.path("missing-codes.yaml"), "--into", "e.csv"], input: form.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result)")
-        #expect(work.text("e.csv")?.split(separator: "\n").last == "1,female,99,99,no,-1,99,99", "\(work.text("e.csv") ?? "")")
+        #expect(work.text("e.csv")?.split(separator: "\n").last == "1,,female,99,99,no,-1,99,99", "\(work.text("e.csv") ?? "")")
     }
 }
