@@ -16,10 +16,13 @@ public struct AnswerParser: Sendable {
     public let canonicalNumbers: Bool
     private let exact: [String: Int]
     private let folded: [String: Int]
+    /// Folded codes, labels and aliases without trailing dots (`U.S.` → `u.s`), tried last.
+    private let dotless: [String: Int]
+    /// The `other` choice of a question with `other: true`: values outside the list count as it.
+    private let otherChoice: Int?
     /// Choices whose code is a whole number (`1`, `-1`, `01`), by that number; a code written
     /// as the number itself (`1` rather than `01`) wins when two share it.
     private let integerCodes: [Int: Int]
-    private let labelsLongestFirst: [(text: String, index: Int)]
     private let knownForMessages: [String]
 
     /// The outcome of parsing one cell.
@@ -28,6 +31,15 @@ public struct AnswerParser: Sendable {
         public var answer: Answer
         /// Problems found; a multiple-choice cell can have valid tokens and problems at once.
         public var problems: [AnswerProblem]
+        /// With `other: true`: what the cell held outside the list, verbatim (the whole value of a
+        /// single choice; the unmatched part of a multiple-choice list). Nil when nothing was.
+        public var otherText: String?
+
+        public init(answer: Answer, problems: [AnswerProblem], otherText: String? = nil) {
+            self.answer = answer
+            self.problems = problems
+            self.otherText = otherText
+        }
     }
 
     public init(question: Question, convention: NumberConvention = .decimalPoint, canonicalNumbers: Bool = false) {
@@ -36,18 +48,19 @@ public struct AnswerParser: Sendable {
         self.canonicalNumbers = canonicalNumbers
         var exact: [String: Int] = [:]
         var folded: [String: Int] = [:]
+        var dotless: [String: Int] = [:]
         var integerCodes: [Int: Int] = [:]
-        var labels: [(String, Int)] = []
         for (index, category) in question.categories.enumerated() {
             exact[category.code] = index
             if let number = AnswerParser.integer(category.code, mark: nil),
                integerCodes[number] == nil || String(number) == category.code {
                 integerCodes[number] = index
             }
-            for text in [category.code] + category.label.allTexts {
+            for text in [category.code] + category.label.allTexts + category.aliases {
                 let key = TextFolding.fold(text)
                 if folded[key] == nil { folded[key] = index }
-                labels.append((key, index))
+                let bare = AnswerParser.withoutTrailingDots(key)
+                if dotless[bare] == nil { dotless[bare] = index }
             }
         }
         if case .yesNo = question.kind {
@@ -57,8 +70,9 @@ public struct AnswerParser: Sendable {
         }
         self.exact = exact
         self.folded = folded
+        self.dotless = dotless
+        otherChoice = question.otherChoice
         self.integerCodes = integerCodes
-        labelsLongestFirst = labels.sorted { $0.0.count > $1.0.count }
         knownForMessages = question.categories.map(\.code)
     }
 
@@ -92,6 +106,7 @@ public struct AnswerParser: Sendable {
         switch question.kind {
         case .singleChoice:
             if let index = lookup(cell) { return Outcome(answer: .choice(index), problems: []) }
+            if let otherChoice { return Outcome(answer: .choice(otherChoice), problems: [], otherText: String(cell)) }
             return failure(.unknownChoice(String(cell), known: knownForMessages))
         case .yesNo:
             if let index = lookup(cell) { return Outcome(answer: .yesNo(index == 0), problems: []) }
@@ -145,9 +160,20 @@ public struct AnswerParser: Sendable {
     /// code by value (`1.0`, `01`, `+1` for code `1`; `1.5` matches nothing).
     public func lookup<S: StringProtocol>(_ token: S) -> Int? {
         if let hit = exact[String(token)] { return hit }
-        if let hit = folded[TextFolding.fold(String(token))] { return hit }
+        let key = TextFolding.fold(String(token))
+        if let hit = folded[key] { return hit }
+        if key.hasSuffix("."), let hit = dotless[AnswerParser.withoutTrailingDots(key)] { return hit }
+        if let hit = dotless[key] { return hit }
         guard !integerCodes.isEmpty, let number = AnswerParser.integer(token, mark: convention.decimalMark) else { return nil }
         return integerCodes[number]
+    }
+
+    /// The folded text without trailing dots and the spaces before them (`u.s.` → `u.s`), so an
+    /// abbreviation matches with or without its final dot.
+    public static func withoutTrailingDots(_ folded: String) -> String {
+        var text = Substring(folded)
+        while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+        return String(text)
     }
 
     /// A whole number written `1`, `01`, `+1`, `-1` or, with the decimal `mark`, `1.0`, `1.00`
@@ -180,53 +206,87 @@ public struct AnswerParser: Sendable {
     private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Outcome {
         var set = ChoiceSet()
         var problems: [AnswerProblem] = []
+        var otherText: String?
         if let whole = lookup(cell) {
             set.insert(whole)
         } else {
-            for token in tokens(of: cell) {
+            let split = tokens(of: cell)
+            var unknown: [String] = []
+            for token in split.tokens {
                 if let index = lookup(token) {
                     set.insert(index)
                 } else if !AnswerParser.isBlank(Substring(token)) {
-                    problems.append(.unknownChoice(token, known: knownForMessages))
+                    unknown.append(token)
                 }
+            }
+            if let otherChoice, !unknown.isEmpty {
+                // Nothing matched: the whole cell is the other answer, as written.
+                otherText = set.isEmpty ? String(cell) : unknown.joined(separator: split.separator)
+                set.insert(otherChoice)
+            } else {
+                problems += unknown.map { .unknownChoice($0, known: knownForMessages) }
             }
         }
         if let maxChoices, set.count > maxChoices {
-            return Outcome(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)])
+            return Outcome(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)], otherText: otherText)
         }
-        return Outcome(answer: set.isEmpty ? .missing : .choices(set), problems: problems)
+        return Outcome(answer: set.isEmpty ? .missing : .choices(set), problems: problems, otherText: otherText)
     }
 
-    /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then spaces.
-    private func tokens(of cell: Substring) -> [String] {
+    /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then
+    /// spaces; tokens keep their letters as written, and the separator joins unmatched ones back.
+    private func tokens(of cell: Substring) -> (tokens: [String], separator: String) {
         if cell.contains(";") {
-            return cell.split(separator: ";").map { String($0.trimmingWhitespace()) }
+            return (cell.split(separator: ";").map { String($0.trimmingWhitespace()) }, "; ")
         }
         if cell.contains(",") {
-            return commaTokens(TextFolding.fold(String(cell)))
+            return (commaTokens(cell), ", ")
         }
-        return cell.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        return (cell.split(whereSeparator: { $0.isWhitespace }).map(String.init), " ")
     }
 
     /// Google Forms joins picked labels with `, ` although labels may contain commas themselves:
-    /// at each position take the longest known label that ends at a comma or the end.
-    private func commaTokens(_ text: String) -> [String] {
+    /// at each comma-separated piece take the longest run of pieces that is a known code, label
+    /// or alias; pieces matching nothing are joined back as written (`Other:` text with commas
+    /// stays one token).
+    private func commaTokens(_ cell: Substring) -> [String] {
+        let pieces = cell.split(separator: ",", omittingEmptySubsequences: false)
         var result: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            rest = rest.drop(while: { $0 == " " || $0 == "," })
-            guard !rest.isEmpty else { break }
-            if let match = labelsLongestFirst.first(where: { label in
-                rest.hasPrefix(label.text) && (rest.count == label.text.count || rest.dropFirst(label.text.count).first == ",")
-            }) {
-                result.append(match.text)
-                rest = rest.dropFirst(match.text.count)
-            } else {
-                let token = rest.prefix(while: { $0 != "," })
-                result.append(String(token.trimmingWhitespace()))
-                rest = rest.dropFirst(token.count)
+        var pendingUnknown: Substring?
+        var start = 0
+        func flush() {
+            if let run = pendingUnknown {
+                let token = run.trimmingWhitespace()
+                if !token.isEmpty { result.append(String(token)) }
+                pendingUnknown = nil
             }
         }
+        while start < pieces.count {
+            if pieces[start].trimmingWhitespace().isEmpty {
+                start += 1
+                continue
+            }
+            var matched: (end: Int, text: Substring)?
+            var end = pieces.count - 1
+            while end >= start {
+                let run = cell[pieces[start].startIndex..<pieces[end].endIndex]
+                if lookup(run.trimmingWhitespace()) != nil {
+                    matched = (end, run.trimmingWhitespace())
+                    break
+                }
+                end -= 1
+            }
+            if let matched {
+                flush()
+                result.append(String(matched.text))
+                start = matched.end + 1
+            } else {
+                let piece = pieces[start]
+                pendingUnknown = pendingUnknown.map { cell[$0.startIndex..<piece.endIndex] } ?? piece
+                start += 1
+            }
+        }
+        flush()
         return result
     }
 
