@@ -16,9 +16,12 @@ struct CanonicalRowEncoder {
     private let plainCodes: [Bool]
     private let lowestPoint: [Int]
     private let rawCodes: [[String]]
+    /// Per question, whether an `ID_other` column follows it.
+    private let hasOtherColumn: [Bool]
 
     init(questionnaire: Questionnaire) {
         rawCodes = questionnaire.questions.map { $0.categories.map(\.code) }
+        hasOtherColumn = questionnaire.questions.map { $0.otherChoice != nil }
         let codes = questionnaire.questions.map { question in
             question.categories.map { category in
                 var bytes: [UInt8] = []
@@ -56,6 +59,10 @@ struct CanonicalRowEncoder {
                 for index in 0..<answers.count {
                     output.append(UInt8(ascii: ","))
                     append(answers[index], of: index, arena: arena, to: &output)
+                    if hasOtherColumn[index] {
+                        output.append(UInt8(ascii: ","))
+                        if let text = response.otherTexts[index] { CanonicalRowEncoder.appendField(text, to: &output) }
+                    }
                 }
             }
         }

@@ -1,14 +1,15 @@
 import SurveyModel
 
 /// The canonical responses file (`responses/NAME.csv`): UTF-8, comma, header `respondent` plus
-/// question ids, codes rather than labels, multiple choice as codes joined by `;`.
+/// question ids, codes rather than labels, multiple choice as codes joined by `;`; after a
+/// question with `other: true`, its `ID_other` column with the other answers' text.
 ///
 /// It is what `survey import --into` and `survey enter` write and what every later stage reads,
 /// so its problems (`NAME.problems.csv`) and rejects (`NAME.rejects.csv`) sit beside it.
 public enum ResponseFile {
     /// The header row for a questionnaire.
     public static func header(for questionnaire: Questionnaire) -> [String] {
-        ["respondent"] + questionnaire.questions.map(\.id)
+        ["respondent"] + questionnaire.questions.flatMap { question in [question.id] + (question.otherColumn.map { [$0] } ?? []) }
     }
 
     /// Whether a file with this header is a canonical responses file, whose numbers are then
@@ -41,8 +42,9 @@ public enum ResponseFile {
     public static func fields(of response: Response, in questionnaire: Questionnaire) -> [String] {
         var fields = [response.respondent]
         fields.reserveCapacity(questionnaire.questions.count + 1)
-        for (question, answer) in zip(questionnaire.questions, response.answers) {
+        for (index, (question, answer)) in zip(questionnaire.questions, response.answers).enumerated() {
             fields.append(answer.canonicalText(for: question))
+            if question.otherChoice != nil { fields.append(response.otherTexts[index] ?? "") }
         }
         return fields
     }

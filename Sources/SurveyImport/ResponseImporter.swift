@@ -173,6 +173,7 @@ public final class ResponseImporter {
             case .respondent: question = "respondent"
             case .timestamp: question = "timestamp"
             case .answer(let index), .choiceFlag(let index, _): question = questionnaire.questions[index].id
+            case .otherText(let index): question = questionnaire.questions[index].otherColumn ?? questionnaire.questions[index].id
             case .ignored: continue
             }
             let invalid = cell.defects.filter { !$0.isNUL }, nul = cell.defects.filter(\.isNUL)
@@ -229,6 +230,7 @@ public final class ResponseImporter {
         let questions = questionnaire.questions
         var answers = [Answer](repeating: .missing, count: questions.count)
         var problemQuestions: [Int] = []
+        var otherTexts: [Int: String] = [:]
         var problems = defects.isEmpty ? [] : defectProblems(defects, record: record, line: line, respondent: respondent, layout: layout, path: path, encoding: encoding)
         record.bytes.withUnsafeBufferPointer { bytes in
             for index in questions.indices {
@@ -245,6 +247,7 @@ public final class ResponseImporter {
                     caches[index]?.insert(field, outcome)
                 }
                 answers[index] = outcome.answer
+                if let text = outcome.otherText { otherTexts[index] = text }
                 for problem in outcome.problems {
                     problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id,
                                                   value: String(decoding: field, as: UTF8.self), problem: problem))
@@ -254,6 +257,10 @@ public final class ResponseImporter {
         }
         for (index, flags) in layout.flagColumns {
             answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+        }
+        for (index, column) in layout.otherColumns {
+            mergeOtherText(record.string(column), column: column, question: index, answers: &answers, otherTexts: &otherTexts, line: line,
+                           respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
         }
         let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
         for (index, problem) in ruleProblems {
@@ -267,8 +274,39 @@ public final class ResponseImporter {
         }
         let submitted = layout.timestampColumn.map { record.string($0) }
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].isAnswered })).sorted()
-        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid))
+        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid, otherTexts: otherTexts))
         return nil
+    }
+
+    /// Joins an other-text column (`ID_other`, KoboToolbox `q_other`) to the question's answer.
+    /// Text without the `other` choice ticks it (in a blank single choice or any multiple
+    /// choice): the text says an other answer was given. Beside another single choice both are
+    /// kept and the row gets an `other_text_not_chosen` problem. The text is never dropped.
+    private func mergeOtherText(_ raw: String, column: Int, question index: Int, answers: inout [Answer], otherTexts: inout [Int: String], line: Int,
+                                respondent: String, path: String, problems: inout [ImportProblem], problemQuestions: inout [Int]) {
+        let text = String(Substring(raw).trimmingWhitespace())
+        let question = questionnaire.questions[index]
+        guard !text.isEmpty, let other = question.otherChoice else { return }
+        if let inCell = otherTexts[index], inCell != text {
+            otherTexts[index] = inCell + "; " + text
+        } else {
+            otherTexts[index] = text
+        }
+        switch answers[index] {
+        case .missing where problemQuestions.contains(index):
+            break  // the answer itself was invalid: it stays so, the text is kept
+        case .missing:
+            if case .multipleChoice = question.kind { answers[index] = .choices(ChoiceSet([other])) } else { answers[index] = .choice(other) }
+        case .choices(var set):
+            set.insert(other)
+            answers[index] = .choices(set)
+        case .choice(let chosen) where chosen != other:
+            problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: question.id, value: raw,
+                                          problem: .otherTextNotChosen(chosen: question.kind.choices[chosen].code, column: question.otherColumn!)))
+            problemQuestions.append(index)
+        default:
+            break
+        }
     }
 
     /// Combines one 0/1 column per choice into a multiple-choice answer.

@@ -28,6 +28,9 @@ public enum AnswerProblem: Sendable, Hashable {
     case invalidEncoding(bytes: [[UInt8]], characters: [Int], encoding: String, lookalike: String? = nil, lookalikeText: String? = nil)
     /// NUL bytes in the cell, at these characters (from 1); each is kept as U+FFFD.
     case nulByte(characters: [Int])
+    /// An other answer's text (`ID_other`, KoboToolbox `q_other`) beside a single-choice answer
+    /// that is another choice: the answer and the text are both kept.
+    case otherTextNotChosen(chosen: String, column: String)
 
     /// A stable snake_case name used in problems files, summaries and JSON.
     public var kind: String {
@@ -43,6 +46,7 @@ public enum AnswerProblem: Sendable, Hashable {
         case .answeredWhenSkipped: "answered_when_skipped"
         case .invalidEncoding: "invalid_encoding"
         case .nulByte: "nul_byte"
+        case .otherTextNotChosen: "other_text_not_chosen"
         }
     }
 
@@ -87,6 +91,8 @@ public enum AnswerProblem: Sendable, Hashable {
                 message += "; read as \(lookalike), the cell says `\(shown)`"
             }
             return message
+        case .otherTextNotChosen(let chosen, let column):
+            return "the other answer's text is given, but the answer is `\(chosen)`, not `other`; both are kept (the text in `\(column)`): check the form and correct one of them"
         case .nulByte(let characters):
             return "\(characters.count == 1 ? "a NUL byte" : "\(characters.count) NUL bytes") at \(AnswerProblem.list(characters.map { "character \($0)" })); NUL is not text, so \(characters.count == 1 ? "it is" : "each is") shown as U+FFFD and the rest of the answer is kept as written"
         }
