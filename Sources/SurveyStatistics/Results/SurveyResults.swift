@@ -32,6 +32,9 @@ public struct QuestionResult: Sendable, Hashable, Codable {
     public var descriptives: Descriptives?
     public var text: TextSummary?
     public var dates: DateSummary?
+    /// With `other: true`: what people wrote as their other answer (`ID_other`), counted and
+    /// quoted like a text question; `answered` is the number of other answers with a text.
+    public var otherAnswers: TextSummary?
 }
 
 /// The per-question tables of one group (`--by`).

@@ -11,17 +11,27 @@ struct QuestionTally: Sendable {
     private var moments = RunningMoments()
     private var values = ValueCounts()
     private var text: TextTally?
+    /// The texts of other answers (`other: true`), kept like text answers.
+    private var otherText: TextTally?
+    private var otherTexts = 0
     private var earliest: CalendarDate?
     private var latest: CalendarDate?
 
-    init(index: Int, question: Question, text: TextTally?) {
+    init(index: Int, question: Question, text: TextTally?, otherText: TextTally? = nil) {
         self.index = index
         self.question = question
         counts = Array(repeating: 0, count: question.categories.count)
         self.text = text
+        self.otherText = otherText
     }
 
-    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String) {
+    /// Counts one answer; `other` is the text of an other answer (`ID_other`), kept when the
+    /// question was asked and answered.
+    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String, other: String? = nil) {
+        if let other, asked, answer.isAnswered, otherText != nil {
+            otherText!.add(other, respondent: respondent)
+            otherTexts += 1
+        }
         base.responses += 1
         guard asked else {
             base.skipped += 1
@@ -66,12 +76,18 @@ struct QuestionTally: Sendable {
             mine.merge(theirs)
             text = mine
         }
+        if var mine = otherText, let theirs = other.otherText {
+            mine.merge(theirs)
+            otherText = mine
+        }
+        otherTexts += other.otherTexts
         if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
         if let l = other.latest, latest == nil || l > latest! { latest = l }
     }
 
     func result(top: Int) -> QuestionResult {
         var result = QuestionResult(id: question.id, type: question.kind.keyword, base: base)
+        result.otherAnswers = otherText?.summary(answered: otherTexts, top: top)
         let codes = question.categories.map(\.code)
         switch question.kind {
         case .singleChoice, .yesNo:

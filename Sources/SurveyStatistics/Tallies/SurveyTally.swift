@@ -53,7 +53,10 @@ public struct SurveyTally: Sendable {
                     let counts = keywordIDs?.contains(question.id) ?? true
                     text = TextTally(policy: options.quotes, keywords: counts ? counter : nil)
                 }
-                return QuestionTally(index: index, question: question, text: text)
+                // Other answers are few and short: without quotes asked for, the `top` longest are kept.
+                let otherPolicy = options.quotes == .none ? QuotePolicy.longest(options.top) : options.quotes
+                let other = question.otherChoice == nil ? nil : TextTally(policy: otherPolicy, keywords: counter)
+                return QuestionTally(index: index, question: question, text: text, otherText: other)
             }
         }
         questions = makeQuestions()
@@ -68,7 +71,8 @@ public struct SurveyTally: Sendable {
         let answers = response.answers
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
-            questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+            questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
+                                 other: response.otherTexts[index])
         }
         for index in crossTabs.indices { crossTabs[index].add(answers) }
         if let groupIndex {
@@ -76,7 +80,8 @@ public struct SurveyTally: Sendable {
                 groupResponses[group] += 1
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
-                    groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+                    groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
+                                             other: response.otherTexts[index])
                 }
             }
         }
