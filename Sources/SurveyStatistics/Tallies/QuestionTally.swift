@@ -26,9 +26,10 @@ struct QuestionTally: Sendable {
     }
 
     /// Counts one answer; `other` is the text of an other answer (`ID_other`), kept when the
-    /// question was asked and answered.
+    /// question was asked and the answer is the other choice (a text beside another choice is
+    /// a problem of the import, listed there, not an other answer).
     mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String, other: String? = nil) {
-        if let other, asked, answer.isAnswered, otherText != nil {
+        if let other, asked, otherText != nil, let choice = question.otherChoice, QuestionTally.includes(answer, choice) {
             otherText!.add(other, respondent: respondent)
             otherTexts += 1
         }
@@ -64,6 +65,14 @@ struct QuestionTally: Sendable {
             if latest == nil || date > latest! { latest = date }
         }
         base.answered += 1
+    }
+
+    private static func includes(_ answer: Answer, _ choice: Int) -> Bool {
+        switch answer {
+        case .choice(let index): index == choice
+        case .choices(let set): set.contains(choice)
+        default: false
+        }
     }
 
     mutating func merge(_ other: QuestionTally) {
