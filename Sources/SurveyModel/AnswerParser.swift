@@ -163,14 +163,16 @@ public struct AnswerParser: Sendable {
         let key = TextFolding.fold(String(token))
         if let hit = folded[key] { return hit }
         if key.hasSuffix("."), let hit = dotless[AnswerParser.withoutTrailingDots(key)] { return hit }
-        if let hit = dotless[key] { return hit }
+        if key.contains(where: \.isLetter), let hit = dotless[key] { return hit }
         guard !integerCodes.isEmpty, let number = AnswerParser.integer(token, mark: convention.decimalMark) else { return nil }
         return integerCodes[number]
     }
 
     /// The folded text without trailing dots and the spaces before them (`u.s.` → `u.s`), so an
-    /// abbreviation matches with or without its final dot.
+    /// abbreviation matches with or without its final dot. Text without a letter is left as it
+    /// is: `1.` is a number written oddly, not code `1`.
     public static func withoutTrailingDots(_ folded: String) -> String {
+        guard folded.last == "." || folded.last == " ", folded.contains(where: \.isLetter) else { return folded }
         var text = Substring(folded)
         while let last = text.last, last == "." || last == " " { text = text.dropLast() }
         return String(text)
