@@ -129,7 +129,10 @@ struct ColumnLayout {
         let visible = unknown.filter { !$0.hasPrefix("_") && !$0.isEmpty }
         if !visible.isEmpty {
             let listed = visible.map { header in
-                suggestion(for: header, questions: questions).map { "\(header) (did you mean `\($0)`?)" } ?? header
+                if let id = ColumnLayout.otherTextOwner(header, idIndex: idIndex), questions[idIndex[id]!].kind.choices.isEmpty == false {
+                    return "\(header) (the text of other answers to `\(id)`: add `other: true` to that question to keep it)"
+                }
+                return suggestion(for: header, questions: questions).map { "\(header) (did you mean `\($0)`?)" } ?? header
             }
             warnings.append("\(path): \(visible.count) column\(visible.count == 1 ? "" : "s") matched no question and \(visible.count == 1 ? "was" : "were") ignored: \(listed.joined(separator: ", ")) (use --map 'Header=question_id' if one of them is a question)")
         }
@@ -167,6 +170,14 @@ struct ColumnLayout {
             }
         }
         return HeaderKey.closest(to: HeaderKey.normalized(header), in: candidates)
+    }
+
+    /// `q` for a KoboToolbox `group/q_other` header when `q` is a question.
+    private static func otherTextOwner(_ header: String, idIndex: [String: Int]) -> String? {
+        let last = lastPathPart(TextFolding.fold(header))
+        guard last.hasSuffix("_other") else { return nil }
+        let id = String(last.dropLast("_other".count))
+        return idIndex[id] == nil ? nil : id
     }
 
     /// `q_other` of `group/subgroup/q_other`.

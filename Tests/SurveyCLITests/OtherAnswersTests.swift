@@ -108,6 +108,18 @@ struct OtherExport: Sendable, CustomTestStringConvertible {
         #expect(try Self.text(rawJSON) == (try Self.text(importedJSON)))
     }
 
+    /// `other` is a category like the others in cross-tabs, and the text output lists the texts.
+    @Test func otherIsCrossTabulatedAndListedInText() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let input = try dir.copy(fixture: "responses-google-forms-other.csv")
+        let result = try dir.run("stats", Fixture.path("other-google-forms.yaml"), input, "--crosstab", "country:sessions")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("  Other answers (2): \"Germany, Berlin\"; \"Kazakhstan\"\n"), "\(result)")
+        // Respondents 4 (Kazakhstan: A study tour) and 10 (Germany, Berlin: Letter to the President).
+        #expect(result.stdout.contains("  other    Other              0 (0%)   0 (0%)   1 (50%)  1 (50%)      2\n"), "\(result)")
+    }
+
     @Test func reportListsOtherAnswersUnderTheirQuestion() throws {
         let dir = try Workdir()
         defer { dir.remove() }
@@ -158,6 +170,17 @@ struct OtherExport: Sendable, CustomTestStringConvertible {
         #expect(result.stderr.contains("unknown_choice 1"), "\(result)")
         #expect(dir.text("responses.csv") == "respondent,country\n1,\n")
         #expect(dir.text("responses.problems.csv")?.contains("Kazakhstan") == true)
+    }
+
+    /// A KoboToolbox `q_other` column for a question without `other: true` is not read, and
+    /// the note says how to keep it.
+    @Test func anOtherColumnWithoutOtherTrueGetsAHint() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("def.yaml", "title: T\nquestions:\n  - id: country\n    type: single_choice\n    text: Country?\n    choices: {us: United States}\n")
+        try dir.write("in.csv", "group/country;group/country_other;_id\nus;;1\nother;Kazakhstan;2\n")
+        let result = try dir.run("import", "def.yaml", "in.csv", "--into", "responses.csv")
+        #expect(result.stderr.contains("group/country_other (the text of other answers to `country`: add `other: true` to that question to keep it)"), "\(result)")
     }
 
     /// A responses file from before `other: true` was added has no `ID_other` column: appending
