@@ -69,10 +69,11 @@ public struct SurveyTally: Sendable {
     public mutating func add(_ response: Response) {
         responses += 1
         let answers = response.answers
+        let others = response.otherTexts
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
             questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
-                                 other: response.otherTexts[index])
+                                 other: others.isEmpty ? nil : others[index])
         }
         for index in crossTabs.indices { crossTabs[index].add(answers) }
         if let groupIndex {
@@ -81,7 +82,7 @@ public struct SurveyTally: Sendable {
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
                     groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
-                                             other: response.otherTexts[index])
+                                             other: others.isEmpty ? nil : others[index])
                 }
             }
         }
