@@ -462,6 +462,8 @@ public struct QuestionnaireLoader {
             return []
         }
         var pairs: [(Node, Node)] = []
+        // Key nodes of `{code: …, label: …, aliases: …}` items, whose other keys are details.
+        var detailed: Set<Node> = []
         switch node {
         case .mapping(let map):
             pairs = map.map { ($0.key, $0.value) }
@@ -472,6 +474,7 @@ public struct QuestionnaireLoader {
                     var details: [(Node, Node)] = []
                     for (key, value) in map where key.scalar?.string != "code" { details.append((key, value)) }
                     pairs.append((codeNode, .mapping(Node.Mapping(details))))
+                    detailed.insert(codeNode)
                 } else if case .mapping(let map) = item, map.count == 1 {
                     pairs.append((map[map.startIndex].key, map[map.startIndex].value))
                 } else {
@@ -506,7 +509,7 @@ public struct QuestionnaireLoader {
             }
             var labelNode = valueNode
             var aliasNodes: [Node] = []
-            if case .mapping(let map) = valueNode, map["aliases"] != nil || map["label"] != nil {
+            if case .mapping(let map) = valueNode, detailed.contains(keyNode) || map["aliases"] != nil || map["label"] != nil {
                 // `us: {label: United States, aliases: [USA, U.S.]}`
                 let details = entries(map, allowed: ["label", "aliases"], what: "choice `\(shown)`", question: id)
                 labelNode = details["label"] ?? .scalar(.init(code))

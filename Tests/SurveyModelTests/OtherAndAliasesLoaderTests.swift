@@ -70,6 +70,21 @@ import Testing
         #expect(questionnaire.questions[1].kind.choices[0].label.text(in: "ru") == "Кыргызстан")
     }
 
+    @Test func aListItemWithACodeOnlyIsLabelledByItsCode() throws {
+        let questionnaire = try Self.load(yaml(
+            "title: T", "questions:", "  - id: home", "    type: single_choice", "    text: Home?", "    choices:", "      - {code: kg}"))
+        #expect(questionnaire.questions[0].kind.choices == [Choice(code: "kg", label: LocalizedText("kg"))])
+    }
+
+    /// `lable:` in a `{code: …}` item is a typo, not a language called "lable".
+    @Test func aTypoInAListItemIsAnError() throws {
+        let problem = try Self.problem(yaml(
+            "title: T", "questions:", "  - id: home", "    type: single_choice", "    text: Home?", "    choices:",
+            "      - {code: kg, lable: Kyrgyzstan}"))
+        #expect(problem.location == SourceLocation(file: "def.yaml", line: 7, column: 20))
+        #expect(problem.message.contains("unknown key `lable` in choice `kg`; did you mean `label`?"), "\(problem.message)")
+    }
+
     /// An alias equal to another choice's code, label or alias (ignoring case, spaces and
     /// trailing dots) would make a cell mean two answers: exit 2 with the alias's place.
     @Test(arguments: [
