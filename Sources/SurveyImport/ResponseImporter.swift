@@ -14,6 +14,8 @@ public final class ResponseImporter {
     /// for exports, by `Answer.format` first for canonical files (`ResponseFile.isCanonical`).
     private var parsers: [AnswerParser]
     private let skipLogic: SkipLogic
+    /// Questions with `other: true`, whose cells may hold other answers' texts.
+    private let otherQuestions: [Int]
     private var caches: [AnswerCache?]
     /// The other set, swapped in when the next file is read the other way.
     private var otherParsers: [AnswerParser]
@@ -43,6 +45,7 @@ public final class ResponseImporter {
         parsers = questionnaire.answerParsers(convention: options.numberConvention)
         otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
         skipLogic = SkipLogic(questionnaire)
+        otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
         // Free text is different in every row; everything else repeats and is worth remembering.
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
         otherCaches = caches
@@ -247,7 +250,6 @@ public final class ResponseImporter {
                     caches[index]?.insert(field, outcome)
                 }
                 answers[index] = outcome.answer
-                if let text = outcome.otherText { otherTexts[index] = text }
                 for problem in outcome.problems {
                     problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id,
                                                   value: String(decoding: field, as: UTF8.self), problem: problem))
@@ -258,9 +260,14 @@ public final class ResponseImporter {
         for (index, flags) in layout.flagColumns {
             answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
         }
-        for (index, column) in layout.otherColumns {
-            mergeOtherText(record.string(column), column: column, question: index, answers: &answers, otherTexts: &otherTexts, line: line,
-                           respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+        if !otherQuestions.isEmpty {
+            readOtherTexts(record, layout: layout, answers: answers, into: &otherTexts)
+        }
+        if !layout.otherColumns.isEmpty {
+            for (index, column) in layout.otherColumns {
+                mergeOtherText(record.string(column), column: column, question: index, answers: &answers, otherTexts: &otherTexts, line: line,
+                               respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+            }
         }
         let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
         for (index, problem) in ruleProblems {
@@ -276,6 +283,21 @@ public final class ResponseImporter {
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].isAnswered })).sorted()
         try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid, otherTexts: otherTexts))
         return nil
+    }
+
+    /// The text of each answer that is the `other` choice because its cell held something
+    /// outside the list (Google Forms "Other:"), parsed again from the cell: outcomes in the
+    /// cache stay small, and only such cells pay.
+    private func readOtherTexts(_ record: CSVRecord, layout: ColumnLayout, answers: [Answer], into otherTexts: inout [Int: String]) {
+        for index in otherQuestions {
+            guard let column = layout.answerColumn[index], let other = questionnaire.questions[index].otherChoice else { continue }
+            switch answers[index] {
+            case .choice(other): break
+            case .choices(let set) where set.contains(other): break
+            default: continue
+            }
+            if let text = parsers[index].parseWithOtherText(record.string(column)).otherText { otherTexts[index] = text }
+        }
     }
 
     /// Joins an other-text column (`ID_other`, KoboToolbox `q_other`) to the question's answer.

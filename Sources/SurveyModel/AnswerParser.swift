@@ -31,15 +31,19 @@ public struct AnswerParser: Sendable {
         public var answer: Answer
         /// Problems found; a multiple-choice cell can have valid tokens and problems at once.
         public var problems: [AnswerProblem]
-        /// With `other: true`: what the cell held outside the list, verbatim (the whole value of a
-        /// single choice; the unmatched part of a multiple-choice list). Nil when nothing was.
-        public var otherText: String?
+    }
 
-        public init(answer: Answer, problems: [AnswerProblem], otherText: String? = nil) {
-            self.answer = answer
-            self.problems = problems
-            self.otherText = otherText
-        }
+    /// An outcome and, with `other: true`, what the cell held outside the list, verbatim (the
+    /// whole value of a single choice; the unmatched part of a multiple-choice list).
+    ///
+    /// Kept out of `Outcome`, which the importer's cache copies for every cell: a bigger outcome
+    /// cost 2% of an import of a questionnaire without other answers.
+    private struct Reading {
+        var answer: Answer
+        var problems: [AnswerProblem]
+        var otherText: String? = nil
+
+        var outcome: Outcome { Outcome(answer: answer, problems: problems) }
     }
 
     public init(question: Question, convention: NumberConvention = .decimalPoint, canonicalNumbers: Bool = false) {
@@ -101,20 +105,31 @@ public struct AnswerParser: Sendable {
 
     /// Parses a cell's text.
     public func parse(_ raw: String) -> Outcome {
+        read(raw).outcome
+    }
+
+    /// Parses a cell's text; with `other: true`, also returns what it held outside the list
+    /// (nil when nothing was), which the answer then counts as the `other` choice.
+    public func parseWithOtherText(_ raw: String) -> (outcome: Outcome, otherText: String?) {
+        let reading = read(raw)
+        return (reading.outcome, reading.otherText)
+    }
+
+    private func read(_ raw: String) -> Reading {
         let cell = Substring(raw).trimmingWhitespace()
-        if meansNoAnswer(cell) { return Outcome(answer: .missing, problems: []) }
+        if meansNoAnswer(cell) { return Reading(answer: .missing, problems: []) }
         switch question.kind {
         case .singleChoice:
-            if let index = lookup(cell) { return Outcome(answer: .choice(index), problems: []) }
-            if let otherChoice { return Outcome(answer: .choice(otherChoice), problems: [], otherText: String(cell)) }
+            if let index = lookup(cell) { return Reading(answer: .choice(index), problems: []) }
+            if let otherChoice { return Reading(answer: .choice(otherChoice), problems: [], otherText: String(cell)) }
             return failure(.unknownChoice(String(cell), known: knownForMessages))
         case .yesNo:
-            if let index = lookup(cell) { return Outcome(answer: .yesNo(index == 0), problems: []) }
+            if let index = lookup(cell) { return Reading(answer: .yesNo(index == 0), problems: []) }
             return failure(.unknownChoice(String(cell), known: ["yes", "no"]))
         case .multipleChoice(_, let maxChoices):
             return parseMultiple(cell, maxChoices: maxChoices)
         case .rating(let scale, _):
-            if let index = lookup(cell) { return Outcome(answer: .rating(scale.lowerBound + index), problems: []) }
+            if let index = lookup(cell) { return Reading(answer: .rating(scale.lowerBound + index), problems: []) }
             let outOfRange = failure(.outOfRange(String(cell), allowed: "\(scale.lowerBound)–\(scale.upperBound)"))
             switch readNumber(cell) {
             case .notANumber: return failure(.notANumber(String(cell)))
@@ -125,7 +140,7 @@ public struct AnswerParser: Sendable {
                 // Compared as Doubles before any conversion: `Int(1e19)` would trap.
                 guard value == value.rounded(), value >= Double(scale.lowerBound), value <= Double(scale.upperBound),
                       let point = Int(exactly: value), scale.contains(point) else { return outOfRange }
-                return Outcome(answer: .rating(point), problems: [])
+                return Reading(answer: .rating(point), problems: [])
             }
         case .number(let minimum, let maximum, let integer):
             let value: Double
@@ -141,19 +156,19 @@ public struct AnswerParser: Sendable {
             if integer, value != value.rounded() { return failure(.notAWholeNumber(String(cell))) }
             if let minimum, value < minimum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
             if let maximum, value > maximum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
-            return Outcome(answer: .number(value), problems: [])
+            return Reading(answer: .number(value), problems: [])
         case .text:
             // The cell itself when nothing was trimmed: a 100 MB answer is not copied again.
             let whole = cell.startIndex == raw.startIndex && cell.endIndex == raw.endIndex
-            return Outcome(answer: .text(whole ? raw : String(cell)), problems: [])
+            return Reading(answer: .text(whole ? raw : String(cell)), problems: [])
         case .date:
             guard let date = AnswerParser.date(cell) else { return failure(.notADate(String(cell))) }
-            return Outcome(answer: .date(date), problems: [])
+            return Reading(answer: .date(date), problems: [])
         }
     }
 
-    private func failure(_ problem: AnswerProblem) -> Outcome {
-        Outcome(answer: .missing, problems: [problem])
+    private func failure(_ problem: AnswerProblem) -> Reading {
+        Reading(answer: .missing, problems: [problem])
     }
 
     /// A category index for a code or label: exact first, then folded, then a whole-number
@@ -205,7 +220,7 @@ public struct AnswerParser: Sendable {
         return DecimalNumber.read(cell, in: convention)
     }
 
-    private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Outcome {
+    private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Reading {
         var set = ChoiceSet()
         var problems: [AnswerProblem] = []
         var otherText: String?
@@ -230,9 +245,9 @@ public struct AnswerParser: Sendable {
             }
         }
         if let maxChoices, set.count > maxChoices {
-            return Outcome(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)], otherText: otherText)
+            return Reading(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)], otherText: otherText)
         }
-        return Outcome(answer: set.isEmpty ? .missing : .choices(set), problems: problems, otherText: otherText)
+        return Reading(answer: set.isEmpty ? .missing : .choices(set), problems: problems, otherText: otherText)
     }
 
     /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then

@@ -27,17 +27,17 @@ import Testing
 
     @Test(arguments: ["USA", "usa", "U.S.", "U.S", " u.s. ", "united  states of america", "United States", "us", "USA."])
     func aliasesMatchIgnoringCaseSpacesAndTrailingDots(_ raw: String) {
-        let outcome = AnswerParser(question: Self.country).parse(raw)
+        let (outcome, otherText) = AnswerParser(question: Self.country).parseWithOtherText(raw)
         #expect(outcome.answer == .choice(0), "\(raw): \(outcome)")
-        #expect(outcome.otherText == nil)
+        #expect(otherText == nil)
     }
 
     /// Google Forms single choice: the "Other:" text is the whole value, kept as written.
     @Test(arguments: ["Kyrgyzstan", "Germany, Berlin", "  Kazakhstan  "])
     func aValueOutsideTheListIsTheOtherChoice(_ raw: String) {
-        let outcome = AnswerParser(question: Self.country).parse(raw)
+        let (outcome, otherText) = AnswerParser(question: Self.country).parseWithOtherText(raw)
         #expect(outcome.answer == .choice(2))
-        #expect(outcome.otherText == raw.trimmingCharacters(in: .whitespaces))
+        #expect(otherText == raw.trimmingCharacters(in: .whitespaces))
         #expect(outcome.problems.isEmpty)
     }
 
@@ -45,10 +45,10 @@ import Testing
     @Test func withoutOtherAnUnknownValueIsAProblem() {
         var plain = Self.country
         plain.otherChoice = nil
-        let outcome = AnswerParser(question: plain).parse("Kyrgyzstan")
+        let (outcome, otherText) = AnswerParser(question: plain).parseWithOtherText("Kyrgyzstan")
         #expect(outcome.answer == .missing)
         #expect(outcome.problems.map(\.kind) == ["unknown_choice"])
-        #expect(outcome.otherText == nil)
+        #expect(otherText == nil)
     }
 
     /// Google Forms checkboxes: labels (some with commas) matched whole, longest first; the
@@ -63,13 +63,13 @@ import Testing
         ("groups letter Picnic", ["groups", "letter", "other"], "Picnic"),
     ] as [(String, [String], String?)])
     func checkboxOtherText(_ raw: String, _ codes: [String], _ text: String?) {
-        let outcome = AnswerParser(question: Self.sessions).parse(raw)
+        let (outcome, otherText) = AnswerParser(question: Self.sessions).parseWithOtherText(raw)
         guard case .choices(let set) = outcome.answer else {
             Issue.record("\(raw): \(outcome)")
             return
         }
         #expect(set.map { Self.sessions.kind.choices[$0].code } == codes, "\(raw)")
-        #expect(outcome.otherText == text, "\(raw)")
+        #expect(otherText == text, "\(raw)")
         #expect(outcome.problems.isEmpty, "\(raw)")
     }
 

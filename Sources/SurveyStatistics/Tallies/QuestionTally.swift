@@ -25,14 +25,16 @@ struct QuestionTally: Sendable {
         self.otherText = otherText
     }
 
-    /// Counts one answer; `other` is the text of an other answer (`ID_other`), kept when the
-    /// question was asked and the answer is the other choice (a text beside another choice is
-    /// a problem of the import, listed there, not an other answer).
-    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String, other: String? = nil) {
-        if let other, asked, otherText != nil, let choice = question.otherChoice, QuestionTally.includes(answer, choice) {
-            otherText!.add(other, respondent: respondent)
-            otherTexts += 1
-        }
+    /// Keeps the text of an other answer (`ID_other`) when the question was asked and the answer
+    /// is the other choice (a text beside another choice is a problem of the import, listed
+    /// there, not an other answer).
+    mutating func addOtherText(_ text: String, answer: Answer, asked: Bool, respondent: String) {
+        guard asked, otherText != nil, let choice = question.otherChoice, QuestionTally.includes(answer, choice) else { return }
+        otherText!.add(text, respondent: respondent)
+        otherTexts += 1
+    }
+
+    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String) {
         base.responses += 1
         guard asked else {
             base.skipped += 1

@@ -69,11 +69,9 @@ public struct SurveyTally: Sendable {
     public mutating func add(_ response: Response) {
         responses += 1
         let answers = response.answers
-        let others = response.otherTexts
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
-            questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
-                                 other: others.isEmpty ? nil : others[index])
+            questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
         }
         for index in crossTabs.indices { crossTabs[index].add(answers) }
         if let groupIndex {
@@ -81,8 +79,23 @@ public struct SurveyTally: Sendable {
                 groupResponses[group] += 1
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
-                    groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent,
-                                             other: others.isEmpty ? nil : others[index])
+                    groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+                }
+            }
+        }
+        if !response.otherTexts.isEmpty { addOtherTexts(response.otherTexts, answers: answers, respondent: response.respondent) }
+    }
+
+    /// The texts of a response's other answers (`other: true`), where its answers were counted.
+    /// Apart from `add`, whose loop runs for every answer of every response.
+    @inline(never)
+    private mutating func addOtherTexts(_ texts: [Int: String], answers: [Answer], respondent: String) {
+        for (index, text) in texts {
+            let asked = skipLogic.isAsked(index, answers: answers)
+            questions[index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
+            if let groupIndex {
+                for group in CrossTabTally.categories(answers[groupIndex], questionnaire.questions[groupIndex]) {
+                    groups[group][index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
                 }
             }
         }
