@@ -46,4 +46,17 @@ import Testing
         #expect(read.map(\.answers) == [[.choice(2), .text("n")], [.choice(0), .missing]])
         #expect(read.map(\.otherTexts) == [[0: "Kazakhstan, Almaty"], [:]])
     }
+
+    /// Double entry compares the answers; the text an import put in `ID_other` (not typed in
+    /// the form) stays in the corrected form.
+    @Test func doubleEntryKeepsTheOtherText() throws {
+        let questionnaire = try Self.questionnaire()
+        let first = Response(respondent: "1", answers: [.choice(2), .text("a")], otherTexts: [0: "Kazakhstan"])
+        let second = Response(respondent: "1", answers: [.choice(2), .text("b")])
+        var check = DoubleEntry(questionnaire: questionnaire, first: first, second: second)
+        #expect(check.pending == 1)
+        check.resolve(.text("b"))
+        #expect(check.corrected.answers == [.choice(2), .text("b")])
+        #expect(check.corrected.otherTexts == [0: "Kazakhstan"])
+    }
 }
