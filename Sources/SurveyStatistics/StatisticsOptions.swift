@@ -14,6 +14,9 @@ public struct StatisticsOptions: Sendable {
     public var groupBy: String?
     /// Only rows for which this holds are counted (`--where`).
     public var filter: Condition?
+    /// Which texts of other answers (`other: true`) to keep; nil: as `quotes`, or the `top`
+    /// longest when `quotes` keeps none (`survey stats`, which has no `--quotes`).
+    public var otherQuotes: QuotePolicy?
 
     public init(crossTabs: [CrossTabPair] = [], keywordQuestions: [String]? = nil, quotes: QuotePolicy = .none, top: Int = 20,
                 groupBy: String? = nil, filter: Condition? = nil) {

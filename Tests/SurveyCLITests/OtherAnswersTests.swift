@@ -139,6 +139,22 @@ struct OtherExport: Sendable, CustomTestStringConvertible {
         #expect(comments.filter { $0.first == "sessions_other" }.count == 5)
     }
 
+    /// `--quotes` applies to other answers as to text answers: `none` lists none, `1` the longest.
+    @Test func reportQuotesOptionAppliesToOtherAnswers() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let input = try dir.copy(fixture: "responses-google-forms-other.csv")
+        let none = try dir.run("report", Fixture.path("other-google-forms.yaml"), input, "--format", "md", "--out", "none", "--quotes", "none")
+        #expect(none.status == 0, "\(none)")
+        #expect(dir.text("none/report.md")?.contains("Other answers") == false)
+        let one = try dir.run("report", Fixture.path("other-google-forms.yaml"), input, "--format", "md", "--out", "one", "--quotes", "1")
+        #expect(one.status == 0, "\(one)")
+        let markdown = try #require(dir.text("one/report.md"))
+        #expect(markdown.contains("**Other answers (5)**"))
+        #expect(markdown.contains("> Group work, but in smaller groups"))
+        #expect(!markdown.contains("> Lunch"))
+    }
+
     /// `survey check`: an alias that another choice already means is a definition error, exit 2,
     /// at the alias's line and column.
     @Test func checkRefusesAnAliasOfAnotherChoice() throws {

@@ -54,7 +54,7 @@ public struct SurveyTally: Sendable {
                     text = TextTally(policy: options.quotes, keywords: counts ? counter : nil)
                 }
                 // Other answers are few and short: without quotes asked for, the `top` longest are kept.
-                let otherPolicy = options.quotes == .none ? QuotePolicy.longest(options.top) : options.quotes
+                let otherPolicy = options.otherQuotes ?? (options.quotes == .none ? QuotePolicy.longest(options.top) : options.quotes)
                 let other = question.otherChoice == nil ? nil : TextTally(policy: otherPolicy, keywords: counter)
                 return QuestionTally(index: index, question: question, text: text, otherText: other)
             }
