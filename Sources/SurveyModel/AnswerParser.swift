@@ -20,6 +20,9 @@ public struct AnswerParser: Sendable {
     private let dotless: [String: Int]
     /// The `other` choice of a question with `other: true`: values outside the list count as it.
     private let otherChoice: Int?
+    /// The most comma-separated pieces a code, label or alias spans (`Group work, Action Plan`: 2),
+    /// so splitting a Google Forms cell tries no longer runs of pieces than can match.
+    private let piecesPerLabel: Int
     /// Choices whose code is a whole number (`1`, `-1`, `01`), by that number; a code written
     /// as the number itself (`1` rather than `01`) wins when two share it.
     private let integerCodes: [Int: Int]
@@ -53,6 +56,7 @@ public struct AnswerParser: Sendable {
         var exact: [String: Int] = [:]
         var folded: [String: Int] = [:]
         var dotless: [String: Int] = [:]
+        var piecesPerLabel = 1
         var integerCodes: [Int: Int] = [:]
         for (index, category) in question.categories.enumerated() {
             exact[category.code] = index
@@ -65,6 +69,7 @@ public struct AnswerParser: Sendable {
                 if folded[key] == nil { folded[key] = index }
                 let bare = AnswerParser.withoutTrailingDots(key)
                 if dotless[bare] == nil { dotless[bare] = index }
+                piecesPerLabel = max(piecesPerLabel, text.utf8.count { $0 == UInt8(ascii: ",") } + 1)
             }
         }
         if case .yesNo = question.kind {
@@ -75,6 +80,7 @@ public struct AnswerParser: Sendable {
         self.exact = exact
         self.folded = folded
         self.dotless = dotless
+        self.piecesPerLabel = piecesPerLabel
         otherChoice = question.otherChoice
         self.integerCodes = integerCodes
         knownForMessages = question.categories.map(\.code)
@@ -284,7 +290,7 @@ public struct AnswerParser: Sendable {
                 continue
             }
             var matched: (end: Int, text: Substring)?
-            var end = pieces.count - 1
+            var end = min(pieces.count - 1, start + piecesPerLabel - 1)
             while end >= start {
                 let run = cell[pieces[start].startIndex..<pieces[end].endIndex]
                 if lookup(run.trimmingWhitespace()) != nil {
