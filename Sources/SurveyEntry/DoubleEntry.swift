@@ -58,8 +58,9 @@ public struct DoubleEntry: Sendable {
     }
 
     /// The corrected form.
+    /// Other answers' texts come from the first entry (the form has no field to type them).
     public var corrected: Response {
-        Response(respondent: first.respondent, answers: resolved)
+        Response(respondent: first.respondent, answers: resolved, otherTexts: first.otherTexts)
     }
 
     /// Whether the resolved form differs from the first entry (the responses file needs a rewrite).

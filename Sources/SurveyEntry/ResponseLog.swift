@@ -116,12 +116,23 @@ public final class ResponseLog {
     /// Rows that do not fit the header are left out: `survey import` reports those.
     public func responses() throws(EntryError) -> [Response] {
         let parsers = questionnaire.answerParsers(canonical: true)
-        let width = questionnaire.questions.count + 2
+        let width = ResponseFile.header(for: questionnaire).count
+        // Field of each question's answer (after `respondent` and `submitted_at`); an `ID_other` column follows a question with `other: true`.
+        var fieldOf: [Int] = []
+        var field = 2
+        for question in questionnaire.questions {
+            fieldOf.append(field)
+            field += question.otherChoice == nil ? 1 : 2
+        }
         return try journal.records().compactMap { record in
             guard record.fields.count == width else { return nil }
-            let answers = parsers.indices.map { parsers[$0].parse(record.fields[$0 + 2]).answer }
+            let answers = parsers.indices.map { parsers[$0].parse(record.fields[fieldOf[$0]]).answer }
+            var others: [Int: String] = [:]
+            for (index, question) in questionnaire.questions.enumerated() where question.otherChoice != nil && !record.fields[fieldOf[index] + 1].isEmpty {
+                others[index] = record.fields[fieldOf[index] + 1]
+            }
             // An imported row keeps its time when the form is corrected (`replace`).
-            return Response(respondent: record.fields[0], answers: answers, submittedAt: SubmissionTime(iso: record.fields[1]))
+            return Response(respondent: record.fields[0], answers: answers, submittedAt: SubmissionTime(iso: record.fields[1]), otherTexts: others)
         }
     }
 

@@ -18,10 +18,16 @@ struct CanonicalRowEncoder {
     private let rawCodes: [[String]]
     /// Per question, its declared missing codes as written (rare, so kept as strings).
     private let missingCodes: [[String]]
+    /// Per question, whether an `ID_other` column follows it; `anyOtherColumn` spares the
+    /// look-up per field when none does (most questionnaires).
+    private let hasOtherColumn: [Bool]
+    private let anyOtherColumn: Bool
 
     init(questionnaire: Questionnaire) {
         missingCodes = questionnaire.questions.map { $0.missingCodes.map(\.code) }
         rawCodes = questionnaire.questions.map { $0.categories.map(\.code) }
+        hasOtherColumn = questionnaire.questions.map { $0.otherChoice != nil }
+        anyOtherColumn = hasOtherColumn.contains(true)
         let codes = questionnaire.questions.map { question in
             question.categories.map { category in
                 var bytes: [UInt8] = []
@@ -53,6 +59,7 @@ struct CanonicalRowEncoder {
 
     /// Appends `response` as one line (with LF) to `output`.
     func append(_ response: Response, to output: inout [UInt8]) {
+        if anyOtherColumn { return appendWithOtherColumns(response, to: &output) }
         CanonicalRowEncoder.appendField(response.respondent, to: &output)
         output.append(UInt8(ascii: ","))
         response.submittedAt?.appendISO(to: &output)
@@ -61,6 +68,29 @@ struct CanonicalRowEncoder {
                 for index in 0..<answers.count {
                     output.append(UInt8(ascii: ","))
                     append(answers[index], of: index, arena: arena, to: &output)
+                }
+            }
+        }
+        output.append(0x0A)
+    }
+
+    /// `append` for a questionnaire with `other: true` questions: each such answer is followed
+    /// by its `ID_other` text. Apart, so that the loop above stays as fast as it was.
+    @inline(never)
+    private func appendWithOtherColumns(_ response: Response, to output: inout [UInt8]) {
+        CanonicalRowEncoder.appendField(response.respondent, to: &output)
+        output.append(UInt8(ascii: ","))
+        response.submittedAt?.appendISO(to: &output)
+        let others = response.otherTexts
+        arena.withUnsafeBufferPointer { arena in
+            response.answers.withUnsafeBufferPointer { answers in
+                for index in 0..<answers.count {
+                    output.append(UInt8(ascii: ","))
+                    append(answers[index], of: index, arena: arena, to: &output)
+                    if hasOtherColumn[index] {
+                        output.append(UInt8(ascii: ","))
+                        if let text = others[index] { CanonicalRowEncoder.appendField(text, to: &output) }
+                    }
                 }
             }
         }

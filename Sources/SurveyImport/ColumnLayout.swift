@@ -15,6 +15,8 @@ struct ColumnLayout {
         case timestamp
         case answer(question: Int)
         case choiceFlag(question: Int, choice: Int)
+        /// The text of other answers (`ID_other`, KoboToolbox `group/q_other`).
+        case otherText(question: Int)
         case ignored
     }
 
@@ -24,6 +26,8 @@ struct ColumnLayout {
     var answerColumn: [Int?]
     /// Flag columns per multiple-choice question, used only when it has no answer column.
     var flagColumns: [Int: [(column: Int, choice: Int)]]
+    /// Column of each `other: true` question's other text, when the file has one.
+    var otherColumns: [Int: Int] = [:]
     var respondentColumn: Int?
     var timestampColumn: Int?
     var warnings: [String] = []
@@ -45,6 +49,8 @@ struct ColumnLayout {
             }
         }
         let idIndex = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let otherIndex = Dictionary(questions.enumerated().compactMap { index, question in question.otherColumn.map { ($0, index) } },
+                                    uniquingKeysWith: { a, _ in a })
         let byKey = ColumnLayout.keys(of: questions)
         let mapped = Dictionary(options.columnMap.map { (TextFolding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
         let idName = options.idColumn.map(TextFolding.fold)
@@ -68,6 +74,8 @@ struct ColumnLayout {
                 roles[column] = .respondent
             } else if let index = idIndex[folded] ?? byText[folded] {
                 roles[column] = .answer(question: index)
+            } else if let index = otherIndex[ColumnLayout.lastPathPart(folded)] {
+                roles[column] = .otherText(question: index)
             } else if idName == nil, ColumnLayout.respondentNames.contains(folded) {
                 roles[column] = .respondent
             } else if ColumnLayout.timestampNames.contains(folded) {
@@ -100,6 +108,11 @@ struct ColumnLayout {
                 answerColumn[question] = column
             case .choiceFlag(let question, let choice):
                 flagColumns[question, default: []].append((column, choice))
+            case .otherText(let question):
+                if let first = otherColumns[question] {
+                    throw .duplicateColumn(path: path, question: questions[question].otherColumn!, first: headers[first], second: header(column), column: column + 1)
+                }
+                otherColumns[question] = column
             default:
                 break
             }
@@ -116,7 +129,10 @@ struct ColumnLayout {
         let visible = unknown.filter { !$0.hasPrefix("_") && !$0.isEmpty }
         if !visible.isEmpty {
             let listed = visible.map { header in
-                suggestion(for: header, questions: questions).map { "\(header) (did you mean `\($0)`?)" } ?? header
+                if let id = ColumnLayout.otherTextOwner(header, idIndex: idIndex), questions[idIndex[id]!].kind.choices.isEmpty == false {
+                    return "\(header) (the text of other answers to `\(id)`: add `other: true` to that question to keep it)"
+                }
+                return suggestion(for: header, questions: questions).map { "\(header) (did you mean `\($0)`?)" } ?? header
             }
             warnings.append("\(path): \(visible.count) column\(visible.count == 1 ? "" : "s") matched no question and \(visible.count == 1 ? "was" : "were") ignored: \(listed.joined(separator: ", ")) (use --map 'Header=question_id' if one of them is a question)")
         }
@@ -156,6 +172,20 @@ struct ColumnLayout {
         return HeaderKey.closest(to: HeaderKey.normalized(header), in: candidates)
     }
 
+    /// `q` for a KoboToolbox `group/q_other` header when `q` is a question.
+    private static func otherTextOwner(_ header: String, idIndex: [String: Int]) -> String? {
+        let last = lastPathPart(TextFolding.fold(header))
+        guard last.hasSuffix("_other") else { return nil }
+        let id = String(last.dropLast("_other".count))
+        return idIndex[id] == nil ? nil : id
+    }
+
+    /// `q_other` of `group/subgroup/q_other`.
+    private static func lastPathPart(_ folded: String) -> String {
+        guard let slash = folded.lastIndex(of: "/") else { return folded }
+        return String(folded[folded.index(after: slash)...])
+    }
+
     /// `group/question`, `question/code`, `question.code` and deeper group paths.
     private static func pathRole(_ folded: String, questions: [Question], idIndex: [String: Int]) -> Role? {
         let parts = folded.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init)
@@ -175,6 +205,7 @@ struct ColumnLayout {
         case "-", "": return .ignored
         default:
             if let index = questionnaire.index(of: target) { return .answer(question: index) }
+            if let index = questionnaire.questions.firstIndex(where: { $0.otherColumn == target }) { return .otherText(question: index) }
             let parts = target.split(separator: "/").map(String.init)
             if parts.count == 2, let index = questionnaire.index(of: parts[0]),
                let choice = questionnaire.questions[index].kind.choices.firstIndex(where: { $0.code == parts[1] }) {

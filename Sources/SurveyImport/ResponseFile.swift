@@ -2,14 +2,15 @@ import SurveyModel
 
 /// The canonical responses file (`responses/NAME.csv`): UTF-8, comma, header `respondent`,
 /// `submitted_at` (ISO 8601, empty for paper forms) and the question ids, codes rather than
-/// labels, multiple choice as codes joined by `;`.
+/// labels, multiple choice as codes joined by `;`; after a question with `other: true`, its
+/// `ID_other` column with the other answers' text.
 ///
 /// It is what `survey import --into` and `survey enter` write and what every later stage reads,
 /// so its problems (`NAME.problems.csv`) and rejects (`NAME.rejects.csv`) sit beside it.
 public enum ResponseFile {
     /// The header row for a questionnaire.
     public static func header(for questionnaire: Questionnaire) -> [String] {
-        ["respondent", submittedAtColumn] + questionnaire.questions.map(\.id)
+        ["respondent", submittedAtColumn] + questionColumns(for: questionnaire)
     }
 
     /// The submission-time column, second in the header.
@@ -18,7 +19,12 @@ public enum ResponseFile {
     /// The header files written before submission times were kept: `respondent` and the
     /// question ids. Such files are still read; they are not appended to.
     public static func headerWithoutTimes(for questionnaire: Questionnaire) -> [String] {
-        ["respondent"] + questionnaire.questions.map(\.id)
+        ["respondent"] + questionColumns(for: questionnaire)
+    }
+
+    /// The questions' columns: each id, then its `ID_other` column when it has `other: true`.
+    static func questionColumns(for questionnaire: Questionnaire) -> [String] {
+        questionnaire.questions.flatMap { question in [question.id] + (question.otherColumn.map { [$0] } ?? []) }
     }
 
     /// Whether a header line (`found`) is the `expected` one but for `submitted_at`: a file
@@ -59,8 +65,9 @@ public enum ResponseFile {
     public static func fields(of response: Response, in questionnaire: Questionnaire) -> [String] {
         var fields = [response.respondent, response.submittedAt?.description ?? ""]
         fields.reserveCapacity(questionnaire.questions.count + 2)
-        for (question, answer) in zip(questionnaire.questions, response.answers) {
+        for (index, (question, answer)) in zip(questionnaire.questions, response.answers).enumerated() {
             fields.append(answer.canonicalText(for: question))
+            if question.otherChoice != nil { fields.append(response.otherTexts[index] ?? "") }
         }
         return fields
     }

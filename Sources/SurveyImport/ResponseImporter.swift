@@ -14,6 +14,8 @@ public final class ResponseImporter {
     /// for exports, by `Answer.format` first for canonical files (`ResponseFile.isCanonical`).
     private var parsers: [AnswerParser]
     private let skipLogic: SkipLogic
+    /// Questions with `other: true`, whose cells may hold other answers' texts.
+    private let otherQuestions: [Int]
     private var caches: [AnswerCache?]
     /// The other set, swapped in when the next file is read the other way.
     private var otherParsers: [AnswerParser]
@@ -54,6 +56,7 @@ public final class ResponseImporter {
         parsers = questionnaire.answerParsers(convention: options.numberConvention)
         otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
         skipLogic = SkipLogic(questionnaire)
+        otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
         // Free text is different in every row; everything else repeats and is worth remembering.
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
         otherCaches = caches
@@ -193,6 +196,7 @@ public final class ResponseImporter {
             case .respondent: question = "respondent"
             case .timestamp: question = "timestamp"
             case .answer(let index), .choiceFlag(let index, _): question = questionnaire.questions[index].id
+            case .otherText(let index): question = questionnaire.questions[index].otherColumn ?? questionnaire.questions[index].id
             case .ignored: continue
             }
             let invalid = cell.defects.filter { !$0.isNUL }, nul = cell.defects.filter(\.isNUL)
@@ -250,6 +254,7 @@ public final class ResponseImporter {
         let questions = questionnaire.questions
         var answers = [Answer](repeating: .missing, count: questions.count)
         var problemQuestions: [Int] = []
+        var otherTexts: [Int: String] = [:]
         var problems = defects.isEmpty ? [] : defectProblems(defects, record: record, line: line, respondent: respondent, layout: layout, path: path, encoding: encoding)
         record.bytes.withUnsafeBufferPointer { bytes in
             for index in questions.indices {
@@ -275,6 +280,15 @@ public final class ResponseImporter {
         }
         for (index, flags) in layout.flagColumns {
             answers[index] = flagAnswer(record, flags: flags, question: index, line: line, respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+        }
+        if !otherQuestions.isEmpty {
+            readOtherTexts(record, layout: layout, answers: answers, into: &otherTexts)
+        }
+        if !layout.otherColumns.isEmpty {
+            for (index, column) in layout.otherColumns {
+                mergeOtherText(record.string(column), column: column, question: index, answers: &answers, otherTexts: &otherTexts, line: line,
+                               respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+            }
         }
         let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
         for (index, problem) in ruleProblems {
@@ -305,7 +319,7 @@ public final class ResponseImporter {
             try onProblem(problem)
         }
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].hasValue })).sorted()
-        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid))
+        try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid, otherTexts: otherTexts))
         return nil
     }
 
@@ -326,6 +340,52 @@ public final class ResponseImporter {
     /// within a minute of each other (`DuplicateSubmissionFinder`).
     public func duplicateSubmissions() -> [DuplicateSubmission] {
         submissions.duplicates()
+    }
+
+    /// The text of each answer that is the `other` choice because its cell held something
+    /// outside the list (Google Forms "Other:"), parsed again from the cell: outcomes in the
+    /// cache stay small, and only such cells pay.
+    private func readOtherTexts(_ record: CSVRecord, layout: ColumnLayout, answers: [Answer], into otherTexts: inout [Int: String]) {
+        for index in otherQuestions {
+            guard let column = layout.answerColumn[index], let other = questionnaire.questions[index].otherChoice else { continue }
+            switch answers[index] {
+            case .choice(other): break
+            case .choices(let set) where set.contains(other): break
+            default: continue
+            }
+            if let text = parsers[index].parseWithOtherText(record.string(column)).otherText { otherTexts[index] = text }
+        }
+    }
+
+    /// Joins an other-text column (`ID_other`, KoboToolbox `q_other`) to the question's answer.
+    /// Text without the `other` choice ticks it (in a blank single choice or any multiple
+    /// choice): the text says an other answer was given. Beside another single choice both are
+    /// kept and the row gets an `other_text_not_chosen` problem. The text is never dropped.
+    private func mergeOtherText(_ raw: String, column: Int, question index: Int, answers: inout [Answer], otherTexts: inout [Int: String], line: Int,
+                                respondent: String, path: String, problems: inout [ImportProblem], problemQuestions: inout [Int]) {
+        let text = String(Substring(raw).trimmingWhitespace())
+        let question = questionnaire.questions[index]
+        guard !text.isEmpty, let other = question.otherChoice else { return }
+        if let inCell = otherTexts[index], inCell != text {
+            otherTexts[index] = inCell + "; " + text
+        } else {
+            otherTexts[index] = text
+        }
+        switch answers[index] {
+        case .missing where problemQuestions.contains(index):
+            break  // the answer itself was invalid: it stays so, the text is kept
+        case .missing:
+            if case .multipleChoice = question.kind { answers[index] = .choices(ChoiceSet([other])) } else { answers[index] = .choice(other) }
+        case .choices(var set):
+            set.insert(other)
+            answers[index] = .choices(set)
+        case .choice(let chosen) where chosen != other:
+            problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: question.id, value: raw,
+                                          problem: .otherTextNotChosen(chosen: question.kind.choices[chosen].code, column: question.otherColumn!)))
+            problemQuestions.append(index)
+        default:
+            break
+        }
     }
 
     /// Combines one 0/1 column per choice into a multiple-choice answer.

@@ -16,10 +16,16 @@ public struct AnswerParser: Sendable {
     public let canonicalNumbers: Bool
     private let exact: [String: Int]
     private let folded: [String: Int]
+    /// Folded codes, labels and aliases without trailing dots (`U.S.` → `u.s`), tried last.
+    private let dotless: [String: Int]
+    /// The `other` choice of a question with `other: true`: values outside the list count as it.
+    private let otherChoice: Int?
+    /// The most comma-separated pieces a code, label or alias spans (`Group work, Action Plan`: 2),
+    /// so splitting a Google Forms cell tries no longer runs of pieces than can match.
+    private let piecesPerLabel: Int
     /// Choices whose code is a whole number (`1`, `-1`, `01`), by that number; a code written
     /// as the number itself (`1` rather than `01`) wins when two share it.
     private let integerCodes: [Int: Int]
-    private let labelsLongestFirst: [(text: String, index: Int)]
     private let knownForMessages: [String]
     /// Declared missing codes and their labels, folded, and whole-number codes by value.
     private let missingFolded: [String: Int]
@@ -33,24 +39,40 @@ public struct AnswerParser: Sendable {
         public var problems: [AnswerProblem]
     }
 
+    /// An outcome and, with `other: true`, what the cell held outside the list, verbatim (the
+    /// whole value of a single choice; the unmatched part of a multiple-choice list).
+    ///
+    /// Kept out of `Outcome`, which the importer's cache copies for every cell: a bigger outcome
+    /// cost 2% of an import of a questionnaire without other answers.
+    private struct Reading {
+        var answer: Answer
+        var problems: [AnswerProblem]
+        var otherText: String? = nil
+
+        var outcome: Outcome { Outcome(answer: answer, problems: problems) }
+    }
+
     public init(question: Question, convention: NumberConvention = .decimalPoint, canonicalNumbers: Bool = false) {
         self.question = question
         self.convention = question.numberConvention ?? convention
         self.canonicalNumbers = canonicalNumbers
         var exact: [String: Int] = [:]
         var folded: [String: Int] = [:]
+        var dotless: [String: Int] = [:]
+        var piecesPerLabel = 1
         var integerCodes: [Int: Int] = [:]
-        var labels: [(String, Int)] = []
         for (index, category) in question.categories.enumerated() {
             exact[category.code] = index
             if let number = AnswerParser.integer(category.code, mark: nil),
                integerCodes[number] == nil || String(number) == category.code {
                 integerCodes[number] = index
             }
-            for text in [category.code] + category.label.allTexts {
+            for text in [category.code] + category.label.allTexts + category.aliases {
                 let key = TextFolding.fold(text)
                 if folded[key] == nil { folded[key] = index }
-                labels.append((key, index))
+                let bare = AnswerParser.withoutTrailingDots(key)
+                if dotless[bare] == nil { dotless[bare] = index }
+                piecesPerLabel = max(piecesPerLabel, text.utf8.count { $0 == UInt8(ascii: ",") } + 1)
             }
         }
         if case .yesNo = question.kind {
@@ -60,8 +82,10 @@ public struct AnswerParser: Sendable {
         }
         self.exact = exact
         self.folded = folded
+        self.dotless = dotless
+        self.piecesPerLabel = piecesPerLabel
+        otherChoice = question.otherChoice
         self.integerCodes = integerCodes
-        labelsLongestFirst = labels.sorted { $0.0.count > $1.0.count }
         knownForMessages = question.categories.map(\.code)
         var missingFolded: [String: Int] = [:]
         var missingIntegers: [Int: Int] = [:]
@@ -112,22 +136,34 @@ public struct AnswerParser: Sendable {
 
     /// Parses a cell's text.
     public func parse(_ raw: String) -> Outcome {
+        read(raw).outcome
+    }
+
+    /// Parses a cell's text; with `other: true`, also returns what it held outside the list
+    /// (nil when nothing was), which the answer then counts as the `other` choice.
+    public func parseWithOtherText(_ raw: String) -> (outcome: Outcome, otherText: String?) {
+        let reading = read(raw)
+        return (reading.outcome, reading.otherText)
+    }
+
+    private func read(_ raw: String) -> Reading {
         let cell = Substring(raw).trimmingWhitespace()
         if !missingFolded.isEmpty, !cell.isEmpty, let index = missingCode(cell) {
-            return Outcome(answer: .missingCode(index), problems: [])
+            return Reading(answer: .missingCode(index), problems: [])
         }
-        if meansNoAnswer(cell) { return Outcome(answer: .missing, problems: []) }
+        if meansNoAnswer(cell) { return Reading(answer: .missing, problems: []) }
         switch question.kind {
         case .singleChoice:
-            if let index = lookup(cell) { return Outcome(answer: .choice(index), problems: []) }
+            if let index = lookup(cell) { return Reading(answer: .choice(index), problems: []) }
+            if let otherChoice { return Reading(answer: .choice(otherChoice), problems: [], otherText: String(cell)) }
             return failure(.unknownChoice(String(cell), known: knownForMessages))
         case .yesNo:
-            if let index = lookup(cell) { return Outcome(answer: .yesNo(index == 0), problems: []) }
+            if let index = lookup(cell) { return Reading(answer: .yesNo(index == 0), problems: []) }
             return failure(.unknownChoice(String(cell), known: ["yes", "no"]))
         case .multipleChoice(_, let maxChoices):
             return parseMultiple(cell, maxChoices: maxChoices)
         case .rating(let scale, _):
-            if let index = lookup(cell) { return Outcome(answer: .rating(scale.lowerBound + index), problems: []) }
+            if let index = lookup(cell) { return Reading(answer: .rating(scale.lowerBound + index), problems: []) }
             let outOfRange = failure(.outOfRange(String(cell), allowed: "\(scale.lowerBound)–\(scale.upperBound)"))
             switch readNumber(cell) {
             case .notANumber: return failure(.notANumber(String(cell)))
@@ -138,7 +174,7 @@ public struct AnswerParser: Sendable {
                 // Compared as Doubles before any conversion: `Int(1e19)` would trap.
                 guard value == value.rounded(), value >= Double(scale.lowerBound), value <= Double(scale.upperBound),
                       let point = Int(exactly: value), scale.contains(point) else { return outOfRange }
-                return Outcome(answer: .rating(point), problems: [])
+                return Reading(answer: .rating(point), problems: [])
             }
         case .number(let minimum, let maximum, let integer):
             let value: Double
@@ -154,28 +190,41 @@ public struct AnswerParser: Sendable {
             if integer, value != value.rounded() { return failure(.notAWholeNumber(String(cell))) }
             if let minimum, value < minimum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
             if let maximum, value > maximum { return failure(.outOfRange(String(cell), allowed: AnswerParser.range(minimum, maximum))) }
-            return Outcome(answer: .number(value), problems: [])
+            return Reading(answer: .number(value), problems: [])
         case .text:
             // The cell itself when nothing was trimmed: a 100 MB answer is not copied again.
             let whole = cell.startIndex == raw.startIndex && cell.endIndex == raw.endIndex
-            return Outcome(answer: .text(whole ? raw : String(cell)), problems: [])
+            return Reading(answer: .text(whole ? raw : String(cell)), problems: [])
         case .date:
             guard let date = AnswerParser.date(cell) else { return failure(.notADate(String(cell))) }
-            return Outcome(answer: .date(date), problems: [])
+            return Reading(answer: .date(date), problems: [])
         }
     }
 
-    private func failure(_ problem: AnswerProblem) -> Outcome {
-        Outcome(answer: .missing, problems: [problem])
+    private func failure(_ problem: AnswerProblem) -> Reading {
+        Reading(answer: .missing, problems: [problem])
     }
 
     /// A category index for a code or label: exact first, then folded, then a whole-number
     /// code by value (`1.0`, `01`, `+1` for code `1`; `1.5` matches nothing).
     public func lookup<S: StringProtocol>(_ token: S) -> Int? {
         if let hit = exact[String(token)] { return hit }
-        if let hit = folded[TextFolding.fold(String(token))] { return hit }
+        let key = TextFolding.fold(String(token))
+        if let hit = folded[key] { return hit }
+        if key.hasSuffix("."), let hit = dotless[AnswerParser.withoutTrailingDots(key)] { return hit }
+        if key.contains(where: \.isLetter), let hit = dotless[key] { return hit }
         guard !integerCodes.isEmpty, let number = AnswerParser.integer(token, mark: convention.decimalMark) else { return nil }
         return integerCodes[number]
+    }
+
+    /// The folded text without trailing dots and the spaces before them (`u.s.` → `u.s`), so an
+    /// abbreviation matches with or without its final dot. Text without a letter is left as it
+    /// is: `1.` is a number written oddly, not code `1`.
+    public static func withoutTrailingDots(_ folded: String) -> String {
+        guard folded.last == "." || folded.last == " ", folded.contains(where: \.isLetter) else { return folded }
+        var text = Substring(folded)
+        while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+        return String(text)
     }
 
     /// A whole number written `1`, `01`, `+1`, `-1` or, with the decimal `mark`, `1.0`, `1.00`
@@ -205,56 +254,90 @@ public struct AnswerParser: Sendable {
         return DecimalNumber.read(cell, in: convention)
     }
 
-    private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Outcome {
+    private func parseMultiple(_ cell: Substring, maxChoices: Int?) -> Reading {
         var set = ChoiceSet()
         var problems: [AnswerProblem] = []
+        var otherText: String?
         if let whole = lookup(cell) {
             set.insert(whole)
         } else {
-            for token in tokens(of: cell) {
+            let split = tokens(of: cell)
+            var unknown: [String] = []
+            for token in split.tokens {
                 if let index = lookup(token) {
                     set.insert(index)
                 } else if !AnswerParser.isBlank(Substring(token)) {
-                    problems.append(.unknownChoice(token, known: knownForMessages))
+                    unknown.append(token)
                 }
+            }
+            if let otherChoice, !unknown.isEmpty {
+                // Nothing matched: the whole cell is the other answer, as written.
+                otherText = set.isEmpty ? String(cell) : unknown.joined(separator: split.separator)
+                set.insert(otherChoice)
+            } else {
+                problems += unknown.map { .unknownChoice($0, known: knownForMessages) }
             }
         }
         if let maxChoices, set.count > maxChoices {
-            return Outcome(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)])
+            return Reading(answer: .missing, problems: problems + [.tooManyChoices(count: set.count, max: maxChoices)], otherText: otherText)
         }
-        return Outcome(answer: set.isEmpty ? .missing : .choices(set), problems: problems)
+        return Reading(answer: set.isEmpty ? .missing : .choices(set), problems: problems, otherText: otherText)
     }
 
-    /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then spaces.
-    private func tokens(of cell: Substring) -> [String] {
+    /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then
+    /// spaces; tokens keep their letters as written, and the separator joins unmatched ones back.
+    private func tokens(of cell: Substring) -> (tokens: [String], separator: String) {
         if cell.contains(";") {
-            return cell.split(separator: ";").map { String($0.trimmingWhitespace()) }
+            return (cell.split(separator: ";").map { String($0.trimmingWhitespace()) }, "; ")
         }
         if cell.contains(",") {
-            return commaTokens(TextFolding.fold(String(cell)))
+            return (commaTokens(cell), ", ")
         }
-        return cell.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        return (cell.split(whereSeparator: { $0.isWhitespace }).map(String.init), " ")
     }
 
     /// Google Forms joins picked labels with `, ` although labels may contain commas themselves:
-    /// at each position take the longest known label that ends at a comma or the end.
-    private func commaTokens(_ text: String) -> [String] {
+    /// at each comma-separated piece take the longest run of pieces that is a known code, label
+    /// or alias; pieces matching nothing are joined back as written (`Other:` text with commas
+    /// stays one token).
+    private func commaTokens(_ cell: Substring) -> [String] {
+        let pieces = cell.split(separator: ",", omittingEmptySubsequences: false)
         var result: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            rest = rest.drop(while: { $0 == " " || $0 == "," })
-            guard !rest.isEmpty else { break }
-            if let match = labelsLongestFirst.first(where: { label in
-                rest.hasPrefix(label.text) && (rest.count == label.text.count || rest.dropFirst(label.text.count).first == ",")
-            }) {
-                result.append(match.text)
-                rest = rest.dropFirst(match.text.count)
-            } else {
-                let token = rest.prefix(while: { $0 != "," })
-                result.append(String(token.trimmingWhitespace()))
-                rest = rest.dropFirst(token.count)
+        var pendingUnknown: Substring?
+        var start = 0
+        func flush() {
+            if let run = pendingUnknown {
+                let token = run.trimmingWhitespace()
+                if !token.isEmpty { result.append(String(token)) }
+                pendingUnknown = nil
             }
         }
+        while start < pieces.count {
+            if pieces[start].trimmingWhitespace().isEmpty {
+                start += 1
+                continue
+            }
+            var matched: (end: Int, text: Substring)?
+            var end = min(pieces.count - 1, start + piecesPerLabel - 1)
+            while end >= start {
+                let run = cell[pieces[start].startIndex..<pieces[end].endIndex]
+                if lookup(run.trimmingWhitespace()) != nil {
+                    matched = (end, run.trimmingWhitespace())
+                    break
+                }
+                end -= 1
+            }
+            if let matched {
+                flush()
+                result.append(String(matched.text))
+                start = matched.end + 1
+            } else {
+                let piece = pieces[start]
+                pendingUnknown = pendingUnknown.map { cell[$0.startIndex..<piece.endIndex] } ?? piece
+                start += 1
+            }
+        }
+        flush()
         return result
     }
 

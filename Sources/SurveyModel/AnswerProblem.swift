@@ -34,6 +34,9 @@ public enum AnswerProblem: Sendable, Hashable {
     /// A submission time like `04/05/2021` whose day and month could be either way round, in
     /// a column where no value has a day above 12; the response is kept without a time.
     case ambiguousTimestamp(String, monthFirst: String, dayFirst: String)
+    /// An other answer's text (`ID_other`, KoboToolbox `q_other`) beside a single-choice answer
+    /// that is another choice: the answer and the text are both kept.
+    case otherTextNotChosen(chosen: String, column: String)
 
     /// A stable snake_case name used in problems files, summaries and JSON.
     public var kind: String {
@@ -51,6 +54,7 @@ public enum AnswerProblem: Sendable, Hashable {
         case .nulByte: "nul_byte"
         case .unreadableTimestamp: "unreadable_timestamp"
         case .ambiguousTimestamp: "ambiguous_timestamp"
+        case .otherTextNotChosen: "other_text_not_chosen"
         }
     }
 
@@ -99,6 +103,8 @@ public enum AnswerProblem: Sendable, Hashable {
             return "`\(value)` is not a submission time survey can read; the response is kept without one. Write yyyy-mm-dd hh:mm:ss (ISO 8601, e.g. 2021-04-27 11:02:10 or 2016-04-01T19:57:45+06:00), m/d/yyyy h:mm:ss, dd.mm.yyyy hh:mm:ss or an Excel serial date"
         case .ambiguousTimestamp(let value, let monthFirst, let dayFirst):
             return "`\(value)` could be \(monthFirst) (month first) or \(dayFirst) (day first), and no time in this column has a day above 12 to tell; the response is kept without a time. Give --timestamp-format mdy or --timestamp-format dmy"
+        case .otherTextNotChosen(let chosen, let column):
+            return "the other answer's text is given, but the answer is `\(chosen)`, not `other`; both are kept (the text in `\(column)`): check the form and correct one of them"
         case .nulByte(let characters):
             return "\(characters.count == 1 ? "a NUL byte" : "\(characters.count) NUL bytes") at \(AnswerProblem.list(characters.map { "character \($0)" })); NUL is not text, so \(characters.count == 1 ? "it is" : "each is") shown as U+FFFD and the rest of the answer is kept as written"
         }

@@ -19,6 +19,13 @@ public struct Question: Sendable, Hashable {
     /// Declared missing codes in effect for this question (`missing:` of the question, merged
     /// with the questionnaire's by the loader); `Answer.missingCode(i)` indexes this list.
     public var missingCodes: [MissingCode]
+    /// With `other: true`: the index of the `other` choice, which counts answers outside the
+    /// list; their text is kept in the `ID_other` column (`otherColumn`). Nil otherwise.
+    public var otherChoice: Int?
+
+    /// The canonical column holding the text of other answers (`org_type_other`), when the
+    /// question takes them.
+    public var otherColumn: String? { otherChoice == nil ? nil : id + "_other" }
 
     public init(id: String, kind: QuestionKind, text: LocalizedText, required: Bool = false, when: Condition? = nil, columns: [String] = [],
                 numberConvention: NumberConvention? = nil, missingCodes: [MissingCode] = []) {
@@ -38,7 +45,7 @@ public struct Question: Sendable, Hashable {
     public var categories: [Category] {
         switch kind {
         case .singleChoice(let choices), .multipleChoice(let choices, _):
-            return choices.map { Category(code: $0.code, label: $0.label) }
+            return choices.map { Category(code: $0.code, label: $0.label, aliases: $0.aliases) }
         case .rating(let scale, let labels):
             return scale.map { Category(code: String($0), label: labels[$0] ?? LocalizedText(String($0))) }
         case .yesNo:
@@ -58,4 +65,6 @@ public struct Category: Sendable, Hashable {
     public var code: String
     /// The label shown in reports.
     public var label: LocalizedText
+    /// Other texts meaning this category (`Choice.aliases`).
+    public var aliases: [String] = []
 }

@@ -108,7 +108,7 @@ public struct QuestionnaireLoader {
 
     private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords", "missing"]
     private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer",
-                                       "column", "number_format", "missing"]
+                                       "column", "number_format", "missing", "other"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -155,6 +155,7 @@ public struct QuestionnaireLoader {
             questions[index].missingCodes = resolveMissingCodes(of: questions[index], own: ownMissing[index], shared: sharedMissing)
         }
         checkColumnAliases(questions, items: items)
+        checkOtherColumns(questions, items: items)
         // Conditions are read once every id is known, so a reference to a later question is
         // reported as such rather than as an unknown id.
         for condition in conditions {
@@ -191,6 +192,71 @@ public struct QuestionnaireLoader {
                     owners[key] = question.id
                 }
             }
+        }
+    }
+
+    /// `ID_other` is the column of a question's other answers: no question may be called that.
+    private mutating func checkOtherColumns(_ questions: [Question], items: Node.Sequence) {
+        let ids = Set(questions.map(\.id))
+        for question in questions {
+            guard let column = question.otherColumn, ids.contains(column) else { continue }
+            var node: Node?
+            for item in items {
+                if case .mapping(let map) = item, map["id"]?.scalar?.string == column { node = map["id"] }
+            }
+            problem(at: node, column, "`\(column)` is the column of the other answers of question `\(question.id)` (`other: true`); give this question another id")
+        }
+    }
+
+    /// `other: true` or `other: {en: Other, ru: Другое}` (the label): adds the `other` choice
+    /// that counts answers outside the list, or adopts a listed choice with code `other`.
+    private mutating func allowOther(_ node: Node, in question: inout Question) {
+        var label = LocalizedText(translations: [("en", "Other"), ("ru", "Другое")])
+        var given = false
+        if case .scalar(let scalar) = node, ["true", "yes", "false", "no"].contains(scalar.string.lowercased()) {
+            guard boolean(node, what: "other", question: question.id) == true else { return }
+        } else if let text = localizedText(node, what: "other", question: question.id) {
+            label = text
+            given = true
+        } else {
+            return
+        }
+        var choices: [Choice]
+        let multiple: Bool
+        switch question.kind {
+        case .singleChoice(let list): (choices, multiple) = (list, false)
+        case .multipleChoice(let list, _): (choices, multiple) = (list, true)
+        default:
+            problem(at: node, question.id, "`other` applies to single_choice and multiple_choice questions only, not to \(question.kind.keyword)")
+            return
+        }
+        if let index = choices.firstIndex(where: { $0.code == Choice.otherCode }) {
+            if given {
+                problem(at: node, question.id, "choice `other` is already listed with its label; write `other: true` to use it for other answers, or drop it from `choices`")
+            }
+            question.otherChoice = index
+            return
+        }
+        var owners: [String: String] = [:]
+        for choice in choices {
+            for text in [choice.code] + choice.label.allTexts + choice.aliases { owners[TextFolding.fold(text)] = choice.code }
+        }
+        for text in [Choice.otherCode] + label.allTexts {
+            if let owner = owners[TextFolding.fold(text)] {
+                problem(at: node, question.id, "the other choice (`other`, labelled \(label.allTexts.map { "`\($0)`" }.joined(separator: ", "))) clashes with choice `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both; give `other:` another label, e.g. `other: {en: Something else}`, or rename that choice to `other`")
+                return
+            }
+        }
+        if multiple, choices.count >= ChoiceSet.capacity {
+            problem(at: node, question.id, "a multiple-choice question may have at most \(ChoiceSet.capacity) choices with the other choice; it has \(choices.count) besides")
+            return
+        }
+        choices.append(Choice(code: Choice.otherCode, label: label))
+        question.otherChoice = choices.count - 1
+        if case .multipleChoice(_, let maxChoices) = question.kind {
+            question.kind = .multipleChoice(choices, maxChoices: maxChoices)
+        } else {
+            question.kind = .singleChoice(choices)
         }
     }
 
@@ -297,6 +363,7 @@ public struct QuestionnaireLoader {
         guard let kind = self.kind(typeName, typeNode: typeNode, fields: fields, id: id) else { return nil }
         let convention = fields["number_format"].flatMap { numberConvention($0, question: id) }
         var question = Question(id: id, kind: kind, text: text, required: required, numberConvention: convention)
+        if let otherNode = fields["other"] { allowOther(otherNode, in: &question) }
         if let columnNode = fields["column"] {
             question.columns = columnAliases(columnNode, question: id)
         }
@@ -415,12 +482,20 @@ public struct QuestionnaireLoader {
             return []
         }
         var pairs: [(Node, Node)] = []
+        // Key nodes of `{code: …, label: …, aliases: …}` items, whose other keys are details.
+        var detailed: Set<Node> = []
         switch node {
         case .mapping(let map):
             pairs = map.map { ($0.key, $0.value) }
         case .sequence(let items):
             for item in items {
-                if case .mapping(let map) = item, map.count == 1 {
+                if case .mapping(let map) = item, let codeNode = map["code"] {
+                    // `{code: us, label: United States, aliases: [USA]}`
+                    var details: [(Node, Node)] = []
+                    for (key, value) in map where key.scalar?.string != "code" { details.append((key, value)) }
+                    pairs.append((codeNode, .mapping(Node.Mapping(details))))
+                    detailed.insert(codeNode)
+                } else if case .mapping(let map) = item, map.count == 1 {
                     pairs.append((map[map.startIndex].key, map[map.startIndex].value))
                 } else {
                     problem(at: item, id, "write each choice as `code: label`")
@@ -432,7 +507,8 @@ public struct QuestionnaireLoader {
         var result: [Choice] = []
         var keyNodes: [Node] = []
         var codes: Set<String> = []
-        var seen: [String: String] = [:]  // folded code or label → the code it belongs to
+        var seen: [String: String] = [:]  // folded code, label or alias → the code it belongs to
+        var seenDotless: [String: (code: String, alias: Bool)] = [:]  // the same without trailing dots
         codes.reserveCapacity(pairs.count)
         seen.reserveCapacity(2 * pairs.count)
         var invisible: [(code: String, node: Node)] = []
@@ -451,20 +527,45 @@ public struct QuestionnaireLoader {
                 problem(at: keyNode, id, "choice code `\(shown)` is listed twice")
                 continue
             }
-            let label = localizedText(valueNode, what: "the label of `\(shown)`", question: id) ?? LocalizedText(code)
-            func claim(_ text: String) {
+            var labelNode = valueNode
+            var aliasNodes: [Node] = []
+            if case .mapping(let map) = valueNode, detailed.contains(keyNode) || map["aliases"] != nil || map["label"] != nil {
+                // `us: {label: United States, aliases: [USA, U.S.]}`
+                let details = entries(map, allowed: ["label", "aliases"], what: "choice `\(shown)`", question: id)
+                labelNode = details["label"] ?? .scalar(.init(code))
+                if let node = details["aliases"] {
+                    if case .sequence(let items) = node { aliasNodes = Array(items) } else { aliasNodes = [node] }
+                }
+            }
+            let label = localizedText(labelNode, what: "the label of `\(shown)`", question: id) ?? LocalizedText(code)
+            func claim(_ text: String, at node: Node, alias: Bool) {
                 let folded = TextFolding.fold(text)
+                let dotless = AnswerParser.withoutTrailingDots(folded)
                 if let owner = seen[folded] {
                     if owner != code {
-                        problem(at: keyNode, id, "choice `\(shown)` clashes with `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both when importing (codes and labels are matched ignoring case and spaces)")
+                        let what = alias ? "alias `\(Confusables.visible(text))` of choice `\(shown)`" : "choice `\(shown)`"
+                        problem(at: node, id, "\(what) clashes with `\(Confusables.visible(owner))`: `\(Confusables.visible(text))` would match both when importing (codes, labels and aliases are matched ignoring case and spaces)")
                     }
+                } else if let owner = seenDotless[dotless], owner.code != code, alias || owner.alias {
+                    problem(at: node, id, "\(alias ? "alias `\(Confusables.visible(text))` of choice `\(shown)`" : "choice `\(shown)`") clashes with `\(Confusables.visible(owner.code))`: `\(Confusables.visible(text))` would match both when importing (aliases are matched ignoring case, spaces and trailing dots)")
                 } else {
                     seen[folded] = code
                 }
+                if seenDotless[dotless] == nil { seenDotless[dotless] = (code, alias) }
             }
-            claim(code)
-            for (_, text) in label.translations { claim(text) }
-            result.append(Choice(code: code, label: label))
+            claim(code, at: keyNode, alias: false)
+            for (_, text) in label.translations { claim(text, at: keyNode, alias: false) }
+            var aliases: [String] = []
+            for node in aliasNodes {
+                guard let text = scalar(node, what: "an alias of `\(shown)`", question: id) else { continue }
+                guard !TextFolding.fold(text).isEmpty else {
+                    problem(at: node, id, "an alias of choice `\(shown)` is empty; list the texts that mean this answer, e.g. `aliases: [USA, U.S.]`")
+                    continue
+                }
+                claim(text, at: node, alias: true)
+                aliases.append(text)
+            }
+            result.append(Choice(code: code, label: label, aliases: aliases))
             keyNodes.append(keyNode)
         }
         for clash in LookAlikeChoices.clashes(in: result) {

@@ -10,9 +10,13 @@ public struct Response: Sendable, Hashable {
     /// Questions (indices) whose value failed validation and so count as no answer; statistics
     /// report them apart from blanks.
     public var invalid: [Int]
+    /// The verbatim text of other answers (`other: true`), by question index: what was written
+    /// outside the list, kept in the `ID_other` column. Absent when there was none.
+    public var otherTexts: [Int: String]
 
-    public init(respondent: String, answers: [Answer], submittedAt: SubmissionTime? = nil, invalid: [Int] = []) {
+    public init(respondent: String, answers: [Answer], submittedAt: SubmissionTime? = nil, invalid: [Int] = [], otherTexts: [Int: String] = [:]) {
         self.respondent = respondent
+        self.otherTexts = otherTexts
         self.answers = answers
         self.submittedAt = submittedAt
         self.invalid = invalid

@@ -39,6 +39,8 @@ public struct ReportPhrases: Sendable {
     var occurrences: String { pick("Times used", "Упоминаний") }
     var phrases: String { pick("Frequent phrases", "Частые словосочетания") }
     var comments: String { pick("Answers", "Ответы") }
+    /// The heading of a choice question's other answers (`other: true`), with their number.
+    func otherAnswers(_ count: Int) -> String { pick("Other answers (\(count))", "Другие ответы (\(count))") }
     var crossTabs: String { pick("Comparisons between groups", "Сравнение групп") }
     var dataQuality: String { pick("Data quality", "Качество данных") }
     var methods: String { pick("Methods", "Методика") }

@@ -60,6 +60,7 @@ public struct StatisticsText {
                 }.joined(separator: ", ") + "\n"
             }
             if let text = result.text { out += keywords(text) }
+            if let other = result.otherAnswers { out += otherAnswers(other) }
             if let dates = result.dates, let first = dates.earliest, let last = dates.latest { out += "  From \(first) to \(last)\n" }
         }
         return out
@@ -171,6 +172,15 @@ public struct StatisticsText {
             out += "  Phrases: " + summary.phrases.map { "\($0.text) (\($0.answers))" }.joined(separator: ", ") + "\n"
         }
         return out + overlong
+    }
+
+    /// `Other answers (2): "Kazakhstan"; "Germany, Berlin"`: the kept texts (the longest when
+    /// cut, `--top`), quoted because they may hold `;` and `,` themselves.
+    private func otherAnswers(_ summary: TextSummary) -> String {
+        guard summary.answered > 0 else { return "" }
+        let shown = summary.quotes.map { "\"\($0.text)\"" }.joined(separator: "; ")
+        let cut = summary.quotes.count < summary.answered ? " (the \(summary.quotes.count) longest)" : ""
+        return "  Other answers (\(summary.answered)): \(shown)\(cut)\n"
     }
 
     private func crossTab(_ tab: CrossTabResult) -> String {

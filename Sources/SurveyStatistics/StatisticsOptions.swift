@@ -20,6 +20,9 @@ public struct StatisticsOptions: Sendable {
     /// The default: chi-square's rule of thumb of 5 expected counts, applied to groups, so one
     /// respondent's answer cannot carry a test.
     public static let defaultSmallCategoryMinimum = 5
+    /// Which texts of other answers (`other: true`) to keep; nil: as `quotes`, or the `top`
+    /// longest when `quotes` keeps none (`survey stats`, which has no `--quotes`).
+    public var otherQuotes: QuotePolicy?
 
     public init(crossTabs: [CrossTabPair] = [], keywordQuestions: [String]? = nil, quotes: QuotePolicy = .none, top: Int = 20,
                 groupBy: String? = nil, filter: Condition? = nil,

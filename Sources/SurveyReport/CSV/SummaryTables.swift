@@ -196,6 +196,10 @@ public struct SummaryTables {
             for quote in result.text?.quotes ?? [] {
                 rows.append([result.id, questionText(result.id), text(quote.respondent), text(quote.text)])
             }
+            // Other answers (`other: true`) under their column's id, `country_other`.
+            for quote in result.otherAnswers?.quotes ?? [] {
+                rows.append([result.id + "_other", questionText(result.id), text(quote.respondent), text(quote.text)])
+            }
         }
         return table(["question_id", "question", "respondent", "text"], rows)
     }

@@ -168,7 +168,26 @@ public struct HTMLReport {
         if let dates = result.dates, let earliest = dates.earliest, let latest = dates.latest {
             out += "<p>\(h(phrases.dateRange(from: earliest, to: latest)))</p>\n"
         }
+        if let other = result.otherAnswers { out += otherAnswers(other) }
         return out + "</section>\n"
+    }
+
+    /// The texts of a choice question's other answers (`other: true`), quoted like comments.
+    private func otherAnswers(_ summary: TextSummary) -> String {
+        guard !summary.quotes.isEmpty else { return "" }
+        var out = "<h3>\(h(phrases.otherAnswers(summary.answered)))</h3>\n"
+        let note = phrases.quotesNote(shown: summary.quotes.count, of: summary.answered)
+        if !note.isEmpty { out += "<p class=\"note\">\(h(note))</p>\n" }
+        for quote in summary.quotes {
+            let excerpt = QuoteExcerpt(quote.text)
+            var shown = Self.lines(h(excerpt.shown))
+            if excerpt.moreCharacters > 0 {
+                let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
+                shown += "<br /><em class=\"note\">\(h(cut))</em>"
+            }
+            out += "<blockquote class=\"other\">\(shown)</blockquote>\n"
+        }
+        return out
     }
 
     private func frequencyTable(_ table: FrequencyTable, question: Question, others: [NonAnswerRow]) -> String {

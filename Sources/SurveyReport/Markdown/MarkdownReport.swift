@@ -104,23 +104,29 @@ public struct MarkdownReport {
             if !text.phrases.isEmpty {
                 parts.append("**\(phrases.phrases):** " + text.phrases.map { "\(Escaping.markdown($0.text)) (\($0.answers))" }.joined(separator: ", "))
             }
-            if !text.quotes.isEmpty {
-                var block = "**\(phrases.comments)**"
-                let note = phrases.quotesNote(shown: text.quotes.count, of: text.answered)
-                if !note.isEmpty { block += " _(\(note))_" }
-                parts.append(block)
-                parts.append(text.quotes.map { quote in
-                    let excerpt = QuoteExcerpt(quote.text)
-                    guard excerpt.moreCharacters > 0 else { return Escaping.markdownQuote(quote.text) }
-                    let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
-                    return Escaping.markdownQuote(excerpt.shown) + "\n>\n> _" + Escaping.markdown(cut) + "_"
-                }.joined(separator: "\n\n"))
-            }
+            parts += quotes(text, title: phrases.comments)
+        }
+        if let other = result.otherAnswers {
+            parts += quotes(other, title: phrases.otherAnswers(other.answered))
         }
         if let dates = result.dates, let first = dates.earliest, let last = dates.latest {
             parts.append("\(first) – \(last)")
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// A titled list of quoted answers (text questions' answers, other answers); none when empty.
+    private func quotes(_ text: TextSummary, title: String) -> [String] {
+        guard !text.quotes.isEmpty else { return [] }
+        var block = "**\(Escaping.markdown(title))**"
+        let note = phrases.quotesNote(shown: text.quotes.count, of: text.answered)
+        if !note.isEmpty { block += " _(\(note))_" }
+        return [block, text.quotes.map { quote in
+            let excerpt = QuoteExcerpt(quote.text)
+            guard excerpt.moreCharacters > 0 else { return Escaping.markdownQuote(quote.text) }
+            let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
+            return Escaping.markdownQuote(excerpt.shown) + "\n>\n> _" + Escaping.markdown(cut) + "_"
+        }.joined(separator: "\n\n")]
     }
 
     private func crossTab(_ tab: CrossTabResult) -> String {

@@ -42,6 +42,9 @@ public struct QuestionResult: Sendable, Hashable, Codable {
     /// One row per declared missing code of the question, in declaration order (nil when it
     /// has none): how many asked respondents gave it.
     public var missingCodes: [MissingCodeCount]?
+    /// With `other: true`: what people wrote as their other answer (`ID_other`), counted and
+    /// quoted like a text question; `answered` is the number of other answers with a text.
+    public var otherAnswers: TextSummary?
 }
 
 /// How often one declared missing code was given.

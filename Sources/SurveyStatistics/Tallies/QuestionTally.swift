@@ -13,15 +13,28 @@ struct QuestionTally: Sendable {
     private var moments = RunningMoments()
     private var values = ValueCounts()
     private var text: TextTally?
+    /// The texts of other answers (`other: true`), kept like text answers.
+    private var otherText: TextTally?
+    private var otherTexts = 0
     private var earliest: CalendarDate?
     private var latest: CalendarDate?
 
-    init(index: Int, question: Question, text: TextTally?) {
+    init(index: Int, question: Question, text: TextTally?, otherText: TextTally? = nil) {
         self.index = index
         self.question = question
         counts = Array(repeating: 0, count: question.categories.count)
         missingCounts = Array(repeating: 0, count: question.missingCodes.count)
         self.text = text
+        self.otherText = otherText
+    }
+
+    /// Keeps the text of an other answer (`ID_other`) when the question was asked and the answer
+    /// is the other choice (a text beside another choice is a problem of the import, listed
+    /// there, not an other answer).
+    mutating func addOtherText(_ text: String, answer: Answer, asked: Bool, respondent: String) {
+        guard asked, otherText != nil, let choice = question.otherChoice, QuestionTally.includes(answer, choice) else { return }
+        otherText!.add(text, respondent: respondent)
+        otherTexts += 1
     }
 
     mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String) {
@@ -63,6 +76,14 @@ struct QuestionTally: Sendable {
         base.answered += 1
     }
 
+    private static func includes(_ answer: Answer, _ choice: Int) -> Bool {
+        switch answer {
+        case .choice(let index): index == choice
+        case .choices(let set): set.contains(choice)
+        default: false
+        }
+    }
+
     mutating func merge(_ other: QuestionTally) {
         base.merge(other.base)
         for i in counts.indices { counts[i] += other.counts[i] }
@@ -74,12 +95,18 @@ struct QuestionTally: Sendable {
             mine.merge(theirs)
             text = mine
         }
+        if var mine = otherText, let theirs = other.otherText {
+            mine.merge(theirs)
+            otherText = mine
+        }
+        otherTexts += other.otherTexts
         if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
         if let l = other.latest, latest == nil || l > latest! { latest = l }
     }
 
     func result(top: Int) -> QuestionResult {
         var result = QuestionResult(id: question.id, type: question.kind.keyword, base: base)
+        result.otherAnswers = otherText?.summary(answered: otherTexts, top: top)
         let codes = question.categories.map(\.code)
         if !question.missingCodes.isEmpty {
             result.missingCodes = zip(question.missingCodes, missingCounts).map { code, count in

@@ -57,7 +57,10 @@ public struct SurveyTally: Sendable {
                     let counts = keywordIDs?.contains(question.id) ?? true
                     text = TextTally(policy: options.quotes, keywords: counts ? counter : nil)
                 }
-                return QuestionTally(index: index, question: question, text: text)
+                // Other answers are few and short: without quotes asked for, the `top` longest are kept.
+                let otherPolicy = options.otherQuotes ?? (options.quotes == .none ? QuotePolicy.longest(options.top) : options.quotes)
+                let other = question.otherChoice == nil ? nil : TextTally(policy: otherPolicy, keywords: counter)
+                return QuestionTally(index: index, question: question, text: text, otherText: other)
             }
         }
         questions = makeQuestions()
@@ -82,6 +85,22 @@ public struct SurveyTally: Sendable {
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
                     groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+                }
+            }
+        }
+        if !response.otherTexts.isEmpty { addOtherTexts(response.otherTexts, answers: answers, respondent: response.respondent) }
+    }
+
+    /// The texts of a response's other answers (`other: true`), where its answers were counted.
+    /// Apart from `add`, whose loop runs for every answer of every response.
+    @inline(never)
+    private mutating func addOtherTexts(_ texts: [Int: String], answers: [Answer], respondent: String) {
+        for (index, text) in texts {
+            let asked = skipLogic.isAsked(index, answers: answers)
+            questions[index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
+            if let groupIndex {
+                for group in CrossTabTally.categories(answers[groupIndex], questionnaire.questions[groupIndex]) {
+                    groups[group][index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
                 }
             }
         }

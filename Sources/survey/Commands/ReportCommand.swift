@@ -85,6 +85,7 @@ struct ReportCommand: ParsableCommand {
             let quotes = try quotePolicy()
             let results = try analysis.analyse { options, definition in
                 options.quotes = quotes
+                options.otherQuotes = quotes
                 options.keywordQuestions = definition.report.keywords.isEmpty ? nil : definition.report.keywords
             }
             let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
