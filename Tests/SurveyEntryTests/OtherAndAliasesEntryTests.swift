@@ -41,7 +41,7 @@ import Testing
         let form = Response(respondent: "1", answers: [.choice(2), .text("n")], otherTexts: [0: "Kazakhstan, Almaty"])
         _ = try log.append(form, renumberingIfTaken: false).get()
         _ = try log.append(Response(respondent: "2", answers: [.choice(0), .missing]), renumberingIfTaken: false).get()
-        #expect(EntryFixtures.text(of: path) == "respondent,country,country_other,note\n1,other,\"Kazakhstan, Almaty\",n\n2,us,,\n")
+        #expect(EntryFixtures.text(of: path) == "respondent,submitted_at,country,country_other,note\n1,,other,\"Kazakhstan, Almaty\",n\n2,,us,,\n")
         let read = try log.responses()
         #expect(read.map(\.answers) == [[.choice(2), .text("n")], [.choice(0), .missing]])
         #expect(read.map(\.otherTexts) == [[0: "Kazakhstan, Almaty"], [:]])
