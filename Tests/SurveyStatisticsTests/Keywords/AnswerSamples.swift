@@ -1,23 +1,14 @@
+@testable import SurveyStatistics
+
 /// Generated free-text answers for `KeywordEquivalenceTests` and `KeywordBenchmarks`: the same seed
 /// always gives the same answers.
 struct AnswerSamples {
-    /// SplitMix64: small, fast and the same on every platform, unlike `SystemRandomNumberGenerator`.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    var generator: Generator
+    /// The statistics' own SplitMix64 (`SeededGenerator`): the same on every platform, unlike
+    /// `SystemRandomNumberGenerator`.
+    var generator: SeededGenerator
 
     init(seed: UInt64) {
-        generator = Generator(state: seed)
+        generator = SeededGenerator(seed: seed)
     }
 
     /// Words that matter to the counter: stop words of all three lists, inflected forms that share

@@ -9,7 +9,7 @@ import Testing
     /// Words of every length from 0 to 40 bytes, many sharing prefixes and suffixes, through
     /// several doublings of the slot array: each keeps its number, and no other word finds it.
     @Test func numbersEveryDistinctWordOnce() {
-        var generator = AnswerSamples.Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         var words: [[UInt8]] = [[], [0], [0, 0], Array("миграция".utf8), Array("миграции".utf8)]
         var seen = Set(words)
         while words.count < 5_000 {
