@@ -34,8 +34,8 @@ extension ReportPhrases {
     func duplicateSubmissions(_ duplicates: [DuplicateSubmission]) -> String? {
         guard !duplicates.isEmpty else { return nil }
         let shown = duplicates.prefix(5).map { pair in
-            pick("respondents \(pair.first) and \(pair.second) (\(pair.firstTime) and \(pair.secondTime))",
-                 "респонденты \(pair.first) и \(pair.second) (\(pair.firstTime) и \(pair.secondTime))")
+            pick("respondents \(pair.first) and \(pair.second) (\(writtenTime(pair.firstTime)) and \(writtenTime(pair.secondTime)))",
+                 "респонденты \(pair.first) и \(pair.second) (\(writtenTime(pair.firstTime)) и \(writtenTime(pair.secondTime)))")
         }.joined(separator: "; ")
         let more = duplicates.count > 5 ? pick("; and \(integer(duplicates.count - 5)) more", "; и ещё \(integer(duplicates.count - 5))") : ""
         return pick("Possible duplicate submissions (the same answers to every question within a minute; both are counted): \(shown)\(more).",

@@ -38,6 +38,14 @@ extension ReportPhrases {
         return spoken(date)
     }
 
+    /// A submission time (`2013-01-25T10:32:44`, maybe with a zone) with its date written out:
+    /// "25 January 2013, 10:32:44", "25 января 2013 г., 10:32:44"; other text as written.
+    func writtenTime(_ iso: String) -> String {
+        guard let date = CalendarDay(iso) else { return iso }
+        let time = iso.dropFirst(11)
+        return time.isEmpty ? spoken(date) : spoken(date) + ", " + time
+    }
+
     /// "25 January 2013" / "25 января 2013 г."; without the year "25 January" / "25 января".
     func spoken(_ date: CalendarDay, withYear: Bool = true) -> String {
         let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -61,6 +61,12 @@ import Testing
         #expect(ReportPhrases(.russian).writtenDate(example.0) == example.2)
     }
 
+    @Test func submissionTimesKeepTheirTime() {
+        #expect(ReportPhrases(.english).writtenTime("2021-04-05T10:00:25") == "5 April 2021, 10:00:25")
+        #expect(ReportPhrases(.russian).writtenTime("2013-01-25T16:41:07+06:00") == "25 января 2013 г., 16:41:07+06:00")
+        #expect(ReportPhrases(.russian).writtenTime("2013-01-25") == "25 января 2013 г.")
+    }
+
     @Test func descriptivesUseTheLanguage() {
         let ru = ReportPhrases(.russian)
         #expect(ru.number(86_512_360.26, 2) == "86\(Self.thin)512\(Self.thin)360,26")
