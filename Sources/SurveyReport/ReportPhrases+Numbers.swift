@@ -116,6 +116,12 @@ extension CountedNoun {
     static let askedOf = CountedNoun(en: "asked", "asked", ru: "опрошенного", "опрошенных", "опрошенных")
     /// Quotes shown: "21 самый длинный", "5 самых длинных".
     static let longest = CountedNoun(en: "longest", "longest", ru: "самый длинный", "самых длинных", "самых длинных")
+    /// Responses (forms returned): "1 response", "21 анкета".
+    static let response = CountedNoun(en: "response", "responses", ru: "анкета", "анкеты", "анкет")
+    /// Answers: "1 answer", "21 ответ".
+    static let answer = CountedNoun(en: "answer", "answers", ru: "ответ", "ответа", "ответов")
+    /// Choices made in a multiple-response question, as `survey stats` calls them.
+    static let mention = CountedNoun(en: "mention", "mentions", ru: "упоминание", "упоминания", "упоминаний")
     /// Problems found: "1 problem was", "2 problems were".
     static let problem = CountedNoun(en: "problem", "problems", ru: "проблема", "проблемы", "проблем")
 }

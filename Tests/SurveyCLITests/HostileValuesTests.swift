@@ -167,7 +167,7 @@ import Testing
         let expression = String(repeating: "(", count: 100) + "rating == 3" + String(repeating: ")", count: 100)
         let result = try dir.run("stats", "q.yaml", "r.csv", "--where", expression)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.hasPrefix("Hostile values: 1 of 2 responses match `((("), "\(result)")
+        #expect(result.stdout.hasPrefix("Hostile values: 1 of 2 responses matches `((("), "\(result)")
     }
 
     // MARK: YAML

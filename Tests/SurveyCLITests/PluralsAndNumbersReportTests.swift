@@ -80,3 +80,18 @@ import Testing
         #expect(text.contains("(1 респондент)"), "\(text)")
     }
 }
+
+/// `survey stats` on one respondent: English nouns agree with 1.
+@Suite struct PluralsInStatsTextTests {
+    @Test func statsOfOneRespondentSaysRespondent() throws {
+        let work = try PluralsAndNumbersReportTests.seminar()
+        defer { work.remove() }
+        let result = try work.run("stats", "q.yaml", "r.csv", "--where", PluralsAndNumbersReportTests.oneRespondent)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("1 of 19 responses matches"), "\(result)")
+        #expect(result.stdout.contains("3 mentions by 1 respondent (mean"), "\(result)")
+        #expect(result.stdout.contains("(1 respondent answered both;"), "\(result)")
+        #expect(result.stdout.contains("Base: 1 response,"), "\(result)")
+        #expect(!result.stdout.contains("1 respondents"), "\(result)")
+    }
+}

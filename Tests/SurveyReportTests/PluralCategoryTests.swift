@@ -78,3 +78,18 @@ import Testing
         #expect(en.quotesNote(shown: 1, of: 2) == "The longest of 2 answers.")
     }
 }
+
+/// `survey stats` text is English, but its counted nouns follow CLDR too ("1 respondents
+/// answered both" before).
+@Suite struct StatisticsTextPluralTests {
+    @Test(arguments: [(1, "1 respondent"), (2, "2 respondents"), (0, "0 respondents"), (21, "21 respondents")])
+    func respondents(_ example: (Int, String)) {
+        #expect(StatisticsText.counted(example.0, .respondent) == example.1)
+    }
+
+    @Test func aBaseOfOneResponse() {
+        #expect(StatisticsText.counted(1, .response) == "1 response")
+        #expect(StatisticsText.counted(1, .row) == "1 row")
+        #expect(StatisticsText.counted(1, .mention) == "1 mention")
+    }
+}
