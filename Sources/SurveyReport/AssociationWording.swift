@@ -20,6 +20,9 @@ struct AssociationWording {
 
     private func pick(_ en: String, _ ru: String) -> String { language == .english ? en : ru }
 
+    /// Numbers and counted nouns in the sentence's language.
+    private var phrases: ReportPhrases { ReportPhrases(language) }
+
     /// The whole paragraph: verdict, figures, how p was found, cells, left-out categories, caveats.
     func sentences(_ tab: CrossTabResult) -> String {
         var sentences: [String] = []
@@ -51,9 +54,15 @@ struct AssociationWording {
     }
 
     /// "χ² = 15.71, df = 9, p = 0.07, Cramér's V = 0.24"; p is the one the verdict rests on.
+    /// In Russian "χ² = 15,71; df = 9; p = 0,07; V Крамера = 0,24": with decimal commas the
+    /// figures are set apart by semicolons.
     func figures(_ test: AssociationTest) -> String {
-        "χ² = \(NumberFormat.fixed(test.chiSquare, 2)), df = \(test.degreesOfFreedom), \(NumberFormat.pValue(test.p)), "
-            + pick("Cramér's V", "V Крамера") + " = \(NumberFormat.fixed(test.cramersV, 2))"
+        [
+            "χ² = \(phrases.number(test.chiSquare, 2))",
+            "df = \(phrases.integer(test.degreesOfFreedom))",
+            phrases.p(test.p),
+            pick("Cramér's V", "V Крамера") + " = \(phrases.number(test.cramersV, 2))",
+        ].joined(separator: pick(", ", "; "))
     }
 
     private func verdict(_ test: AssociationTest) -> String {
@@ -78,9 +87,9 @@ struct AssociationWording {
             return pick("Expected counts are small, so p is from Fisher's exact test",
                         "Ожидаемые частоты малы, поэтому p получено точным критерием Фишера")
         case .monteCarlo:
-            let tables = NumberFormat.grouped(test.simulatedTables ?? MonteCarloChiSquare.tables, language: language)
-            return pick("Expected counts are small, so p is from \(tables) simulated tables with the same totals (Monte Carlo), not from the chi-square distribution",
-                        "Ожидаемые частоты малы, поэтому p получено по \(tables) случайным таблицам с теми же итогами (метод Монте-Карло), а не по распределению хи-квадрат")
+            let tables = phrases.counted(test.simulatedTables ?? MonteCarloChiSquare.tables, .simulatedTableBy)
+            return pick("Expected counts are small, so p is from \(tables) with the same totals (Monte Carlo), not from the chi-square distribution",
+                        "Ожидаемые частоты малы, поэтому p получено по \(tables) с теми же итогами (метод Монте-Карло), а не по распределению хи-квадрат")
         }
     }
 
@@ -108,11 +117,11 @@ struct AssociationWording {
         let minimum = StatisticsOptions.defaultSmallCategoryMinimum
         // One Russian wording for one or several: "группы" agrees with any label.
         if names.count == 1 {
-            return pick("\(names[0]) was left out of the test: fewer than \(minimum) respondents",
-                        "В проверку не включены группы меньше \(minimum) респондентов: \(names[0])")
+            return pick("\(names[0]) was left out of the test: fewer than \(phrases.counted(minimum, .respondent))",
+                        "В проверку не включены группы меньше \(phrases.counted(minimum, .respondentOf)): \(names[0])")
         }
-        return pick("\(list(names)) were left out of the test: fewer than \(minimum) respondents each",
-                    "В проверку не включены группы меньше \(minimum) респондентов: \(list(names))")
+        return pick("\(list(names)) were left out of the test: fewer than \(phrases.counted(minimum, .respondent)) each",
+                    "В проверку не включены группы меньше \(phrases.counted(minimum, .respondentOf)): \(list(names))")
     }
 
     private func noTest(_ tab: CrossTabResult) -> String {
@@ -131,13 +140,7 @@ struct AssociationWording {
         return text
     }
 
-    private func respondents(_ n: Int) -> String {
-        guard language == .russian else { return n == 1 ? "1 respondent" : "\(n) respondents" }
-        let mod10 = n % 10, mod100 = n % 100
-        if mod10 == 1 && mod100 != 11 { return "\(n) респондент" }
-        if (2...4).contains(mod10) && !(12...14).contains(mod100) { return "\(n) респондента" }
-        return "\(n) респондентов"
-    }
+    private func respondents(_ n: Int) -> String { phrases.counted(n, .respondent) }
 
     private func list(_ names: [String]) -> String {
         guard names.count > 1 else { return names.first ?? "" }

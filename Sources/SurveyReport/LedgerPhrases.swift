@@ -30,28 +30,29 @@ extension ReportPhrases {
     /// The ledger's sentences, in order: rows, problems, illegible answers, double entry, and
     /// "all answers passed validation" only when no row was rejected and no answer had a problem.
     func ledger(_ quality: DataQuality, problemsFile: String?) -> [String] {
-        var sentences = [pick("\(quality.rowsRead) row\(quality.rowsRead == 1 ? "" : "s") read, \(quality.accepted) accepted, \(quality.rejected) rejected.",
-                              "Прочитано строк: \(quality.rowsRead), принято: \(quality.accepted), отклонено: \(quality.rejected).")]
+        var sentences = [pick("\(counted(quality.rowsRead, .row)) read, \(integer(quality.accepted)) accepted, \(integer(quality.rejected)) rejected.",
+                              "Прочитано строк: \(integer(quality.rowsRead)), принято: \(integer(quality.accepted)), отклонено: \(integer(quality.rejected)).")]
         if quality.rejected > 0, let rejects = quality.ledgerFiles.first(where: { $0.hasSuffix(".rejects.csv") }) {
             sentences[0] = String(sentences[0].dropLast()) + pick("; the rejected rows are kept whole in \(rejects).", "; отклонённые строки целиком сохранены в \(rejects).")
         }
         if quality.problems > 0 {
-            var text = pick("\(quality.problems) problem\(quality.problems == 1 ? " was" : "s were") found in the answers",
-                            "В ответах найдено проблем: \(quality.problems)")
+            var text = pick("\(counted(quality.problems, .problem)) \(quality.problems == 1 ? "was" : "were") found in the answers",
+                            "В ответах найдено проблем: \(integer(quality.problems))")
             if let problemsFile { text += pick(" (listed in \(problemsFile))", " (список — в \(problemsFile))") }
             text += pick(". An answer whose value could not be used is counted as invalid in its question's base, not as left blank.",
                          ". Ответ, значение которого нельзя использовать, учтён в базе вопроса как недопустимый, а не как пропуск.")
             sentences.append(text)
         }
         if quality.illegible > 0 {
-            sentences.append(pick("\(quality.illegible) answer\(quality.illegible == 1 ? " was" : "s were") marked illegible on the paper forms (counted as invalid).",
-                                  "Отмечено как неразборчивые в бумажных анкетах: \(quality.illegible) (учтены как недопустимые)."))
+            sentences.append(pick("\(integer(quality.illegible)) answer\(quality.illegible == 1 ? " was" : "s were") marked illegible on the paper forms (counted as invalid).",
+                                  "Отмечено как неразборчивые в бумажных анкетах: \(integer(quality.illegible)) (учтены как недопустимые)."))
         }
         if let entry = quality.verification {
-            let forms = pick("Double entry: \(entry.formsVerified) of \(entry.formsTotal) forms were typed twice and compared (\(NumberFormat.fixed((entry.coverage ?? 0) * 100))%)",
-                             "Двойной ввод: повторно введено и сверено анкет: \(entry.formsVerified) из \(entry.formsTotal) (\(NumberFormat.fixed((entry.coverage ?? 0) * 100))%)")
-            let answers = pick("; the two entries differed on \(entry.disagreements) of \(entry.answersCompared) answers compared (\(NumberFormat.fixed((entry.disagreementRate ?? 0) * 100))%).",
-                               "; вводы разошлись в \(entry.disagreements) из \(entry.answersCompared) сверенных ответов (\(NumberFormat.fixed((entry.disagreementRate ?? 0) * 100))%).")
+            let coverage = number((entry.coverage ?? 0) * 100), disagreement = number((entry.disagreementRate ?? 0) * 100)
+            let forms = pick("Double entry: \(integer(entry.formsVerified)) of \(counted(entry.formsTotal, .formOf)) \(entry.formsVerified == 1 ? "was" : "were") typed twice and compared (\(coverage)%)",
+                             "Двойной ввод: повторно введено и сверено анкет: \(integer(entry.formsVerified)) из \(integer(entry.formsTotal)) (\(coverage)%)")
+            let answers = pick("; the two entries differed on \(integer(entry.disagreements)) of \(counted(entry.answersCompared, .comparedAnswerOf)) (\(disagreement)%).",
+                               "; вводы разошлись в \(integer(entry.disagreements)) из \(counted(entry.answersCompared, .comparedAnswerOf)) (\(disagreement)%).")
             sentences.append(forms + answers)
         }
         if quality.allAnswersPassedValidation {

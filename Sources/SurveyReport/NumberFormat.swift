@@ -1,6 +1,8 @@
 import Foundation
 
-/// How figures are written for people: fixed decimals, a point, no locale surprises.
+/// How figures are written: for data files in full precision with a point (`exact`); for
+/// people with fixed decimals, grouped digits from 10,000 and the report language's separators
+/// (`decimal`, `grouped`, `pValue(_:language:)`), never the machine's locale.
 enum NumberFormat {
     /// `12.3`; `–` for no value; beyond 10^15 in shortest form (`1e+308`), not 309 digits.
     static func fixed(_ value: Double?, _ decimals: Int = 1) -> String {
@@ -15,33 +17,85 @@ enum NumberFormat {
         return String(format: "%.0f%%", value)
     }
 
-    /// A p-value as people read it: `p < 0.001`, `p = 0.003`, `p = 0.07`, `p = 0.48`, `p > 0.99`.
+    /// A p-value as people read it: `p < 0.001`, `p = 0.003`, `p = 0.07`, `p = 0.48`, `p > 0.99`;
+    /// in Russian with a decimal comma, `p = 0,48`.
     ///
     /// Three decimals below 0.1, so a p of 0.049 is not printed as 0.05 (nor 0.051 as 0.05),
     /// two above; never the 0.9999999999999263 of a sum of probabilities. Data files keep the
     /// full value (`exact`).
-    static func pValue(_ p: Double) -> String {
+    static func pValue(_ p: Double, language: ReportLanguage = .english) -> String {
         guard p.isFinite else { return "p = –" }
-        if p < 0.001 { return "p < 0.001" }
-        if p > 0.99 { return "p > 0.99" }
-        if p < 0.1 {
+        let text: String
+        if p < 0.001 {
+            text = "p < 0.001"
+        } else if p > 0.99 {
+            text = "p > 0.99"
+        } else if p < 0.1 {
             // 0.0995 would round to "0.100": two decimals from there on.
             let three = String(format: "%.3f", p)
-            return three == "0.100" ? "p = 0.10" : "p = " + three
+            text = three == "0.100" ? "p = 0.10" : "p = " + three
+        } else {
+            text = String(format: "p = %.2f", p)
         }
-        return String(format: "p = %.2f", p)
+        return language == .english ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
-    /// A whole number with digits grouped by three: `10,000`; in Russian with a narrow
-    /// no-break space, `10 000`, so the number never breaks across lines.
+    /// Numbers from this size on are written with grouped digits; four-digit ones (years,
+    /// "1234 rows") read better without.
+    static let groupingFrom = 10_000
+
+    /// The separator between groups of three digits. Russian uses U+202F NARROW NO-BREAK SPACE:
+    /// the thin space of Russian typography that never breaks a number across lines (a plain
+    /// space would; U+00A0 is as wide as a word space).
+    static func groupSeparator(_ language: ReportLanguage) -> String {
+        language == .english ? "," : "\u{202F}"
+    }
+
+    /// The decimal separator of human text: a point in English, a comma in Russian.
+    static func decimalSeparator(_ language: ReportLanguage) -> String {
+        language == .english ? "." : ","
+    }
+
+    /// A whole number as people read it: `9999`, `10,000`; in Russian `10 000` (U+202F).
     static func grouped(_ value: Int, language: ReportLanguage) -> String {
         let digits = String(value.magnitude)
+        return (value < 0 ? "-" : "") + group(digits, language)
+    }
+
+    /// A figure in human text with `decimals` decimals: `2.41`, `86,512,360.26`; in Russian
+    /// `2,41`, `86 512 360,26`; `–` for no value. Data files use `exact` instead.
+    static func decimal(_ value: Double?, _ decimals: Int = 1, language: ReportLanguage) -> String {
+        localized(fixed(value, decimals), language)
+    }
+
+    /// `compact` (a value that is usually whole: `4`, `4.5`) in human text, grouped and with the
+    /// language's decimal separator.
+    static func compact(_ value: Double?, language: ReportLanguage) -> String {
+        localized(compact(value), language)
+    }
+
+    /// Regroups and re-punctuates a number printed by `fixed` or `compact`; the shortest form
+    /// of huge values (`1e+20`) keeps its digits and only swaps the point.
+    private static func localized(_ text: String, _ language: ReportLanguage) -> String {
+        guard text != "–" else { return text }
+        if text.contains("e") { return text.replacingOccurrences(of: ".", with: decimalSeparator(language)) }
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1).map(String.init)
+        var out = group(parts[0], language)
+        if parts.count > 1 { out += decimalSeparator(language) + parts[1] }
+        return (negative ? "-" : "") + out
+    }
+
+    /// Groups a run of digits by three from the right, when the number reaches `groupingFrom`.
+    private static func group(_ digits: String, _ language: ReportLanguage) -> String {
+        guard digits.count > String(groupingFrom).count - 1 else { return digits }
         var out = ""
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += language == .english ? "," : "\u{202F}" }
+            if index > 0, (digits.count - index) % 3 == 0 { out += groupSeparator(language) }
             out.append(digit)
         }
-        return (value < 0 ? "-" : "") + out
+        return out
     }
 
     /// A number in full precision for machine-readable files (shortest round-trip form).

@@ -40,7 +40,7 @@ public struct ReportPhrases: Sendable {
     var phrases: String { pick("Frequent phrases", "Частые словосочетания") }
     var comments: String { pick("Answers", "Ответы") }
     /// The heading of a choice question's other answers (`other: true`), with their number.
-    func otherAnswers(_ count: Int) -> String { pick("Other answers (\(count))", "Другие ответы (\(count))") }
+    func otherAnswers(_ count: Int) -> String { pick("Other answers (\(integer(count)))", "Другие ответы (\(integer(count)))") }
     var crossTabs: String { pick("Comparisons between groups", "Сравнение групп") }
     var dataQuality: String { pick("Data quality", "Качество данных") }
     var methods: String { pick("Methods", "Методика") }
@@ -48,34 +48,37 @@ public struct ReportPhrases: Sendable {
     var respondent: String { pick("Respondent", "Респондент") }
     var contents: String { pick("Questions", "Вопросы") }
 
+    /// The response rate; counted nouns and verbs agree with their numbers (`PluralCategory`).
     func responseRate(returned: Int, participants: Int?) -> String {
         guard let participants, participants > 0 else {
-            return pick("\(returned) participant\(returned == 1 ? "" : "s") returned the questionnaire.",
-                        "Анкету заполнили \(returned) \(russianParticipants(returned)).")
+            return pick("\(counted(returned, .participant)) returned the questionnaire.",
+                        "Анкету \(word(returned, .filledIn)) \(counted(returned, .participant)).")
         }
         let rate = NumberFormat.wholePercent(Double(returned) / Double(participants) * 100)
-        return pick("\(returned) of \(participants) participants returned the questionnaire (\(rate)).",
-                    "Анкету заполнили \(returned) из \(participants) участников (\(rate)).")
+        return pick("\(integer(returned)) of \(counted(participants, .participantOf)) returned the questionnaire (\(rate)).",
+                    "Анкету \(word(returned, .filledIn)) \(integer(returned)) из \(counted(participants, .participantOf)) (\(rate)).")
     }
 
     /// Under `--where`: how many of all responses the subset holds, naming the expression.
     func filtered(_ filter: String, matched: Int, of all: Int) -> String {
-        pick("\(matched) of \(all) response\(all == 1 ? "" : "s") match `\(filter)`; the figures below are about them.",
-             "Условию `\(filter)` соответствуют \(matched) из \(all) \(all % 10 == 1 && all % 100 != 11 ? "ответа" : "ответов"); ниже — данные по ним.")
+        pick("\(integer(matched)) of \(counted(all, .responseOf)) \(matched == 1 ? "matches" : "match") `\(filter)`; the figures below are about them.",
+             "Условию `\(filter)` \(word(matched, .matches)) \(integer(matched)) из \(counted(all, .responseOf)); ниже — данные по ним.")
     }
 
     /// The base line under a question's heading; with skip logic it is about the respondents asked.
     func base(_ base: QuestionBase) -> String {
         var parts: [String] = []
         if base.skipped > 0 {
-            parts.append(pick("\(base.answered) of the \(base.asked) asked answered", "ответили \(base.answered) из \(base.asked) опрошенных"))
-            parts.append(pick("\(base.skipped) not asked (skip logic)", "\(base.skipped) не задавался (по условию)"))
+            parts.append(pick("\(integer(base.answered)) of the \(integer(base.asked)) asked answered",
+                              "\(word(base.answered, .answered)) \(integer(base.answered)) из \(counted(base.asked, .askedOf))"))
+            parts.append(pick("\(integer(base.skipped)) not asked (skip logic)", "не задавался \(counted(base.skipped, .respondentTo)) (по условию)"))
         } else {
-            parts.append(pick("\(base.answered) of \(base.responses) answered", "ответили \(base.answered) из \(base.responses)"))
+            parts.append(pick("\(integer(base.answered)) of \(integer(base.responses)) answered",
+                              "\(word(base.answered, .answered)) \(integer(base.answered)) из \(integer(base.responses))"))
         }
-        if base.missingCoded > 0 { parts.append(pick("\(base.missingCoded) gave a missing code", "\(base.missingCoded) с кодом пропуска")) }
-        if base.blank > 0 { parts.append(pick("\(base.blank) left blank", "\(base.blank) без ответа")) }
-        if base.invalid > 0 { parts.append(pick("\(base.invalid) invalid", "\(base.invalid) с ошибкой")) }
+        if base.missingCoded > 0 { parts.append(pick("\(integer(base.missingCoded)) gave a missing code", "\(integer(base.missingCoded)) с кодом пропуска")) }
+        if base.blank > 0 { parts.append(pick("\(integer(base.blank)) left blank", "\(integer(base.blank)) без ответа")) }
+        if base.invalid > 0 { parts.append(pick("\(integer(base.invalid)) invalid", "\(integer(base.invalid)) с ошибкой")) }
         return parts.joined(separator: ", ")
     }
 
@@ -83,17 +86,17 @@ public struct ReportPhrases: Sendable {
     func missingCodes(_ rows: [NonAnswerRow]) -> String? {
         let codes = rows.filter { $0.kind == .missingCode }
         guard !codes.isEmpty else { return nil }
-        let list = codes.map { "\($0.title(self)) (\($0.code)): \($0.count), \(NumberFormat.fixed($0.percentOfAsked))%" }.joined(separator: "; ")
+        let list = codes.map { "\($0.title(self)) (\($0.code)): \(integer($0.count)), \(number($0.percentOfAsked))%" }.joined(separator: "; ")
         return pick("Missing codes, left out of the figures above (share of those asked): \(list).",
                     "Коды пропуска, не вошедшие в расчёты выше (доля от опрошенных): \(list).")
     }
 
     func descriptives(_ d: Descriptives) -> String {
         guard d.n > 0 else { return pick("No valid answers.", "Нет действительных ответов.") }
-        var text = pick("Mean", "Среднее") + " \(NumberFormat.fixed(d.mean, 2)), "
-            + pick("median", "медиана") + " \(NumberFormat.compact(d.median)), "
-            + pick("standard deviation", "стандартное отклонение") + " \(NumberFormat.fixed(d.standardDeviation, 2))"
-            + " (n = \(d.n); " + pick("range", "диапазон") + " \(NumberFormat.compact(d.minimum))–\(NumberFormat.compact(d.maximum)))."
+        var text = pick("Mean", "Среднее") + " \(number(d.mean, 2)), "
+            + pick("median", "медиана") + " \(compact(d.median)), "
+            + pick("standard deviation", "стандартное отклонение") + " \(number(d.standardDeviation, 2))"
+            + " (n = \(integer(d.n)); " + pick("range", "диапазон") + " \(compact(d.minimum))–\(compact(d.maximum)))."
         if let top = d.topTwoBox {
             text += " " + pick("\(NumberFormat.wholePercent(top)) gave one of the two highest ratings.",
                                "\(NumberFormat.wholePercent(top)) поставили одну из двух высших оценок.")
@@ -102,27 +105,29 @@ public struct ReportPhrases: Sendable {
     }
 
     func multipleNote(mentions: Int, respondents: Int, mean: Double?) -> String {
-        pick("Several answers were possible, so percentages of respondents can add up to more than 100%. \(mentions) choices by \(respondents) respondents (\(NumberFormat.fixed(mean, 1)) on average).",
-             "Можно было выбрать несколько ответов, поэтому сумма процентов может превышать 100%. \(mentions) выборов у \(respondents) респондентов (в среднем \(NumberFormat.fixed(mean, 1))).")
+        pick("Several answers were possible, so percentages of respondents can add up to more than 100%. \(counted(mentions, .choice)) by \(counted(respondents, .respondent)) (\(number(mean, 1)) on average).",
+             "Можно было выбрать несколько ответов, поэтому сумма процентов может превышать 100%. \(counted(mentions, .choice)) у \(counted(respondents, .respondentOf)) (в среднем \(number(mean, 1))).")
     }
 
     /// After a quote cut at `QuoteExcerpt.maximumCharacters`: how much is missing and where the whole answer is.
     func quoteCut(more: Int, respondent: String, fullAnswersFile: String?) -> String {
         if let file = fullAnswersFile {
-            return pick("… (\(more) more characters; the full answer is in \(file))",
-                        "… (ещё \(more) симв.; полный ответ — в \(file))")
+            return pick("… (\(counted(more, .character)); the full answer is in \(file))",
+                        "… (ещё \(counted(more, .character)); полный ответ — в \(file))")
         }
-        return pick("… (\(more) more characters; the full answer is respondent \(respondent)'s in the responses file)",
-                    "… (ещё \(more) симв.; полный ответ — у респондента \(respondent) в файле ответов)")
+        return pick("… (\(counted(more, .character)); the full answer is respondent \(respondent)'s in the responses file)",
+                    "… (ещё \(counted(more, .character)); полный ответ — у респондента \(respondent) в файле ответов)")
     }
 
     func quotesNote(shown: Int, of total: Int) -> String {
-        shown == total ? "" : pick("The \(shown) longest of \(total) answers.", "\(shown) самых длинных из \(total) ответов.")
+        guard shown != total else { return "" }
+        return pick(shown == 1 ? "The longest of \(counted(total, .answerOf))." : "The \(integer(shown)) longest of \(counted(total, .answerOf)).",
+                    "\(counted(shown, .longest)) из \(counted(total, .answerOf)).")
     }
 
     func crossTabCaption(row: String, column: String, total: Int) -> String {
-        pick("\(row) by \(column): count and row percentage (\(total) respondents answered both).",
-             "\(row) по \(column): число и процент по строке (ответили на оба вопроса: \(total)).")
+        pick("\(row) by \(column): count and row percentage (\(counted(total, .respondent)) answered both).",
+             "\(row) по \(column): число и процент по строке (ответили на оба вопроса: \(integer(total))).")
     }
 
     /// The test of association in plain words (`AssociationWording`), naming the questions by
@@ -138,13 +143,14 @@ public struct ReportPhrases: Sendable {
     }
 
     /// tests.csv warnings, in the report's language.
-    func sparseWarning(_ percent: String) -> String {
-        pick("\(percent)% of expected counts below 5", "\(percent)% ожидаемых частот меньше 5")
+    func sparseWarning(_ percent: Double?) -> String {
+        pick("\(number(percent))% of expected counts below 5", "\(number(percent))% ожидаемых частот меньше 5")
     }
     var expectedBelowOneWarning: String { pick("an expected count below 1", "есть ожидаемая частота меньше 1") }
     var multipleResponseWarning: String { pick("multiple response: indicative only", "несколько ответов: проверка приблизительна") }
 
     var methodsText: [String] {
+        // Figures in the methods follow the language too: "p < 0,05", "0,1, 0,3, 0,5" in Russian.
         [
             pick("Percentages of single-choice, yes/no and rating questions are of respondents who answered (valid %); the number without an answer is shown separately. The 95% interval is Wilson's score interval.",
                  "Проценты по вопросам с одним ответом, да/нет и оценкам рассчитаны от ответивших; число не ответивших показано отдельно. 95% интервал — интервал Уилсона."),
@@ -152,8 +158,8 @@ public struct ReportPhrases: Sendable {
                  "Вопросы, пропущенные по условию анкеты, не считаются пропусками."),
             pick("Mean and standard deviation (n − 1); median and quartiles by linear interpolation (type 7).",
                  "Среднее и стандартное отклонение (n − 1); медиана и квартили — линейная интерполяция (тип 7)."),
-            pick("Comparisons use Pearson's chi-square test (p < 0.05 counts as significant). When more than 20% of expected counts are below 5, p comes from Fisher's exact test (2×2 tables) or from 10,000 simulated tables with the same totals (Monte Carlo, fixed seed). Groups of fewer than 5 respondents are shown but left out of the test. The size of a difference is Cramér's V in words (Cohen's thresholds 0.1, 0.3, 0.5 divided by √(smaller side − 1): negligible, small, medium, large); the groups named are those whose adjusted standardized residual is beyond ±1.96.",
-                 "Сравнение групп — критерий хи-квадрат Пирсона (значимо при p < 0,05). Если более 20% ожидаемых частот меньше 5, p получено точным критерием Фишера (таблицы 2×2) или по 10 000 случайных таблиц с теми же итогами (метод Монте-Карло, фиксированное начальное число). Группы меньше 5 респондентов показаны в таблицах, но в проверку не входят. Сила различия — V Крамера словами (пороги Коэна 0,1, 0,3, 0,5, делённые на √(меньшая сторона − 1): пренебрежимо малое, слабое, умеренное, сильное); названы группы, у которых скорректированный стандартизованный остаток больше ±1,96 по модулю."),
+            pick("Comparisons use Pearson's chi-square test (p < 0.05 counts as significant). When more than 20% of expected counts are below 5, p comes from Fisher's exact test (2×2 tables) or from \(integer(MonteCarloChiSquare.tables)) simulated tables with the same totals (Monte Carlo, fixed seed). Groups of fewer than 5 respondents are shown but left out of the test. The size of a difference is Cramér's V in words (Cohen's thresholds 0.1, 0.3, 0.5 divided by √(smaller side − 1): negligible, small, medium, large); the groups named are those whose adjusted standardized residual is beyond ±1.96.",
+                 "Сравнение групп — критерий хи-квадрат Пирсона (значимо при p < 0,05). Если более 20% ожидаемых частот меньше 5, p получено точным критерием Фишера (таблицы 2×2) или по \(counted(MonteCarloChiSquare.tables, .simulatedTableBy)) с теми же итогами (метод Монте-Карло, фиксированное начальное число). Группы меньше 5 респондентов показаны в таблицах, но в проверку не входят. Сила различия — V Крамера словами (пороги Коэна 0,1, 0,3, 0,5, делённые на √(меньшая сторона − 1): пренебрежимо малое, слабое, умеренное, сильное); названы группы, у которых скорректированный стандартизованный остаток больше ±1,96 по модулю."),
             pick("Keywords: words of three or more letters, without common words, with inflected forms merged (Snowball stemming).",
                  "Ключевые слова: слова от трёх букв без служебных слов, словоформы объединены (стемминг Snowball)."),
         ]
@@ -173,13 +179,6 @@ public struct ReportPhrases: Sendable {
         }
         return list
     }
-
-    private func russianParticipants(_ n: Int) -> String {
-        let mod10 = n % 10, mod100 = n % 100
-        if mod10 == 1 && mod100 != 11 { return "участник" }
-        if (2...4).contains(mod10) && !(12...14).contains(mod100) { return "участника" }
-        return "участников"
-    }
 }
 
 // Phrases of the HTML report and its charts.
@@ -192,7 +191,7 @@ extension ReportPhrases {
 
     /// The range of a date question's answers.
     func dateRange(from earliest: String, to latest: String) -> String {
-        pick("Dates from \(earliest) to \(latest).", "Даты с \(earliest) по \(latest).")
+        pick("Dates from \(writtenDate(earliest)) to \(writtenDate(latest)).", "Даты с \(writtenDate(earliest)) по \(writtenDate(latest)).")
     }
 
     /// How to read the ratings overview.
@@ -203,8 +202,8 @@ extension ReportPhrases {
 
     /// How to read a shaded cross-tab.
     func crossTabNote(total: Int) -> String {
-        pick("Each cell: count and, below it, the share of its row; the darker the cell, the larger the share. \(total) respondents answered both questions.",
-             "В каждой ячейке — число ответов и под ним доля от строки; чем темнее ячейка, тем больше доля. На оба вопроса ответили: \(total).")
+        pick("Each cell: count and, below it, the share of its row; the darker the cell, the larger the share. \(counted(total, .respondent)) answered both questions.",
+             "В каждой ячейке — число ответов и под ним доля от строки; чем темнее ячейка, тем больше доля. На оба вопроса ответили: \(integer(total)).")
     }
 
     /// The alternative text of a question's bar chart.

@@ -18,7 +18,7 @@ public struct StatisticsText {
         let questionnaire = results.questionnaire
         var out = "\(questionnaire.title.text(in: language)): "
         if let filter = results.filter {
-            out += "\(results.responses) of \(results.allResponses) response\(results.allResponses == 1 ? "" : "s") match `\(filter)`"
+            out += "\(results.responses) of \(Self.counted(results.allResponses, .response)) \(results.responses == 1 ? "matches" : "match") `\(filter)`"
         } else {
             out += "\(results.responses) response\(results.responses == 1 ? "" : "s")"
         }
@@ -70,7 +70,7 @@ public struct StatisticsText {
     /// problems by kind, illegible answers, double entry.
     static func ledger(_ quality: DataQuality) -> String {
         guard !quality.allAnswersPassedValidation || quality.verification != nil else { return "" }
-        var out = "Data: \(quality.rowsRead) rows read, \(quality.accepted) accepted, \(quality.rejected) rejected"
+        var out = "Data: \(Self.counted(quality.rowsRead, .row)) read, \(quality.accepted) accepted, \(quality.rejected) rejected"
         if quality.problems > 0 {
             let kinds = quality.problemsByKind.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
             out += "; \(quality.problems) problem\(quality.problems == 1 ? "" : "s"): \(kinds.joined(separator: ", "))"
@@ -79,7 +79,7 @@ public struct StatisticsText {
         out += "; each question's base counts its invalid values apart from blanks.\n"
         if quality.illegible > 0 { out += "  \(quality.illegible) answer\(quality.illegible == 1 ? "" : "s") marked illegible on the paper forms (counted as invalid).\n" }
         if let entry = quality.verification {
-            out += "  Double entry: \(entry.formsVerified) of \(entry.formsTotal) forms verified; \(entry.disagreements) of \(entry.answersCompared) answers compared differed"
+            out += "  Double entry: \(entry.formsVerified) of \(Self.counted(entry.formsTotal, .formOf)) verified; \(entry.disagreements) of \(Self.counted(entry.answersCompared, .comparedAnswerOf)) differed"
             if let rate = entry.disagreementRate { out += " (\(NumberFormat.fixed(rate * 100))%)" }
             out += ".\n"
         }
@@ -101,8 +101,14 @@ public struct StatisticsText {
         return out
     }
 
+    /// "1 response", "2 responses": the stats text is English, its plurals CLDR's (`PluralCategory`);
+    /// numbers stay ungrouped, as the tables print them.
+    static func counted(_ n: Int, _ noun: CountedNoun) -> String {
+        "\(n) \(noun.form(for: n, in: .english))"
+    }
+
     static func base(_ base: QuestionBase) -> String {
-        var parts = ["\(base.responses) responses"]
+        var parts = [counted(base.responses, .response)]
         if base.skipped > 0 { parts += ["\(base.asked) asked", "\(base.skipped) not asked (skip logic)"] }
         parts.append("\(base.answered) answered")
         if base.missingCoded > 0 { parts.append("\(base.missingCoded) missing-coded") }
@@ -147,7 +153,7 @@ public struct StatisticsText {
         for row in others {
             text.add([row.code, title(row), String(row.count), row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "", "", ""])
         }
-        return text.render() + "  \(table.mentions) mentions by \(base.answered) respondents (mean \(NumberFormat.fixed(table.meanChoices, 2)) choices); percentages of respondents can sum past 100.\n"
+        return text.render() + "  \(Self.counted(table.mentions, .mention)) by \(Self.counted(base.answered, .respondent)) (mean \(NumberFormat.fixed(table.meanChoices, 2)) choices); percentages of respondents can sum past 100.\n"
     }
 
     /// A non-answer row's label in the terminal's words.
@@ -164,7 +170,7 @@ public struct StatisticsText {
         let overlong = summary.overlongWords.map {
             "  \($0) word\($0 == 1 ? "" : "s") longer than \(KeywordCounter.maximumWordLength) characters not counted as keywords.\n"
         } ?? ""
-        guard !summary.keywords.isEmpty else { return "  No keywords (\(summary.answered) answers).\n" + overlong }
+        guard !summary.keywords.isEmpty else { return "  No keywords (\(Self.counted(summary.answered, .answer))).\n" + overlong }
         var text = TextTable(header: ["keyword", "answers", "occurrences"], numeric: [1, 2])
         for keyword in summary.keywords { text.add([keyword.text, String(keyword.answers), String(keyword.occurrences)]) }
         var out = text.render()
@@ -186,7 +192,7 @@ public struct StatisticsText {
     private func crossTab(_ tab: CrossTabResult) -> String {
         let questionnaire = results.questionnaire
         guard let rowQuestion = questionnaire.question(tab.rowQuestion), let columnQuestion = questionnaire.question(tab.columnQuestion) else { return "" }
-        var out = "Cross-tab: \(tab.rowQuestion) × \(tab.columnQuestion) (\(tab.total) respondents answered both; cells: count and row %)\n"
+        var out = "Cross-tab: \(tab.rowQuestion) × \(tab.columnQuestion) (\(Self.counted(tab.total, .respondent)) answered both; cells: count and row %)\n"
         var text = TextTable(header: [tab.rowQuestion, ""] + tab.columnCodes + ["total"], numeric: Set(2...(tab.columnCodes.count + 2)))
         for (r, code) in tab.rowCodes.enumerated() {
             let label = rowQuestion.categories[r].label.text(in: language)

@@ -167,7 +167,7 @@ import Testing
         let expression = String(repeating: "(", count: 100) + "rating == 3" + String(repeating: ")", count: 100)
         let result = try dir.run("stats", "q.yaml", "r.csv", "--where", expression)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.hasPrefix("Hostile values: 1 of 2 responses match `((("), "\(result)")
+        #expect(result.stdout.hasPrefix("Hostile values: 1 of 2 responses matches `((("), "\(result)")
     }
 
     // MARK: YAML
@@ -261,7 +261,7 @@ import Testing
         let result = try dir.run("report", "q.yaml", "r.csv", "--out", "report")
         #expect(result.status == 0, "\(result)")
         let markdown = try #require(dir.text("report/report.md"))
-        #expect(markdown.contains("> " + String(repeating: "x", count: 2_000) + "\n>\n> _… (1998000 more characters; the full answer is in comments.csv)_"))
+        #expect(markdown.contains("> " + String(repeating: "x", count: 2_000) + "\n>\n> _… (1,998,000 more characters; the full answer is in comments.csv)_"))
         #expect(markdown.utf8.count < 20_000)
         #expect(try #require(dir.text("report/report.html")).utf8.count < 40_000)
         #expect(try #require(dir.text("report/comments.csv")).contains(answer))

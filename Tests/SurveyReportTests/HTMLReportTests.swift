@@ -26,7 +26,7 @@ import FoundationXML
         #expect(html.contains("<h1>Report on participants&#39; feedback</h1>"))
         #expect(html.contains("19 of 24 participants returned the questionnaire (79%)."))
         #expect(html.contains("Establishing National Public Council on Migration"))
-        #expect(html.contains("2013-01-25"))
+        #expect(html.contains("25 January 2013"))
         #expect(html.contains("Kashkasuu, Kyrgyzstan"))
         #expect(html.contains("18 of 19 answered, 1 left blank"))
         #expect(html.contains("Mean 4.22, median 4, standard deviation 0.94"))

@@ -50,6 +50,6 @@ import Testing
         let markdown = try #require(try report(formats: [.markdown])["report.md"])
         #expect(markdown.contains("> _… (3003 more characters; the full answer is respondent 7's in the responses file)_"))
         let russian = try #require(try report(formats: [.markdown], language: .russian)["report.md"])
-        #expect(russian.contains("_… (ещё 3003 симв.; полный ответ — у респондента 7 в файле ответов)_"))
+        #expect(russian.contains("_… (ещё 3003 символа; полный ответ — у респондента 7 в файле ответов)_"))
     }
 }

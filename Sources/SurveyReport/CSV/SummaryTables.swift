@@ -162,7 +162,7 @@ public struct SummaryTables {
                 questionnaire.question(tab.columnQuestion).map { options.phrases.wording(rowQuestion: row, columnQuestion: $0) }
             }
             var warnings: [String] = []
-            if t.isSparse { warnings.append(options.phrases.sparseWarning(NumberFormat.fixed(t.expectedBelowFivePercent))) }
+            if t.isSparse { warnings.append(options.phrases.sparseWarning(t.expectedBelowFivePercent)) }
             if t.anyExpectedBelowOne { warnings.append(options.phrases.expectedBelowOneWarning) }
             if tab.isMultipleResponse { warnings.append(options.phrases.multipleResponseWarning) }
             let cells = t.drivingCells.map { "\($0.row)×\($0.column) (z = \(NumberFormat.fixed($0.adjustedResidual, 2)))" }.joined(separator: "; ")

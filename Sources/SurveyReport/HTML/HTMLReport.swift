@@ -93,7 +93,7 @@ public struct HTMLReport {
         let event = results.questionnaire.event
         var facts: [(String, String)] = []
         if let name = event?.name?.text(in: language), !name.isEmpty { facts.append((phrases.event, name)) }
-        if let date = event?.date, !date.isEmpty { facts.append((phrases.date, date)) }
+        if let date = event?.date, !date.isEmpty { facts.append((phrases.date, phrases.writtenDate(date))) }
         if let place = event?.place?.text(in: language), !place.isEmpty { facts.append((phrases.place, place)) }
         if !facts.isEmpty {
             out += "<dl class=\"event\">\n"
@@ -209,13 +209,13 @@ public struct HTMLReport {
         let showAsked = others.count > 1
         var out = tableHead([phrases.answer, phrases.count] + (showAsked ? [phrases.percentOfAsked] : []) + [percentHeader], numeric: showAsked ? [1, 2, 3] : [1, 2])
         for answer in answers {
-            out += "<tr><td>\(h(answer.label))</td><td class=\"num\">\(answer.count)</td>"
-                + (showAsked ? "<td class=\"num\">\(NumberFormat.fixed(answer.asked))</td>" : "")
-                + "<td class=\"num\">\(NumberFormat.fixed(answer.percent))</td></tr>\n"
+            out += "<tr><td>\(h(answer.label))</td><td class=\"num\">\(phrases.integer(answer.count))</td>"
+                + (showAsked ? "<td class=\"num\">\(phrases.number(answer.asked))</td>" : "")
+                + "<td class=\"num\">\(phrases.number(answer.percent))</td></tr>\n"
         }
         for row in others {
-            out += "<tr class=\"missing\"><td>\(h(row.title(phrases)))</td><td class=\"num\">\(row.count)</td>"
-                + (showAsked ? "<td class=\"num\">\(row.percentOfAsked.map { NumberFormat.fixed($0) } ?? "")</td>" : "")
+            out += "<tr class=\"missing\"><td>\(h(row.title(phrases)))</td><td class=\"num\">\(phrases.integer(row.count))</td>"
+                + (showAsked ? "<td class=\"num\">\(row.percentOfAsked.map { phrases.number($0) } ?? "")</td>" : "")
                 + "<td class=\"num\"></td></tr>\n"
         }
         return out + tableFoot
@@ -346,7 +346,7 @@ public struct HTMLReport {
         var out = "<p class=\"collection\">\(h(phrases.collectionPeriod(period)))</p>\n"
         guard period.perDay.count > 1, period.perDay.count <= 31 else { return out }
         out += "<table class=\"per-day\">\n<caption>\(h(phrases.responsesPerDay))</caption>\n<thead><tr><th>\(h(phrases.day))</th><th class=\"n\">\(h(phrases.count))</th></tr></thead>\n<tbody>\n"
-        for day in period.perDay { out += "<tr><td>\(h(day.date))</td><td class=\"n\">\(day.responses)</td></tr>\n" }
+        for day in period.perDay { out += "<tr><td>\(h(phrases.writtenDate(day.date)))</td><td class=\"n\">\(phrases.integer(day.responses))</td></tr>\n" }
         return out + "</tbody>\n</table>\n"
     }
 }

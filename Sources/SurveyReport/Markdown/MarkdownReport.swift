@@ -21,7 +21,7 @@ public struct MarkdownReport {
         if let event = questionnaire.event {
             var rows: [String] = []
             if let name = event.name { rows.append("| \(phrases.event) | \(Escaping.markdownCell(name.text(in: language))) |") }
-            if let date = event.date { rows.append("| \(phrases.date) | \(Escaping.markdownCell(date)) |") }
+            if let date = event.date { rows.append("| \(phrases.date) | \(Escaping.markdownCell(phrases.writtenDate(date))) |") }
             if let place = event.place { rows.append("| \(phrases.place) | \(Escaping.markdownCell(place.text(in: language))) |") }
             if !rows.isEmpty { out.append((["| | |", "|---|---|"] + rows).joined(separator: "\n")) }
         }
@@ -67,11 +67,11 @@ public struct MarkdownReport {
             var lines = ["| \(phrases.answer) | \(phrases.count) |" + (showAsked ? " \(phrases.percentOfAsked) |" : "") + " \(percentHeader) | |",
                          "|---|---:|" + (showAsked ? "---:|" : "") + "---:|---|"]
             for answer in answers {
-                lines.append("| \(Escaping.markdownCell(answer.label)) | \(answer.count) |" + (showAsked ? " \(NumberFormat.fixed(answer.asked)) |" : "")
-                             + " \(NumberFormat.fixed(answer.percent)) | \(TextBar.bar(answer.percent)) |")
+                lines.append("| \(Escaping.markdownCell(answer.label)) | \(phrases.integer(answer.count)) |" + (showAsked ? " \(phrases.number(answer.asked)) |" : "")
+                             + " \(phrases.number(answer.percent)) | \(TextBar.bar(answer.percent)) |")
             }
             for row in others {
-                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(row.count) |" + (showAsked ? (row.percentOfAsked.map { " \(NumberFormat.fixed($0)) |" } ?? " |") : "") + " | |")
+                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(phrases.integer(row.count)) |" + (showAsked ? (row.percentOfAsked.map { " \(phrases.number($0)) |" } ?? " |") : "") + " | |")
             }
             return lines.joined(separator: "\n")
         }

@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
             let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
             let notes = try ReportFolder.write(files, to: folder, inputs: inputs, fallbackName: name)
             for note in notes { Terminal.error(note) }
-            Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) responses).")
+            Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) response\(results.responses == 1 ? "" : "s")).")
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
