@@ -46,7 +46,7 @@ struct MarkdownTable {
         lines.append("|" + dashes().enumerated().map { index, count in
             String(repeating: "-", count: count - (alignments[index] == .right ? 1 : 0)) + (alignments[index] == .right ? ":" : "")
         }.joined(separator: "|") + "|")
-        for row in rows { lines.append("| " + row.prefix(headers.count).joined(separator: " | ") + " |") }
+        for row in rows { lines.append("|" + row.prefix(headers.count).map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|") }
         return lines.joined(separator: "\n")
     }
 
