@@ -3,10 +3,12 @@
 # are installed with apt-get when missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev
+# librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
 # Programs the tests drive (Debian package = command): tmux for the terminal form's end-to-end
-# tests, chromium for opening report.html in a browser. Tests that need one skip without it.
-TEST_TOOLS := tmux chromium
+# tests, chromium for opening report.html in a browser, pandoc for turning report.md into Word.
+# Tests that need one skip without it.
+TEST_TOOLS := tmux chromium pandoc
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey

@@ -23,14 +23,28 @@ public struct FeedbackReport {
         if formats.contains(.markdown) {
             files.append(("report.md", MarkdownReport(results: results, options: options).render()))
         }
+        let html = HTMLReport(results: results, options: options)
         if formats.contains(.html) {
-            let html = HTMLReport(results: results, options: options)
             files.append(("report.html", html.render()))
+        }
+        // report.md links the charts too.
+        if formats.contains(.html) || formats.contains(.markdown) {
             for chart in html.charts() { files.append(("charts/\(chart.name).svg", chart.svg)) }
         }
         if formats.contains(.csv) {
             files += SummaryTables(results: results, options: options, excel: excel).files().map { ($0.name, $0.content) }
         }
         return files
+    }
+
+    /// The charts' PNG twins (`charts/NAME.png`) that `report.md` links beside each SVG, for
+    /// tools that cannot show SVG; none without Markdown. Written with `ReportFolder.write(_:pictures:to:)`.
+    public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
+        guard formats.contains(.markdown) else { return [] }
+        var pictures: [(path: String, bytes: [UInt8])] = []
+        for chart in HTMLReport(results: results, options: options).charts() {
+            pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))
+        }
+        return pictures
     }
 }

@@ -8,6 +8,8 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
     case refused(folder: String, reason: Refusal, suggestion: String)
     /// A file or folder of the new report could not be written (disk full, permission denied).
     case writeFailed(folder: String, path: String, reason: String)
+    /// The PNG twin of a chart (`charts/NAME.png`, for report.md) could not be drawn.
+    case chartPictureFailed(chart: String, reason: String)
 
     /// What is in the way.
     public enum Refusal: Sendable, Equatable {
@@ -38,6 +40,8 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
             return "\(folder): error: will not write the report here: \(reason.explanation) Nothing was changed. Choose another folder, e.g. --out \(suggestion)"
         case .writeFailed(let folder, let path, let reason):
             return "\(folder): error: cannot write the report: \(path): \(reason). Nothing was changed"
+        case .chartPictureFailed(let chart, let reason):
+            return "charts/\(chart).png: error: cannot draw the PNG copy of the chart: \(reason). Nothing was written; write the report without Markdown (--format csv,html) to skip the PNG copies"
         }
     }
 

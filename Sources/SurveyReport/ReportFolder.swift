@@ -31,13 +31,15 @@ public enum ReportFolder {
         _ = try ReportTarget(folder).inspect(inputs: inputs, fallbackName: fallbackName)
     }
 
-    /// Writes `files` (paths relative to the folder, `charts/x.svg` allowed) as `folder`.
+    /// Writes `files` (paths relative to the folder, `charts/x.svg` allowed) and the binary
+    /// `pictures` (the charts' PNG twins) as `folder`.
     /// Returns notes for the user (leftovers of earlier runs that were not survey's to remove).
     @discardableResult
-    public static func write(_ files: [(path: String, content: String)], to folder: String,
+    public static func write(_ files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])] = [], to folder: String,
                              inputs: [String] = [], fallbackName: String = "report") throws(ReportError) -> [String] {
         let target = ReportTarget(folder)
         let state = try target.inspect(inputs: inputs, fallbackName: fallbackName)
+        let files = files.map { (path: $0.path, bytes: Array($0.content.utf8)) } + pictures
         let paths = files.map(\.path)
         if let bad = paths.first(where: { !ReportMarker.isWritable($0) }) ?? duplicate(in: paths) {
             throw .writeFailed(folder: folder, path: bad, reason: "not a file name a report can hold")
@@ -68,9 +70,9 @@ public enum ReportFolder {
         return notes
     }
 
-    /// The marker `write` puts in a folder holding `files`.
-    public static func marker(for files: [(path: String, content: String)]) -> ReportMarker {
-        ReportMarker(paths: files.map(\.path))
+    /// The marker `write` puts in a folder holding `files` and `pictures`.
+    public static func marker(for files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])] = []) -> ReportMarker {
+        ReportMarker(paths: files.map(\.path) + pictures.map(\.path))
     }
 
     /// A new report in its temporary folder, and what this run wrote there.
@@ -83,7 +85,7 @@ public enum ReportFolder {
     }
 
     /// Builds the new report in a fresh temporary folder; on failure removes it and throws.
-    private static func build(_ files: [(path: String, content: String)], beside target: ReportTarget, mode: mode_t?) throws(ReportError) -> Built {
+    private static func build(_ files: [(path: String, bytes: [UInt8])], beside target: ReportTarget, mode: mode_t?) throws(ReportError) -> Built {
         var temporary = target.sibling("tmp")
         while mkdir(temporary, 0o777) != 0 {
             guard errno == EEXIST else {
@@ -94,9 +96,10 @@ public enum ReportFolder {
         }
         ReportLeftovers.inUse.insert(temporary)
         if let mode { chmod(temporary, mode) }
-        var built = Built(path: temporary, contents: FolderContents(marker: marker(for: files)))
+        let marker = ReportMarker(paths: files.map(\.path))
+        var built = Built(path: temporary, contents: FolderContents(marker: marker))
         do throws(SystemCallError) {
-            try FolderCalls.createFile(temporary + "/" + ReportMarker.fileName, bytes: Array(marker(for: files).text.utf8))
+            try FolderCalls.createFile(temporary + "/" + ReportMarker.fileName, bytes: Array(marker.text.utf8))
             stop(at: .marker)
             var folders: [String] = []
             for file in files {
@@ -111,7 +114,7 @@ public enum ReportFolder {
                     }
                 }
                 built.contents.files.append(file.path)
-                try FolderCalls.createFile(temporary + "/" + file.path, bytes: Array(file.content.utf8))
+                try FolderCalls.createFile(temporary + "/" + file.path, bytes: file.bytes)
             }
             for folder in folders.reversed() { try FolderCalls.syncFolder(temporary + "/" + folder) }
             try FolderCalls.syncFolder(temporary)

@@ -132,15 +132,19 @@ import Testing
         #expect(md.contains("""
             _3 of the 7 asked answered, 5 not asked (skip logic), 2 gave a missing code, 2 left blank_
 
-            | Answer | Count | % of asked | Valid % | |
-            |---|---:|---:|---:|---|
-            | No time | 1 | 14.3 | 33.3 | ██████▋ |
-            | Topic | 1 | 14.3 | 33.3 | ██████▋ |
-            | Cost | 1 | 14.3 | 33.3 | ██████▋ |
-            | Don't know | 1 | 14.3 | | |
-            | Refused | 1 | 14.3 | | |
-            | No answer | 2 | 28.6 | | |
-            | Not asked (skip logic) | 5 | | | |
+            ![Chart: Why not?](charts/why_not.svg)
+
+            [The chart as PNG](charts/why_not.png)
+
+            | Answer | Count | % of asked | Valid % |
+            |---------------------------------------------|----------:|----------:|----------:|
+            | No time | 1 | 14.3 | 33.3 |
+            | Topic | 1 | 14.3 | 33.3 |
+            | Cost | 1 | 14.3 | 33.3 |
+            | Don't know | 1 | 14.3 | |
+            | Refused | 1 | 14.3 | |
+            | No answer | 2 | 28.6 | |
+            | Not asked (skip logic) | 5 | | |
             """), "\(md)")
         #expect(md.contains("Missing codes, left out of the figures above (share of those asked): Don't know (99): 1, 8.3%; Refused (-1): 1, 8.3%; Not given (999): 1, 8.3%."), "\(md)")
         let html = work.text("rep/report.html") ?? ""

@@ -43,6 +43,9 @@ import Testing
         "frequencies.csv", "keywords.csv", "multiple_response.csv", "tests.csv",
     ]
 
+    /// What `--format md` writes: report.md and the charts it links, each as SVG and PNG.
+    static let markdownReport: Set<String> = Set([".survey-report", "report.md"] + ["attend_again", "org_type", "ratings", "role", "sessions", "usefulness"].flatMap { ["charts/\($0).svg", "charts/\($0).png"] })
+
     @Test(arguments: [".", "./", "..", "/", "work/.."])
     func refusesTheCurrentFolderAndItsParents(_ out: String) throws {
         let work = try ReportCommandTests.workdir()
@@ -93,8 +96,10 @@ import Testing
 
         let second = try work.run("report", "q.yaml", "r.csv", "--format", "md")
         #expect(second.status == 0, "\(second)")
-        #expect(ReportCommandTests.files(in: work, "reports/q") == [".survey-report", "report.md"])
-        #expect(work.text("reports/q/.survey-report")?.hasSuffix("\nreport.md\n") == true)
+        // report.md brings the charts it links (svg and png).
+        #expect(ReportCommandTests.files(in: work, "reports/q") == ReportCommandTests.markdownReport)
+        #expect(work.text("reports/q/.survey-report")?.contains("\nreport.md\n") == true)
+        #expect(work.text("reports/q/.survey-report")?.contains("\nreport.html\n") == false)
         #expect(ReportCommandTests.leftovers(work, of: "q").isEmpty)
         #expect(work.text("notes.txt") == "my own notes\n")
     }
@@ -172,12 +177,12 @@ import Testing
         let killed = try work.run(["report", "q.yaml", "r.csv", "--format", "md"], environment: ["SURVEY_REPORT_CRASH_AT": step])
         #expect(killed.status == 128 + SIGKILL, "\(killed)")
         let between = ReportCommandTests.files(in: work, "reports/q")
-        #expect(between == old || between == [".survey-report", "report.md"], "a mix of old and new: \(between.sorted())")
+        #expect(between == old || between == ReportCommandTests.markdownReport, "a mix of old and new: \(between.sorted())")
         #expect(!ReportCommandTests.leftovers(work, of: "q").isEmpty, "the kill left its temporary folder")
 
         let next = try work.run("report", "q.yaml", "r.csv", "--format", "md")
         #expect(next.status == 0, "\(next)")
-        #expect(ReportCommandTests.files(in: work, "reports/q") == [".survey-report", "report.md"])
+        #expect(ReportCommandTests.files(in: work, "reports/q") == ReportCommandTests.markdownReport)
         #expect(ReportCommandTests.leftovers(work, of: "q").isEmpty, "leftovers: \(ReportCommandTests.leftovers(work, of: "q"))")
     }
 
@@ -193,7 +198,7 @@ import Testing
         #expect(ReportCommandTests.leftovers(work, of: "q").count == 2)
         let next = try work.run(["report", "q.yaml", "r.csv", "--format", "md"], environment: fallback)
         #expect(next.status == 0, "\(next)")
-        #expect(ReportCommandTests.files(in: work, "reports/q") == [".survey-report", "report.md"])
+        #expect(ReportCommandTests.files(in: work, "reports/q") == ReportCommandTests.markdownReport)
         #expect(ReportCommandTests.leftovers(work, of: "q").isEmpty)
         let again = try work.run(["report", "q.yaml", "r.csv"], environment: fallback)
         #expect(again.status == 0, "\(again)")

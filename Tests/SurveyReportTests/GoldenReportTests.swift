@@ -35,6 +35,16 @@ import Testing
     ]
 
     static func render(_ testCase: Case) throws -> [(path: String, content: String)] {
+        try report(testCase).files(formats: Set(FeedbackReport.Format.allCases), excel: false)
+    }
+
+    /// The charts' PNG twins. Kept only in the published example, and compared by size, not
+    /// byte for byte: their pixels depend on the fonts and the librsvg of the machine.
+    static func pictures(_ testCase: Case) throws -> [(path: String, bytes: [UInt8])] {
+        try report(testCase).pictures(formats: Set(FeedbackReport.Format.allCases))
+    }
+
+    static func report(_ testCase: Case) throws -> FeedbackReport {
         let questionnaire = try QuestionnaireLoader.load(path: root.appendingPathComponent(testCase.questionnaire).path)
         var options = StatisticsOptions(quotes: .all)
         options.crossTabs = questionnaire.report.crosstabs
@@ -42,7 +52,6 @@ import Testing
         let responses = root.appendingPathComponent(testCase.responses).path
         let (results, _) = try SurveyAnalysis.run(questionnaire: questionnaire, files: [responses], options: options)
         return FeedbackReport(results: results, options: ReportOptions(language: testCase.language))
-            .files(formats: Set(FeedbackReport.Format.allCases), excel: false)
     }
 
     @Test(arguments: cases)
@@ -51,7 +60,7 @@ import Testing
         let folder = GoldenReportTests.root.appendingPathComponent(testCase.golden)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
             if testCase.isPublishedReport {
-                try ReportFolder.write(files, to: folder.path)
+                try ReportFolder.write(files, pictures: try GoldenReportTests.pictures(testCase), to: folder.path)
                 return
             }
             try? FileManager.default.removeItem(at: folder)
@@ -64,9 +73,17 @@ import Testing
         }
         var recorded = try GoldenReportTests.listFiles(in: folder)
         if testCase.isPublishedReport {
+            let pictures = try GoldenReportTests.pictures(testCase)
             let marker = try? String(contentsOf: folder.appendingPathComponent(ReportMarker.fileName), encoding: .utf8)
-            #expect(marker == ReportFolder.marker(for: files).text, "\(ReportMarker.fileName) must list the rendered files; run `make report`")
+            #expect(marker == ReportFolder.marker(for: files, pictures: pictures).text, "\(ReportMarker.fileName) must list the rendered files; run `make report`")
             recorded.remove(ReportMarker.fileName)
+            for picture in pictures {
+                let expected = try? [UInt8](Data(contentsOf: folder.appendingPathComponent(picture.path)))
+                let size = expected.flatMap(ChartPictureTests.size(ofPNG:))
+                #expect(size != nil && size.map { [$0.width, $0.height] } == ChartPictureTests.size(ofPNG: picture.bytes).map { [$0.width, $0.height] },
+                        "\(testCase.name)/\(picture.path) is missing or not the rendered chart's size")
+                recorded.remove(picture.path)
+            }
         }
         #expect(recorded == Set(files.map(\.path)), "files differ from the golden set; re-record with RECORD_SNAPSHOTS=1 if intended")
         for file in files {

@@ -2,6 +2,10 @@ import SurveyModel
 import SurveyStatistics
 
 /// `report.md`: the annex a program manager attaches to an event report.
+///
+/// Written to survive the trip into Word (`pandoc report.md -o report.docx`): every table has a
+/// header row and widths pandoc can read (`MarkdownTable`), and every chart is linked as its SVG
+/// (`charts/NAME.svg`) with a PNG twin (`charts/NAME.png`) for tools that cannot show SVG.
 public struct MarkdownReport {
     let results: SurveyResults
     let options: ReportOptions
@@ -19,11 +23,12 @@ public struct MarkdownReport {
         out.append("# " + Escaping.markdown(options.title ?? phrases.reportTitle))
         out.append("**" + Escaping.markdown(questionnaire.title.text(in: language)) + "**")
         if let event = questionnaire.event {
-            var rows: [String] = []
-            if let name = event.name { rows.append("| \(phrases.event) | \(Escaping.markdownCell(name.text(in: language))) |") }
-            if let date = event.date { rows.append("| \(phrases.date) | \(Escaping.markdownCell(phrases.writtenDate(date))) |") }
-            if let place = event.place { rows.append("| \(phrases.place) | \(Escaping.markdownCell(place.text(in: language))) |") }
-            if !rows.isEmpty { out.append((["| | |", "|---|---|"] + rows).joined(separator: "\n")) }
+            // A list, not a table: a table of facts has no header row to give (Word shows an empty one).
+            var facts: [String] = []
+            if let name = event.name { facts.append("- **\(Escaping.markdown(phrases.event)):** \(Escaping.markdown(name.text(in: language)))") }
+            if let date = event.date { facts.append("- **\(Escaping.markdown(phrases.date)):** \(Escaping.markdown(phrases.writtenDate(date)))") }
+            if let place = event.place { facts.append("- **\(Escaping.markdown(phrases.place)):** \(Escaping.markdown(place.text(in: language)))") }
+            if !facts.isEmpty { out.append(facts.joined(separator: "\n")) }
         }
         var intro = phrases.responseRate(returned: results.allResponses, participants: questionnaire.event?.participants)
         if let filter = results.filter { intro += " " + phrases.filtered(filter, matched: results.responses, of: results.allResponses) }
@@ -31,9 +36,16 @@ public struct MarkdownReport {
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
 
+        let charts = Set(HTMLReport(results: results, options: options).charts().map(\.name))
+        // The overview's file name as HTMLReport.charts() gives it.
+        let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
+        if charts.contains(overview) {
+            out.append("## " + Escaping.markdown(phrases.ratingsOverview) + "\n\n" + chartLink(overview, alt: phrases.ratingsOverview)
+                       + "\n\n" + Escaping.markdown(phrases.ratingsOverviewNote))
+        }
         for (number, result) in results.questions.enumerated() {
             guard let question = questionnaire.question(result.id) else { continue }
-            out.append(section(number: number + 1, question: question, result: result))
+            out.append(section(number: number + 1, question: question, result: result, hasChart: charts.contains(result.id)))
         }
         if !results.crossTabs.isEmpty {
             out.append("## " + phrases.crossTabs)
@@ -44,36 +56,42 @@ public struct MarkdownReport {
         return out.joined(separator: "\n\n") + "\n"
     }
 
+    /// A chart as its SVG, then a link to its PNG twin.
+    private func chartLink(_ name: String, alt: String) -> String {
+        "![\(Escaping.markdown(alt))](charts/\(name).svg)\n\n[\(Escaping.markdown(phrases.chartAsPNG))](charts/\(name).png)"
+    }
+
     /// The ledger: its sentences, then the problems by kind as a table.
     private func dataQuality() -> String {
         let quality = results.dataQuality
         var parts = ["## " + phrases.dataQuality, Escaping.markdown(phrases.ledger(quality, problemsFile: options.problemsFile).joined(separator: " "))]
         let rows = phrases.problemRows(quality)
         if !rows.isEmpty {
-            var lines = ["| \(phrases.problemKind) | \(phrases.problemCode) | \(phrases.count) |", "|---|---|---:|"]
-            for row in rows { lines.append("| \(Escaping.markdownCell(row.name)) | `\(Escaping.markdownCell(row.kind))` | \(row.count) |") }
-            parts.append(lines.joined(separator: "\n"))
+            var table = MarkdownTable([(phrases.problemKind, .left), (phrases.problemCode, .left), (phrases.count, .right)])
+            for row in rows { table.append([MarkdownTable.cell(row.name), "`\(MarkdownTable.cell(row.kind))`", phrases.integer(row.count)]) }
+            parts.append(table.render())
         }
         if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { parts.append(Escaping.markdown(duplicates)) }
         return parts.joined(separator: "\n\n")
     }
 
-    private func section(number: Int, question: Question, result: QuestionResult) -> String {
+    private func section(number: Int, question: Question, result: QuestionResult, hasChart: Bool) -> String {
         var parts = ["## \(number). " + Escaping.markdown(question.text.text(in: language)), "_" + phrases.base(result.base) + "_"]
+        // The chart right under the base line, before the table it draws.
+        if hasChart { parts.append(chartLink(result.id, alt: phrases.chartOf(question.text.text(in: language)))) }
         let others = NonAnswerRow.rows(result, question: question)
         // A "% of asked" column only where the table shows more than "No answer" below the answers.
         let showAsked = others.count > 1
         func table(_ percentHeader: String, _ answers: [(label: String, count: Int, asked: Double?, percent: Double?)]) -> String {
-            var lines = ["| \(phrases.answer) | \(phrases.count) |" + (showAsked ? " \(phrases.percentOfAsked) |" : "") + " \(percentHeader) | |",
-                         "|---|---:|" + (showAsked ? "---:|" : "") + "---:|---|"]
+            // The chart linked above draws the percentages; the table gives the figures.
+            var table = MarkdownTable([(phrases.answer, .left), (phrases.count, .right)] + (showAsked ? [(phrases.percentOfAsked, .right)] : []) + [(percentHeader, .right)])
             for answer in answers {
-                lines.append("| \(Escaping.markdownCell(answer.label)) | \(phrases.integer(answer.count)) |" + (showAsked ? " \(phrases.number(answer.asked)) |" : "")
-                             + " \(phrases.number(answer.percent)) | \(TextBar.bar(answer.percent)) |")
+                table.append([MarkdownTable.cell(answer.label), phrases.integer(answer.count)] + (showAsked ? [phrases.number(answer.asked)] : []) + [phrases.number(answer.percent)])
             }
             for row in others {
-                lines.append("| \(Escaping.markdownCell(row.title(phrases))) | \(phrases.integer(row.count)) |" + (showAsked ? (row.percentOfAsked.map { " \(phrases.number($0)) |" } ?? " |") : "") + " | |")
+                table.append([MarkdownTable.cell(row.title(phrases)), phrases.integer(row.count)] + (showAsked ? [row.percentOfAsked.map { phrases.number($0) } ?? ""] : []))
             }
-            return lines.joined(separator: "\n")
+            return table.render()
         }
         if let frequencies = result.frequencies {
             parts.append(table(phrases.validPercent, zip(frequencies.rows, question.categories).map { row, category in
@@ -95,11 +113,11 @@ public struct MarkdownReport {
         }
         if let text = result.text {
             if !text.keywords.isEmpty {
-                var lines = ["**\(phrases.keywords)**", "", "| \(phrases.keyword) | \(phrases.answersMentioning) | \(phrases.occurrences) |", "|---|---:|---:|"]
+                var table = MarkdownTable([(phrases.keyword, .left), (phrases.answersMentioning, .right), (phrases.occurrences, .right)])
                 for keyword in text.keywords {
-                    lines.append("| \(Escaping.markdownCell(keyword.text)) | \(keyword.answers) | \(keyword.occurrences) |")
+                    table.append([MarkdownTable.cell(keyword.text), "\(keyword.answers)", "\(keyword.occurrences)"])
                 }
-                parts.append(lines.joined(separator: "\n"))
+                parts.append("**\(phrases.keywords)**\n\n" + table.render())
             }
             if !text.phrases.isEmpty {
                 parts.append("**\(phrases.phrases):** " + text.phrases.map { "\(Escaping.markdown($0.text)) (\($0.answers))" }.joined(separator: ", "))
@@ -136,14 +154,14 @@ public struct MarkdownReport {
         let columnText = columnQuestion.text.text(in: language)
         var lines = ["### " + Escaping.markdown(rowText) + " × " + Escaping.markdown(columnText), "",
                      "_" + Escaping.markdown(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total)) + "_", ""]
-        let columnLabels = columnQuestion.categories.map { Escaping.markdownCell($0.label.text(in: language)) }
-        lines.append("| | " + columnLabels.joined(separator: " | ") + " | \(phrases.total) |")
-        lines.append("|---|" + String(repeating: "---:|", count: columnLabels.count + 1))
+        // The corner names the rows: the row question's answers are what the first column lists.
+        var table = MarkdownTable([(rowText, .left)] + columnQuestion.categories.map { ($0.label.text(in: language), .right) } + [(phrases.total, .right)])
         for (r, category) in rowQuestion.categories.enumerated() {
-            let cells = tab.counts[r].enumerated().map { c, count in count == 0 ? "0" : "\(count) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
-            lines.append("| \(Escaping.markdownCell(category.label.text(in: language))) | " + cells.joined(separator: " | ") + " | \(tab.rowTotals[r]) |")
+            let cells = tab.counts[r].enumerated().map { c, count in count == 0 ? "0" : "\(phrases.integer(count)) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
+            table.append([MarkdownTable.cell(category.label.text(in: language))] + cells + ["\(tab.rowTotals[r])"])
         }
-        lines.append("| \(phrases.total) | " + tab.columnTotals.map(String.init).joined(separator: " | ") + " | \(tab.total) |")
+        table.append([MarkdownTable.cell(phrases.total)] + tab.columnTotals.map(String.init) + ["\(tab.total)"])
+        lines.append(table.render())
         lines.append("")
         lines.append(Escaping.markdown(phrases.test(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion)))
         return lines.joined(separator: "\n")

@@ -92,10 +92,12 @@ struct ReportCommand: ParsableCommand {
             // The problems file the ledger was read from (none for a raw export).
             let problemsFile = results.dataQuality.ledgerFiles.first { $0.hasSuffix(".problems.csv") }
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
-            let files = FeedbackReport(results: results, options: reportOptions).files(formats: try formats(), excel: excel)
-            let notes = try ReportFolder.write(files, to: folder, inputs: inputs, fallbackName: name)
+            let report = FeedbackReport(results: results, options: reportOptions)
+            let files = report.files(formats: try formats(), excel: excel)
+            let pictures = try report.pictures(formats: try formats())
+            let notes = try ReportFolder.write(files, pictures: pictures, to: folder, inputs: inputs, fallbackName: name)
             for note in notes { Terminal.error(note) }
-            Terminal.error("Wrote \(files.count) files to \(folder)/ (\(results.responses) response\(results.responses == 1 ? "" : "s")).")
+            Terminal.error("Wrote \(files.count + pictures.count) files to \(folder)/ (\(results.responses) response\(results.responses == 1 ? "" : "s")).")
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
