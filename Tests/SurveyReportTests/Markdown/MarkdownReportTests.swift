@@ -77,6 +77,6 @@ import Testing
             }
         }
         #expect(markdown.contains("| What type of organization do you represent? | Yes | No | Total |"), "the cross-tab's corner names its rows")
-        #expect(markdown.contains("- **Event:** Establishing National Public Council on Migration\n- **Date:** 2013-01-25"))
+        #expect(markdown.contains("- **Event:** Establishing National Public Council on Migration\n- **Date:** 25 January 2013"))
     }
 }
