@@ -42,7 +42,7 @@ struct EntryDeskTests {
         let desk = try desk()
         _ = try desk.type(["3"])
         #expect(desk.prompt == .question(0))
-        #expect(desk.promptText == "1> ")
+        #expect(desk.promptText == "org_type> ")
         #expect(desk.lines().first?.text.hasPrefix("── respondent 3 · question 1/10 · org_type · required") == true)
         _ = try desk.type(Array(EntryFixtures.feedbackForm.dropLast()))
         #expect(desk.prompt == .review)

@@ -36,6 +36,12 @@ struct EnterCommand: ParsableCommand {
     @Flag(help: "Double entry: type forms already entered again and resolve the differences.")
     var verify = false
 
+    @Option(help: "Show question texts and labels in this language where the definition has them (e.g. ru); answers in every language stay accepted.")
+    var lang: String?
+
+    @Flag(help: "On scales and choices of up to 9 one-key answers, a key moves on without Enter.")
+    var autoAdvance = false
+
     func validate() throws {
         if let operatorName, operatorName.isEmpty || operatorName.contains(where: { $0.isNewline || $0 == "," }) {
             throw ValidationError("--operator must be a name without commas or line breaks, not \"\(operatorName)\"")
@@ -56,12 +62,19 @@ struct EnterCommand: ParsableCommand {
         } catch {
             throw SurveyFailure.report(error)
         }
+        if let lang {
+            let known = definition.languages
+            guard known.contains(lang) else {
+                Terminal.error("--lang \(lang): \(questionnaire) has texts in \(known.joined(separator: ", ")) only; use one of them.")
+                throw SurveyFailure.usage
+            }
+        }
         let environment = ProcessInfo.processInfo.environment
         let name = operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "operator"
         do {
             let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
-                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), notify: Terminal.error)
-            guard try EntryTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
+                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), language: lang, notify: Terminal.error)
+            guard try EntryTerminal(desk: desk, autoAdvance: autoAdvance).run() else { throw SurveyFailure.dataProblems }
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {

@@ -11,24 +11,27 @@ struct EntryTerminal {
     let desk: EntryDesk
     let interactive: Bool
     let colors: Bool
+    /// `--auto-advance`: one-key answers move on without Enter.
+    let autoAdvance: Bool
 
-    init(desk: EntryDesk) {
+    init(desk: EntryDesk, autoAdvance: Bool = false) {
         self.desk = desk
+        self.autoAdvance = autoAdvance
         interactive = isatty(0) == 1
         colors = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    /// Terminal width for layout: the window's columns (80 when unknown), at most 100.
+    /// Terminal width for layout: the window's columns (80 when unknown), kept within 40–160.
     static func width() -> Int {
         var size = winsize()
         guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return min(100, Int(size.ws_col))
+        return min(160, max(40, Int(size.ws_col)))
     }
 
     /// Runs the sitting; returns false when input was refused in a pipe or a form was lost.
     func run() throws -> Bool {
-        let editor = interactive ? LineEditor() : nil
+        let editor = interactive ? LineEditor(carryKeys: autoAdvance) : nil
         if interactive { EntryTerminal.sayWhatCtrlCLoses() }
         note(desk.opening())
         var lineNumber = 0
@@ -40,7 +43,17 @@ struct EntryTerminal {
                 show(desk.lines(), to: 1)
                 shown = (desk.prompt, desk.session?.respondent)
             }
-            let typed = editor.map { $0.read(prompt: VisibleText.line(desk.promptText)) } ?? readLine(strippingNewline: true)
+            let typed: String?
+            if let editor {
+                let prompt = VisibleText.line(desk.promptText)
+                if autoAdvance, let keys = desk.singleKeys {
+                    typed = editor.readKey(prompt: prompt, keys: keys)
+                } else {
+                    typed = editor.read(prompt: prompt)
+                }
+            } else {
+                typed = readLine(strippingNewline: true)
+            }
             guard let line = typed else {
                 if interactive, desk.session != nil, desk.prompt != .leave {
                     write("\n", to: 1)
