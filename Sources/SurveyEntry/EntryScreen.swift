@@ -140,7 +140,7 @@ public struct EntryScreen: Sendable {
             }
             let number = String(index + 1).leftPadding(to: numberWidth)
             let lead = "  \(number) \(String(question.id.prefix(idWidth)).padding(to: idWidth))  "
-            if lead.count + 12 > width {
+            if lead.count + 24 > width {
                 // Too narrow for a column: the answer goes under its question.
                 lines.append(EntryLine(fit("  \(number) \(question.id)"), tone))
                 lines += wrap(value, indent: "      ").map { EntryLine($0, tone) }
