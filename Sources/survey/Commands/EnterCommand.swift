@@ -11,7 +11,9 @@ struct EnterCommand: ParsableCommand {
         discussion: """
         For each paper form: its respondent id (Enter takes the next free number), then each \
         question in order, honouring skip logic, then a review; Enter saves. Answers by number, \
-        code or the start of a label; several choices as `1 3 5`; Enter alone is no answer. \
+        code or the start of a label (echoed as understood); several choices as `1 3 5`; Enter alone \
+        is no answer, but keeps the answer of a question typed before; - clears it. A lone Cyrillic \
+        letter that is another answer on the English layout (н = y) is asked about. \
         Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
         Each saved form is appended to the responses file in one write and synced to disk, so a \
         crash loses at most the form being typed. Saves take the lock `survey import` takes on \
