@@ -309,7 +309,7 @@ public final class EntryDesk {
             prompt = EntryDesk.prompt(for: session.position)
             return session.understood.map { [EntryLine(screen.fit("  → " + $0), .hint)] } ?? []
         case .askLayout(let ask):
-            return screen.wrap(ask.message(parsers[ask.index]), indent: "", hanging: "  ").map { EntryLine($0, .warning) }
+            return [EntryLine(ask.message(parsers[ask.index]), .problem)]
                 + screen.wrap(ask.keys(parsers[ask.index]), indent: "  ").map { EntryLine($0, .hint) }
         case .reask(let problem):
             return [EntryLine(problem.message, .problem)]

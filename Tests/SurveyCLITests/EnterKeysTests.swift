@@ -173,3 +173,16 @@ struct EnterKeysTests {
         #expect(dir.text("f.csv") == lines([Self.header, "1,,ngo,specialist,,4,yes,,,,,"]))
     }
 }
+
+/// The same keys through a pipe: scripts see the layout question as a refused line.
+@Suite struct EnterKeysPipeTests {
+    @Test func aLayoutQuestionInAPipeNamesItsLineAndTheReplySettlesIt() throws {
+        let dir = try EnterWorkdir()
+        defer { dir.remove() }
+        let input = ["1", "1", "", "", "4", "н", "2", "", "", "", "", "", ""].joined(separator: "\n") + "\n"
+        let result = try dir.run(["enter", EnterWorkdir.feedback, "--into", "f.csv"], input: input)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderrLines.contains("stdin:6: `н` — did you mean y (yes) on the English layout, or н (no)?"), "\(result)")
+        #expect(dir.text("f.csv") == EnterCommandTests.header + "\n1,,gov,,,4,no,,,,,\n")
+    }
+}

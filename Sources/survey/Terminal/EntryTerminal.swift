@@ -84,7 +84,12 @@ struct EntryTerminal {
     /// Notes: on the terminal with the form, or on stderr when the input is a pipe (hints,
     /// such as keys and help, only on the terminal).
     private func note(_ lines: [EntryLine]) {
-        show(interactive ? lines : lines.filter { $0.tone != .hint }, to: interactive ? 1 : 2)
+        guard interactive else { return show(lines.filter { $0.tone != .hint }, to: 2) }
+        // On the terminal a long note (a refusal naming the candidates) wraps between words;
+        // in a pipe it stays one line, so `stdin:N:` prefixes the whole of it.
+        show(lines.flatMap { line in
+            line.text.count < desk.screen.width ? [line] : desk.screen.wrap(line.text, indent: "", hanging: "  ").map { EntryLine($0, line.tone) }
+        }, to: 1)
     }
 
     private func show(_ lines: [EntryLine], to stream: Int32) {
