@@ -307,7 +307,7 @@ public final class EntryDesk {
         switch outcome {
         case .accepted, .wentBack, .jumped:
             prompt = EntryDesk.prompt(for: session.position)
-            return session.understood.map { [EntryLine(screen.fit("  → " + $0), .hint)] } ?? []
+            return session.understood.map { [EntryLine("  → " + $0, .hint)] } ?? []
         case .askLayout(let ask):
             return [EntryLine(ask.message(parsers[ask.index]), .problem)]
                 + screen.wrap(ask.keys(parsers[ask.index]), indent: "  ").map { EntryLine($0, .hint) }
