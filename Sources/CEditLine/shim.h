@@ -1,3 +1,7 @@
 // Line editing for the terminal form, from Debian libedit-dev (BSD licensed).
 #include <stdio.h>
 #include <editline/readline.h>
+
+/// Sets libedit's key reader (`--auto-advance` hands a key it read on to the line); a function,
+/// because Swift 6 refuses to touch a mutable C global directly. Set before the first line.
+static inline void survey_set_getc(int (*getc)(FILE *)) { rl_getc_function = getc; }

@@ -10,6 +10,8 @@ public enum EntryCommand: Sendable, Hashable {
     case illegible
     /// `:q`: leave the form.
     case leave
+    /// `-`: clear the answer (no answer); at a revisited question Enter keeps it instead.
+    case clear
     /// Enter on an empty line.
     case blank
     /// Anything else: an answer, a number at the review, a respondent id.
@@ -23,6 +25,7 @@ public enum EntryCommand: Sendable, Hashable {
         case "<": self = .back
         case "?": self = .help
         case "!": self = .illegible
+        case "-": self = .clear
         case ":q", ":quit", ":Q": self = .leave
         default: self = .text(trimmed)
         }

@@ -89,12 +89,13 @@ public final class EntryDesk {
     /// `notify` hears about waiting for the responses file's lock and about interrupted
     /// changes undone when it is taken.
     public init(questionnaire: Questionnaire, responsesPath: String, operatorName: String, mode: Mode = .firstEntry, width: Int = 80,
-                notify: @escaping (String) -> Void = { _ in }) throws(EntryError) {
+                language: String? = nil, notify: @escaping (String) -> Void = { _ in }) throws(EntryError) {
         self.questionnaire = questionnaire
         self.mode = mode
         self.operatorName = operatorName
-        screen = EntryScreen(width: width, language: questionnaire.language)
-        parsers = questionnaire.questions.map { TypedAnswerParser(question: $0, language: questionnaire.language, convention: questionnaire.numberConvention(for: $0)) }
+        let shown = language ?? questionnaire.language
+        screen = EntryScreen(width: width, language: shown, fallback: questionnaire.language)
+        parsers = questionnaire.questions.map { TypedAnswerParser(question: $0, language: shown, fallback: questionnaire.language, convention: questionnaire.numberConvention(for: $0)) }
         if mode == .verification, !FileManager.default.fileExists(atPath: responsesPath) {
             throw .nothingToVerify(path: responsesPath)
         }
@@ -134,7 +135,8 @@ public final class EntryDesk {
             lines.append(EntryLine("\(responses.path): \(EntryDesk.plural(firstEntries.count, "form")) in the first entry, \(verification?.count ?? 0) verified."))
             lines.append(EntryLine("Type each form as it is on the paper; differences come after its review.", .hint))
         }
-        lines.append(EntryLine("Keys: Enter no answer · ! illegible · < back · ? help · :q leave", .hint))
+        lines += screen.wrap(["Keys: Enter no answer", "- clear", "! illegible", "< back", "? help", ":q leave"], separator: " · ", hanging: "  ").map { EntryLine($0, .hint) }
+        lines += screen.wrap("At a question typed before, Enter keeps its answer.", indent: "", hanging: "  ").map { EntryLine($0, .hint) }
         return lines
     }
 
@@ -165,12 +167,31 @@ public final class EntryDesk {
     public var promptText: String {
         switch prompt {
         case .respondent: return suggestion.map { "respondent [\($0)]> " } ?? "respondent> "
-        case .question(let index): return "\(index + 1)> "
+        case .question(let index):
+            let id = questionnaire.questions[index].id
+            if let pending = session?.pendingLayout, pending.index == index {
+                return pending.typedAnswer == nil ? "\(id) 1> " : "\(id) 1/2> "
+            }
+            guard session?.visited.contains(index) == true else { return "\(id)> " }
+            return screen.width < 60 ? "\(id) [- clears]> " : "\(id) [Enter keeps, - clears]> "
         case .review: return "review> "
         case .leave: return mode == .verification ? "d/c> " : "k/d/c> "
         case .resolve: return "1/2> "
         case .finished: return ""
         }
+    }
+
+    /// The keys that answer the current question on their own (`--auto-advance`): a rating or
+    /// single choice of up to 9 one-character keys, asked afresh; nil elsewhere.
+    public var singleKeys: Set<Character>? {
+        guard case .question(let index) = prompt, let session, session.pendingLayout == nil, !session.visited.contains(index) else { return nil }
+        switch questionnaire.questions[index].kind {
+        case .rating, .singleChoice: break
+        default: return nil
+        }
+        let keys = parsers[index].keys
+        guard keys.count <= 9, keys.allSatisfy({ $0.count == 1 }) else { return nil }
+        return Set(keys.compactMap(\.first))
     }
 
     /// The id Enter stands for at the respondent prompt.
@@ -187,7 +208,7 @@ public final class EntryDesk {
         let heading = "── verify · respondent \(session.respondent) · question \(index + 1)/\(session.count) · \(question.id): the entries differ"
         let show = { (answer: Answer) in answer.hasValue ? self.parsers[index].display(answer) : "— no answer" }
         var lines = [EntryLine(screen.fit(heading + " " + String(repeating: "─", count: max(0, screen.width - 2 - heading.count))), .heading)]
-        lines += screen.wrap(question.text.text(in: questionnaire.language), indent: "").map { EntryLine($0) }
+        lines += screen.wrap(screen.localized(question.text), indent: "").map { EntryLine($0) }
         lines.append(EntryLine(screen.fit("  1 first entry    \(show(check.first.answers[index]))")))
         lines.append(EntryLine(screen.fit("  2 second entry   \(show(check.second.answers[index]))")))
         lines.append(EntryLine("  1, 2, or the answer on the paper (=2 for the value 2) · ! illegible", .hint))
@@ -235,8 +256,8 @@ public final class EntryDesk {
                 EntryLine("  Enter alone takes \(suggestion ?? "the next form")" + (mode == .firstEntry ? " (one more than the highest number entered)." : " (the next form not verified yet)."), .hint),
                 EntryLine("  :q ends the sitting; every saved form is already on disk.", .hint),
             ]
-        case .back, .illegible:
-            let key = EntryCommand(line) == .back ? "<" : "!"
+        case .back, .illegible, .clear:
+            let key = line.trimmingWhitespace()
             return [EntryLine(EntryProblem.notHere(key, hint: "type the number written on the form, or :q to stop").message, .problem)]
         case .blank:
             if mode == .firstEntry {
@@ -286,7 +307,10 @@ public final class EntryDesk {
         switch outcome {
         case .accepted, .wentBack, .jumped:
             prompt = EntryDesk.prompt(for: session.position)
-            return []
+            return session.understood.map { [EntryLine("  → " + $0, .hint)] } ?? []
+        case .askLayout(let ask):
+            return [EntryLine(ask.message(parsers[ask.index]), .problem)]
+                + screen.wrap(ask.keys(parsers[ask.index]), indent: "  ").map { EntryLine($0, .hint) }
         case .reask(let problem):
             return [EntryLine(problem.message, .problem)]
         case .help:
@@ -408,8 +432,8 @@ public final class EntryDesk {
         case .leave:
             prompt = .leave
             return []
-        case .back:
-            return [EntryLine(EntryProblem.notHere("<", hint: "type 1, 2 or the answer on the paper").message, .problem)]
+        case .back, .clear:
+            return [EntryLine(EntryProblem.notHere(line.trimmingWhitespace(), hint: "type 1, 2 or the answer on the paper").message, .problem)]
         case .blank:
             return [EntryLine(EntryProblem.pickOneOrTwo("").message, .problem)]
         case .illegible:

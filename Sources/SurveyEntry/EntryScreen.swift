@@ -8,36 +8,43 @@ import SurveyModel
 public struct EntryScreen: Sendable {
     /// Terminal width to lay out for.
     public var width: Int
-    /// The language question texts and labels are shown in.
+    /// The language question texts and labels are shown in (`--lang`).
     public var language: String
+    /// The definition's default language, for texts without a translation in `language`.
+    public var fallback: String
 
-    public init(width: Int = 80, language: String) {
-        self.width = max(40, width)
+    /// `width` is kept within 40–160 columns: narrower cannot hold a label, wider is hard to read.
+    public init(width: Int = 80, language: String, fallback: String? = nil) {
+        self.width = min(160, max(40, width))
         self.language = language
+        self.fallback = fallback ?? language
     }
+
+    func localized(_ text: LocalizedText) -> String { text.text(in: language, fallback: fallback) }
 
     /// The question at `index` of `session`.
     public func question(_ index: Int, of session: EntrySession, tag: String = "") -> [EntryLine] {
         let question = session.questionnaire.questions[index]
         let parser = session.parsers[index]
-        var heading = "── \(tag)respondent \(session.respondent) · question \(index + 1)/\(session.count) · \(question.id)"
-        if question.required { heading += " · required" }
-        var lines = [EntryLine(fit(heading + " " + String(repeating: "─", count: max(0, width - 1 - heading.count - 1))), .heading)]
-        lines += wrap(question.text.text(in: language), indent: "").map { EntryLine($0) }
+        var parts = ["── \(tag)respondent \(session.respondent)", "question \(index + 1)/\(session.count)", question.id]
+        if question.required { parts.append("required") }
+        var lines = heading(parts)
+        lines += wrap(localized(question.text), indent: "").map { EntryLine($0) }
         lines += options(question, parser: parser).map { EntryLine($0) }
         if let hint = hint(question, parser: parser) { lines.append(EntryLine("  " + hint, .hint)) }
         if session.visited.contains(index) {
-            let now: String
-            if session.illegible.contains(index) {
-                now = "! illegible"
-            } else if session.typed[index].hasValue {
-                now = parser.display(session.typed[index])
-            } else {
-                now = "no answer"
-            }
-            lines.append(EntryLine(fit("  now: \(now)"), .hint))
+            lines += wrap(["  now: \(session.nowText(index))", "Enter keeps it", "- clears it"], separator: " · ", hanging: "    ").map { EntryLine($0, .hint) }
         }
         return lines
+    }
+
+    /// A heading `── a · b · c ───`, its parts wrapped onto more lines (never inside a part)
+    /// when the width is short, the last line filled with `─`.
+    func heading(_ parts: [String]) -> [EntryLine] {
+        var lines = wrap(parts, separator: " · ", hanging: "   ")
+        let last = lines.removeLast()
+        lines.append(last + " " + String(repeating: "─", count: max(0, width - 2 - last.count)))
+        return lines.map { EntryLine($0, .heading) }
     }
 
     /// Choices and labelled scale points as `key label` cells packed into columns.
@@ -45,12 +52,12 @@ public struct EntryScreen: Sendable {
         let cells: [String]
         switch question.kind {
         case .singleChoice, .multipleChoice:
-            cells = question.categories.indices.map { "\(parser.keys[$0]) \(question.categories[$0].label.text(in: language))" }
+            cells = question.categories.indices.map { "\(parser.keys[$0]) \(localized(question.categories[$0].label))" }
         case .rating(let scale, let labels):
             guard !labels.isEmpty else { return [] }
-            cells = scale.map { point in labels[point].map { "\(point) \($0.text(in: language))" } ?? "\(point)" }
+            cells = scale.map { point in labels[point].map { "\(point) \(localized($0))" } ?? "\(point)" }
         case .yesNo:
-            cells = ["y yes", "n no"]
+            cells = language == "ru" ? ["y да", "n нет"] : ["y yes", "n no"]
         case .number, .text, .date:
             return []
         }
@@ -65,6 +72,13 @@ public struct EntryScreen: Sendable {
         let widest = cells.map(\.count).max() ?? 0
         let cellWidth = widest + 3
         let perRow = max(1, min(cells.count, (usable + 3) / cellWidth))
+        if perRow == 1 {
+            // One per line: a label longer than the line wraps under itself.
+            return cells.flatMap { cell -> [String] in
+                let key = cell.prefix { $0 != " " }
+                return wrap(indent + cell, indent: "", hanging: String(repeating: " ", count: indent.count + key.count + 1))
+            }
+        }
         var lines: [String] = []
         var row = indent
         for (offset, cell) in cells.enumerated() {
@@ -106,8 +120,7 @@ public struct EntryScreen: Sendable {
 
     /// Every answer of the form, one line each, with how to save or fix.
     public func review(of session: EntrySession, tag: String = "") -> [EntryLine] {
-        let heading = "── \(tag)respondent \(session.respondent) · review"
-        var lines = [EntryLine(heading + " " + String(repeating: "─", count: max(0, width - 2 - heading.count)), .heading)]
+        var lines = heading(["── \(tag)respondent \(session.respondent)", "review"])
         let answers = session.answers
         let idWidth = min(18, session.questionnaire.questions.map(\.id.count).max() ?? 0)
         let numberWidth = String(session.count).count
@@ -126,9 +139,20 @@ public struct EntryScreen: Sendable {
                 value = "—"
             }
             let number = String(index + 1).leftPadding(to: numberWidth)
-            lines.append(EntryLine(fit("  \(number) \(String(question.id.prefix(idWidth)).padding(to: idWidth))  \(value)"), tone))
+            let lead = "  \(number) \(String(question.id.prefix(idWidth)).padding(to: idWidth))  "
+            if lead.count + 24 > width {
+                // Too narrow for a column: the answer goes under its question.
+                lines.append(EntryLine(fit("  \(number) \(question.id)"), tone))
+                lines += wrap(value, indent: "      ").map { EntryLine($0, tone) }
+            } else {
+                // Long answers (comments) wrap under their column instead of being cut.
+                let pad = String(repeating: " ", count: lead.count)
+                var wrapped = wrap(value, indent: pad)
+                wrapped[0] = lead + wrapped[0].dropFirst(lead.count)
+                lines += wrapped.map { EntryLine($0, tone) }
+            }
         }
-        lines.append(EntryLine("Enter saves · a number changes that answer · < back · :q leave", .hint))
+        lines += wrap(["Enter saves", "a number changes that answer", "< back", ":q leave"], separator: " · ", hanging: "").map { EntryLine($0, .hint) }
         return lines
     }
 
@@ -151,7 +175,9 @@ public struct EntryScreen: Sendable {
                 lines.append(EntryLine("  \(hint(question, parser: parser) ?? "")"))
             }
             lines.append(EntryLine("  Enter  no answer" + (question.required ? " (not allowed: this question is required)" : "")))
-            lines.append(EntryLine(fit("  !      illegible on the paper: no answer, listed in \(URL(fileURLWithPath: problemsFile).lastPathComponent)")))
+            lines += wrap("  !      illegible on the paper: no answer, listed in \(URL(fileURLWithPath: problemsFile).lastPathComponent)", indent: "", hanging: "         ").map { EntryLine($0) }
+            lines.append(EntryLine("  -      clear the answer (no answer)"))
+            if session.visited.contains(index) { lines.append(EntryLine("  Enter  here: keep the answer shown as now:")) }
             lines.append(EntryLine("  <      back one question (later answers are kept)"))
         } else {
             lines.append(EntryLine("  Enter  save this form"))
@@ -170,18 +196,55 @@ public struct EntryScreen: Sendable {
         return text.count < width ? text : String(text.prefix(width - 2)) + "…"
     }
 
-    /// Words wrapped to the width, made visible first (`VisibleText.line`).
-    func wrap(_ text: String, indent: String) -> [String] {
+    /// Words wrapped to the width, made visible first (`VisibleText.line`): the first line
+    /// starts with `indent` (or the text's own leading spaces), later ones with `hanging`
+    /// (default `indent`). A word longer than a whole line is the only thing ever cut.
+    public func wrap(_ text: String, indent: String, hanging: String? = nil) -> [String] {
+        let text = VisibleText.line(text)
+        let leading = String(text.prefix { $0 == " " })
+        // Empty pieces keep inner runs of spaces (`1 4  Migration…`).
+        let words = text.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        return pack(words, separator: " ", first: indent + leading, hanging: hanging ?? indent)
+    }
+
+    /// Parts (`Enter saves`, `< back`) joined by `separator`, a line broken only between parts.
+    public func wrap(_ parts: [String], separator: String, hanging: String) -> [String] {
+        let parts = parts.map(VisibleText.line)
+        let leading = String(parts.first?.prefix { $0 == " " } ?? "")
+        var trimmed = parts
+        if !trimmed.isEmpty { trimmed[0] = String(trimmed[0].dropFirst(leading.count)) }
+        return pack(trimmed, separator: separator, first: leading, hanging: hanging)
+    }
+
+    private func pack(_ pieces: [String], separator: String, first: String, hanging: String) -> [String] {
         var lines: [String] = []
-        var line = indent
-        for word in VisibleText.line(text).split(separator: " ") {
-            if line.count > indent.count, line.count + 1 + word.count >= width {
+        var line = first
+        var empty = true
+        for piece in pieces {
+            if empty, piece.isEmpty, line.count > first.count || line == hanging && !lines.isEmpty { continue }
+            if !empty, line.count + separator.count + piece.count >= width {
                 lines.append(line)
-                line = indent
+                line = hanging
+                empty = true
             }
-            line += (line.count > indent.count ? " " : "") + word
+            if (empty ? line.count : hanging.count) + piece.count >= width, separator != " " {
+                // A part longer than a line: its words wrap, never cut.
+                if !empty { lines.append(line) }
+                var words = wrap(piece, indent: empty ? line : hanging, hanging: hanging)
+                line = words.removeLast()
+                lines += words
+                empty = false
+                continue
+            }
+            line += (empty ? "" : separator) + piece
+            empty = false
+            if line.count >= width { // one word longer than a line
+                lines.append(fit(line))
+                line = hanging
+                empty = true
+            }
         }
-        if line.count > indent.count { lines.append(line) }
+        if !empty || lines.isEmpty { lines.append(line) }
         return lines
     }
 }

@@ -30,6 +30,8 @@ public struct EntrySession: Sendable {
         case help
         /// `:q`: the operator wants to leave this form.
         case leave
+        /// A Cyrillic letter whose twin on the English layout reads otherwise: ask which.
+        case askLayout(LayoutQuestion)
         /// Enter at the review: save the form.
         case save
     }
@@ -48,6 +50,11 @@ public struct EntrySession: Sendable {
     public private(set) var visited: Set<Int> = []
     /// Where the form is now.
     public private(set) var position: Position
+    /// The layout question waiting for its `1`/`2`, if any.
+    public private(set) var pendingLayout: LayoutQuestion?
+    /// How the last accepted line was understood (`→ 1 Very poor`), for a line that was not
+    /// a bare number; nil otherwise. Cleared by the next line.
+    public private(set) var understood: String?
 
     public init(questionnaire: Questionnaire, respondent: String, parsers: [TypedAnswerParser]? = nil) {
         self.questionnaire = questionnaire
@@ -103,6 +110,22 @@ public struct EntrySession: Sendable {
     /// Handles one typed line.
     public mutating func submit(_ line: String) -> Outcome {
         let command = EntryCommand(line)
+        understood = nil
+        if let pending = pendingLayout, case .question(let index) = position, pending.index == index {
+            pendingLayout = nil
+            switch command {
+            case .text("1"):
+                return take(pending.twinAnswer, at: index, echo: true)
+            case .text("2") where pending.typedAnswer != nil:
+                return take(pending.typedAnswer!, at: index, echo: true)
+            case .blank:
+                pendingLayout = pending
+                return .askLayout(pending)
+            default:
+                break
+            }
+        }
+        pendingLayout = nil
         switch position {
         case .question(let index): return answer(command, at: index)
         case .review: return review(command)
@@ -121,20 +144,53 @@ public struct EntrySession: Sendable {
             return .wentBack
         case .illegible:
             record(.missing, at: index, illegible: true)
-        case .blank:
+        case .blank where visited.contains(index):
+            // A revisited question: Enter keeps what is there; `-` clears it.
+            understood = "kept: " + nowText(index)
+        case .blank, .clear:
             if question.required { return .reask(.required(number: index + 1)) }
+            if command == .clear || visited.contains(index) { understood = "no answer" }
             record(.missing, at: index, illegible: false)
         case .text(let text):
+            if let ask = LayoutQuestion.check(text, at: index, question: question, parser: parsers[index]) {
+                pendingLayout = ask
+                return .askLayout(ask)
+            }
             switch parsers[index].read(text) {
             case .failure(let problem):
                 return .reask(problem)
             case .success(let answer):
-                if !answer.hasValue, question.required { return .reask(.required(number: index + 1)) }
-                record(answer, at: index, illegible: false)
+                return take(answer, at: index, echo: EntrySession.needsEcho(text, question: question, answer: answer))
             }
         }
         position = nextPosition(after: index)
         return .accepted
+    }
+
+    /// Records a read answer and moves on, saying how it was understood when `echo`.
+    private mutating func take(_ answer: Answer, at index: Int, echo: Bool) -> Outcome {
+        if !answer.hasValue, questionnaire.questions[index].required { return .reask(.required(number: index + 1)) }
+        record(answer, at: index, illegible: false)
+        if echo { understood = answer.hasValue ? parsers[index].display(answer) : "no answer" }
+        position = nextPosition(after: index)
+        return .accepted
+    }
+
+    /// What question `index` holds now, as the `now:` line shows it.
+    public func nowText(_ index: Int) -> String {
+        if illegible.contains(index) { return "! illegible" }
+        return typed[index].hasValue ? parsers[index].display(typed[index]) : "no answer"
+    }
+
+    /// A typed line is echoed unless it was bare keys (`4`, `1 3 5`) or the answer is the
+    /// text itself (text, numbers, dates): a label prefix or a letter may be read otherwise
+    /// than meant, and the operator should see it before the next question.
+    static func needsEcho(_ text: String, question: Question, answer: Answer) -> Bool {
+        if case .missingCode = answer { return true }
+        switch question.kind {
+        case .number, .text, .date: return false
+        default: return !text.allSatisfy { $0.isASCIIDigit || $0 == " " || $0 == "," }
+        }
     }
 
     private mutating func record(_ answer: Answer, at index: Int, illegible isIllegible: Bool) {
@@ -165,6 +221,8 @@ public struct EntrySession: Sendable {
             return .wentBack
         case .illegible:
             return .reask(.notHere("!", hint: "mark an answer illegible on its question; type its number to go there"))
+        case .clear:
+            return .reask(.notHere("-", hint: "clear an answer at its question; type its number to go there"))
         case .text(let text):
             guard let number = Int(text), (1...count).contains(number) else {
                 return .reask(.notAQuestionNumber(text, count: count))

@@ -18,12 +18,17 @@ public struct TypedAnswerParser: Sendable {
     private let prefixes: [(text: String, index: Int)]
     private let labels: [String]
     private let language: String
+    private let fallback: String
 
     /// `convention`: how numbers are typed (the questionnaire's `number_format:`); by default
     /// that of `language`.
-    public init(question: Question, language: String, convention: NumberConvention? = nil) {
+    /// `language`: the one labels are shown in (`--lang`), falling back to `fallback` (the
+    /// definition's `language:`) where a text has no translation in it.
+    public init(question: Question, language: String, fallback: String? = nil, convention: NumberConvention? = nil) {
         self.question = question
         self.language = language
+        let fallback = fallback ?? language
+        self.fallback = fallback
         parser = AnswerParser(question: question, convention: convention ?? .of(language: language))
         let categories = question.categories
         switch question.kind {
@@ -52,7 +57,7 @@ public struct TypedAnswerParser: Sendable {
             for text in texts { prefixes.append((TextFolding.fold(text), index)) }
         }
         self.prefixes = prefixes
-        labels = categories.map { $0.label.text(in: language) }
+        labels = categories.map { $0.label.text(in: language, fallback: fallback) }
     }
 
     /// The answer for a typed line (commands already removed); `.missing` for a blank, and for
@@ -108,10 +113,10 @@ public struct TypedAnswerParser: Sendable {
             let label = ratingLabels[value] == nil ? "" : " " + labels[value - scale.lowerBound]
             return "\(value)\(label)"
         case .yesNo(let value):
-            return value ? "yes" : "no"
+            return language == "ru" ? (value ? "да" : "нет") : (value ? "yes" : "no")
         case .missingCode(let index):
             let missing = question.missingCodes[index]
-            return "\(missing.code) \(missing.label.text(in: language))"
+            return "\(missing.code) \(missing.label.text(in: language, fallback: fallback))"
         default:
             return answer.canonicalText(for: question)
         }
@@ -189,4 +194,12 @@ public struct TypedAnswerParser: Sendable {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension LocalizedText {
+    /// The text in `language`, else in `fallback` (the definition's default language), else the
+    /// first one written.
+    func text(in language: String, fallback: String) -> String {
+        translations.contains { $0.language == language } ? text(in: language) : text(in: fallback)
+    }
 }

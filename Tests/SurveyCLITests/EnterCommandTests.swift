@@ -172,17 +172,17 @@ import Testing
         try tmux.start(["enter", EnterWorkdir.seminar, "--operator", "aigul"])
         try tmux.wait(for: "respondent [1]> ")
         try tmux.type("")
-        let first = try tmux.wait(for: "1> ")
+        let first = try tmux.wait(for: "org_type> ")
         #expect(first.contains("── respondent 1 · question 1/13 · org_type · required ──"))
         #expect(first.contains("What type of organization do you represent?"))
         #expect(first.contains("  1 Government agency                  2 Non-governmental organization"))
         try tmux.type("non")
-        try tmux.wait(for: "2> ")
+        try tmux.wait(for: "role> ")
         try tmux.type("spec")
-        try tmux.wait(for: "3> ")
+        try tmux.wait(for: "usefulness> ")
         // Line editing: 9, backspace, 5.
         try tmux.press("9", "BSpace", "5", "Enter")
-        try tmux.wait(for: "4> ")
+        try tmux.wait(for: "organization> ")
         try tmux.type("7")
         try tmux.wait(for: "7 is outside the allowed range 1–5")
         for answer in ["4", "4", "3", "2", "1 4 6", "да", "Group work", "", ""] { try tmux.type(answer) }
@@ -209,7 +209,7 @@ import Testing
         try tmux.start(["enter", EnterWorkdir.feedback, "--into", "f.csv"], environment: [:])
         try tmux.wait(for: "respondent [1]> ")
         try tmux.type("")
-        try tmux.wait(for: "1> ")
+        try tmux.wait(for: "org_type> ")
         #expect(try tmux.screen(colors: true).contains("\u{1B}[1m\u{1B}[36m── respondent 1"))
     }
 
@@ -225,7 +225,7 @@ import Testing
         try tmux.wait(for: "Saved respondent 1")
         try tmux.type("2")
         for answer in ["1", "head", "2"] { try tmux.type(answer) }
-        try tmux.wait(for: "4> ")
+        try tmux.wait(for: "usefulness> ")
         #expect(kill(try tmux.pid(), SIGKILL) == 0)
         let expected = lines([Self.header, "1,," + Self.row])
         #expect(dir.text("f.csv") == expected)
@@ -251,7 +251,7 @@ import Testing
         try tmux.wait(for: "respondent [1]> ")
         try tmux.type("3")
         try tmux.type("2")
-        try tmux.wait(for: "2> ")
+        try tmux.wait(for: "role> ")
         try tmux.press("C-d")
         try tmux.wait(for: "k/d/c> ")
         #expect(try tmux.screen().contains("Leave respondent 3's form?\n  k keep its 1 answer, saved as incomplete · d drop it · c continue typing"))

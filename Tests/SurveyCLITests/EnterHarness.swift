@@ -109,13 +109,13 @@ final class EnterTmux {
         _ = try? EnterTmux.tmux(["kill-server"], socket: socket)
     }
 
-    /// Starts `survey ARGUMENTS…` in the work folder in a new 80×24 window; its pid goes to `.pid`.
-    func start(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws {
+    /// Starts `survey ARGUMENTS…` in the work folder in a new window (80×24 unless told); its pid goes to `.pid`.
+    func start(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"], width: Int = 80, height: Int = 24) throws {
         try Data("set -g remain-on-exit on\nset -g history-limit 5000\n".utf8).write(to: workdir.url.appendingPathComponent(".tmux.conf"))
         let settings = environment.map { "\($0.key)=\(EnterTmux.quote($0.value))" }.joined(separator: " ")
         let command = "cd \(EnterTmux.quote(workdir.url.path)) && echo $$ > .pid && exec env -u NO_COLOR TERM=xterm \(settings) "
             + ([EnterWorkdir.binary] + arguments).map(EnterTmux.quote).joined(separator: " ")
-        let started = try EnterTmux.tmux(["-f", workdir.path(".tmux.conf"), "new-session", "-d", "-x", "80", "-y", "24", "sh", "-c", command], socket: socket)
+        let started = try EnterTmux.tmux(["-f", workdir.path(".tmux.conf"), "new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", command], socket: socket)
         guard started.status == 0 else { throw EnterTmuxError.failed("tmux new-session: \(started.output)") }
     }
 

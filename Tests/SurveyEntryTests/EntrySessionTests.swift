@@ -153,3 +153,33 @@ struct EntrySessionTests {
         #expect(session.answeredCount == 1)
     }
 }
+
+/// Issue 12: Enter keeps what is there; `-` clears; answers other than bare keys are echoed.
+struct EntrySessionKeepAndClearTests {
+    @Test func enterAtARevisitedQuestionKeepsItsAnswer() throws {
+        var session = EntrySession(questionnaire: try EntryFixtures.feedback(), respondent: "1")
+        #expect(session.type("2", "spec") == [.accepted, .accepted])
+        #expect(session.understood == "2 Specialist")
+        _ = session.type("<")
+        #expect(session.position == .question(1))
+        #expect(session.type("") == [.accepted])
+        #expect(session.understood == "kept: 2 Specialist")
+        #expect(session.typed[1] == .choice(1))
+        _ = session.type("<", "-")
+        #expect(session.typed[1] == .missing)
+        #expect(session.understood == "no answer")
+    }
+
+    @Test func minusOnARequiredQuestionIsRefused() throws {
+        var session = EntrySession(questionnaire: try EntryFixtures.feedback(), respondent: "1")
+        #expect(session.type("-") == [.reask(.required(number: 1))])
+    }
+
+    @Test func bareKeysAreNotEchoed() throws {
+        var session = EntrySession(questionnaire: try EntryFixtures.feedback(), respondent: "1")
+        _ = session.type("2", "2", "1 3")
+        #expect(session.understood == nil)
+        _ = session.type("very")
+        #expect(session.understood == "5 Very useful")
+    }
+}

@@ -11,7 +11,9 @@ struct EnterCommand: ParsableCommand {
         discussion: """
         For each paper form: its respondent id (Enter takes the next free number), then each \
         question in order, honouring skip logic, then a review; Enter saves. Answers by number, \
-        code or the start of a label; several choices as `1 3 5`; Enter alone is no answer. \
+        code or the start of a label (echoed as understood); several choices as `1 3 5`; Enter alone \
+        is no answer, but keeps the answer of a question typed before; - clears it. A lone Cyrillic \
+        letter that is another answer on the English layout (н = y) is asked about. \
         Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
         Each saved form is appended to the responses file in one write and synced to disk, so a \
         crash loses at most the form being typed. Saves take the lock `survey import` takes on \
@@ -36,6 +38,12 @@ struct EnterCommand: ParsableCommand {
     @Flag(help: "Double entry: type forms already entered again and resolve the differences.")
     var verify = false
 
+    @Option(help: "Show question texts and labels in this language where the definition has them (e.g. ru); answers in every language stay accepted.")
+    var lang: String?
+
+    @Flag(help: "On scales and choices of up to 9 one-key answers, a key moves on without Enter.")
+    var autoAdvance = false
+
     func validate() throws {
         if let operatorName, operatorName.isEmpty || operatorName.contains(where: { $0.isNewline || $0 == "," }) {
             throw ValidationError("--operator must be a name without commas or line breaks, not \"\(operatorName)\"")
@@ -56,12 +64,19 @@ struct EnterCommand: ParsableCommand {
         } catch {
             throw SurveyFailure.report(error)
         }
+        if let lang {
+            let known = definition.languages
+            guard known.contains(lang) else {
+                Terminal.error("--lang \(lang): \(questionnaire) has texts in \(known.joined(separator: ", ")) only; use one of them.")
+                throw SurveyFailure.usage
+            }
+        }
         let environment = ProcessInfo.processInfo.environment
         let name = operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "operator"
         do {
             let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
-                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), notify: Terminal.error)
-            guard try EntryTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
+                                     mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), language: lang, notify: Terminal.error)
+            guard try EntryTerminal(desk: desk, autoAdvance: autoAdvance).run() else { throw SurveyFailure.dataProblems }
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {

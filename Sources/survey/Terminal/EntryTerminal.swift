@@ -11,24 +11,27 @@ struct EntryTerminal {
     let desk: EntryDesk
     let interactive: Bool
     let colors: Bool
+    /// `--auto-advance`: one-key answers move on without Enter.
+    let autoAdvance: Bool
 
-    init(desk: EntryDesk) {
+    init(desk: EntryDesk, autoAdvance: Bool = false) {
         self.desk = desk
+        self.autoAdvance = autoAdvance
         interactive = isatty(0) == 1
         colors = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
-    /// Terminal width for layout: the window's columns (80 when unknown), at most 100.
+    /// Terminal width for layout: the window's columns (80 when unknown), kept within 40–160.
     static func width() -> Int {
         var size = winsize()
         guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return min(100, Int(size.ws_col))
+        return min(160, max(40, Int(size.ws_col)))
     }
 
     /// Runs the sitting; returns false when input was refused in a pipe or a form was lost.
     func run() throws -> Bool {
-        let editor = interactive ? LineEditor() : nil
+        let editor = interactive ? LineEditor(carryKeys: autoAdvance) : nil
         if interactive { EntryTerminal.sayWhatCtrlCLoses() }
         note(desk.opening())
         var lineNumber = 0
@@ -40,7 +43,17 @@ struct EntryTerminal {
                 show(desk.lines(), to: 1)
                 shown = (desk.prompt, desk.session?.respondent)
             }
-            let typed = editor.map { $0.read(prompt: VisibleText.line(desk.promptText)) } ?? readLine(strippingNewline: true)
+            let typed: String?
+            if let editor {
+                let prompt = VisibleText.line(desk.promptText)
+                if autoAdvance, let keys = desk.singleKeys {
+                    typed = editor.readKey(prompt: prompt, keys: keys)
+                } else {
+                    typed = editor.read(prompt: prompt)
+                }
+            } else {
+                typed = readLine(strippingNewline: true)
+            }
             guard let line = typed else {
                 if interactive, desk.session != nil, desk.prompt != .leave {
                     write("\n", to: 1)
@@ -71,7 +84,12 @@ struct EntryTerminal {
     /// Notes: on the terminal with the form, or on stderr when the input is a pipe (hints,
     /// such as keys and help, only on the terminal).
     private func note(_ lines: [EntryLine]) {
-        show(interactive ? lines : lines.filter { $0.tone != .hint }, to: interactive ? 1 : 2)
+        guard interactive else { return show(lines.filter { $0.tone != .hint }, to: 2) }
+        // On the terminal a long note (a refusal naming the candidates) wraps between words;
+        // in a pipe it stays one line, so `stdin:N:` prefixes the whole of it.
+        show(lines.flatMap { line in
+            line.text.count < desk.screen.width ? [line] : desk.screen.wrap(line.text, indent: "", hanging: "  ").map { EntryLine($0, line.tone) }
+        }, to: 1)
     }
 
     private func show(_ lines: [EntryLine], to stream: Int32) {
