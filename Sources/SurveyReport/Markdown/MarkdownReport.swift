@@ -30,6 +30,7 @@ public struct MarkdownReport {
         if let period = results.collection { intro += " " + Escaping.markdown(phrases.collectionPeriod(period)) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
+        out.append(keyFindings())
 
         for (number, result) in results.questions.enumerated() {
             guard let question = questionnaire.question(result.id) else { continue }
