@@ -24,11 +24,15 @@ struct FindingsPhrases {
     }
 
     /// "Rated best: “…”: 88% gave one of the two highest ratings (28 of 32; 95% CI 72–95%)."
-    func rating(_ finding: RatingFinding, best: Bool) -> String {
+    func rating(_ finding: RatingFinding, best: Bool, ratedQuestions: Int = 2) -> String {
         let text = questionText(finding.questionID)
         let figures = "\(finding.topTwo) " + pick("of", "из") + " \(finding.answered); "
             + pick("95% CI", "95% ДИ") + " \(NumberFormat.fixed(finding.low, 0))–\(NumberFormat.wholePercent(finding.high))"
         let share = NumberFormat.wholePercent(finding.percent)
+        if ratedQuestions == 1 {
+            return pick("“\(text)”: \(share) gave one of the two highest ratings (\(figures)).",
+                        "«\(text)»: \(share) выбрали одну из двух высших оценок (\(figures)).")
+        }
         return best
             ? pick("Rated best: “\(text)”: \(share) gave one of the two highest ratings (\(figures)).",
                    "Лучше всего оценено: «\(text)»: \(share) выбрали одну из двух высших оценок (\(figures)).")
@@ -55,7 +59,7 @@ struct FindingsPhrases {
     /// Every finding's sentence, in the order the report lists them.
     func sentences(_ findings: Findings, phrases: ReportPhrases) -> [String] {
         var out = [responseRate(findings)]
-        if let best = findings.bestRated { out.append(rating(best, best: true)) }
+        if let best = findings.bestRated { out.append(rating(best, best: true, ratedQuestions: findings.ratedQuestions)) }
         if let worst = findings.worstRated { out.append(rating(worst, best: false)) }
         out += findings.differences.map { difference($0, phrases: phrases) }
         out += findings.commentTopics.map(topic)

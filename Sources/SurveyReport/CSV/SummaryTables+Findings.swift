@@ -21,8 +21,8 @@ extension SummaryTables {
             percent: participants.map { Double(findings.responses) / Double($0) * 100 }, sentence: wording.responseRate(findings))
         for (kind, rating, best) in [("best_rated", findings.bestRated, true), ("worst_rated", findings.worstRated, false)] {
             guard let rating else { continue }
-            row(kind, question: rating.questionID, count: rating.topTwo, base: rating.answered, percent: rating.percent,
-                low: rating.low, high: rating.high, sentence: wording.rating(rating, best: best))
+            row(findings.ratedQuestions == 1 ? "rating" : kind, question: rating.questionID, count: rating.topTwo, base: rating.answered, percent: rating.percent,
+                low: rating.low, high: rating.high, sentence: wording.rating(rating, best: best, ratedQuestions: findings.ratedQuestions))
         }
         for difference in findings.differences {
             row("group_difference", question: difference.crossTab.rowQuestion, other: difference.crossTab.columnQuestion,

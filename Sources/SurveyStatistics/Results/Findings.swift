@@ -4,6 +4,8 @@ public struct Findings: Sendable, Hashable {
     /// Responses counted, and the participants of the event when the definition gives them.
     public var responses = 0
     public var participants: Int?
+    /// Rating questions with answers (of three or more points): with one, "best" means nothing.
+    public var ratedQuestions = 0
     /// The rating with the largest share of answers on its two highest points.
     public var bestRated: RatingFinding?
     /// The rating with the smallest share (only when there are at least two ratings).

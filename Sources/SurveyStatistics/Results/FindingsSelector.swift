@@ -21,6 +21,7 @@ public enum FindingsSelector {
         findings.responses = results.allResponses
         findings.participants = results.questionnaire.event?.participants
         let ratings = results.questions.compactMap(rating)
+        findings.ratedQuestions = ratings.count
         if let best = ratings.enumerated().max(by: { order($0.element, $1.element, $0.offset, $1.offset) })?.element {
             findings.bestRated = best
         }
