@@ -83,7 +83,8 @@ public struct TopicGlossary: Sendable {
             for word in entry {
                 for token in Tokenizer.tokens(in: word) {
                     // A stem claimed by an earlier topic stays with it: topics never share a stem.
-                    if topicOfStem[stemmers.stem(token.text)] == nil { topicOfStem[stemmers.stem(token.text)] = index }
+                    let stem = stemmers.stem(token.text)
+                    if topicOfStem[stem] == nil { topicOfStem[stem] = index }
                 }
             }
         }

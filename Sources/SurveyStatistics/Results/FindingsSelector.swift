@@ -50,8 +50,8 @@ public enum FindingsSelector {
     static func rating(_ result: QuestionResult) -> RatingFinding? {
         guard result.type == "rating", let table = result.frequencies, table.rows.count >= 3 else { return nil }
         let answered = table.rows.reduce(0) { $0 + $1.count }
-        guard answered > 0, let interval = WilsonInterval(successes: table.rows.suffix(2).reduce(0) { $0 + $1.count }, total: answered) else { return nil }
         let topTwo = table.rows.suffix(2).reduce(0) { $0 + $1.count }
+        guard let interval = WilsonInterval(successes: topTwo, total: answered) else { return nil }
         return RatingFinding(questionID: result.id, topTwo: topTwo, answered: answered, percent: Double(topTwo) / Double(answered) * 100,
                              low: interval.lower * 100, high: interval.upper * 100)
     }
