@@ -2,55 +2,129 @@
 /// of its languages: an answer with "time" and one with "времени" both count for "time", an
 /// answer with both counts once.
 ///
-/// Streaming and mergeable like `KeywordCounter`: memory is the number of distinct words seen
-/// (each is stemmed once and remembered) plus a few counts per topic stem.
+/// Streaming and mergeable like `KeywordCounter`, and read the same way: each distinct word as
+/// written (UTF-8 bytes, `RawWordTable`) is normalised and stemmed once, on first sight; after
+/// that a word costs one hash lookup. Memory: the distinct words' bytes plus a few counts per
+/// glossary stem seen.
 struct TopicTally: Sendable {
     let glossary: TopicGlossary
     /// Answers mentioning each topic, by topic index.
-    private(set) var answers: [Int]
-    /// Per topic: each of its stems seen → answers it appears in, and its forms as written
-    /// (normalised) → occurrences, to show the most frequent like the keyword table does.
-    private var stems: [[String: StemCount]]
-    /// Normalised word → its stem and topic (nil: in no topic), so each distinct word is stemmed once.
-    private var wordInfo: [String: (stem: String, topic: Int)?] = [:]
+    private var topicAnswers: [Int]
+    /// The serial of the last answer counted for each topic, so an answer counts once.
+    private var topicLastAnswer: [Int]
+    private var answerSerial = 0
 
-    private struct StemCount: Sendable {
+    /// Distinct words as written; per word, the number of its glossary stem or -1.
+    private var rawWords = RawWordTable()
+    private var rawStem: [Int32] = []
+    /// Per word as written: its normalised form (empty when in no topic) and its occurrences.
+    private var rawForm: [String] = []
+    private var rawOccurrences: [Int] = []
+
+    /// Glossary stems seen, numbered in order of first sight.
+    private var stemNumbers: [String: Int32] = [:]
+    private var stemTexts: [String] = []
+    private var stemTopic: [Int] = []
+    private var stemAnswers: [Int] = []
+    private var stemLastAnswer: [Int] = []
+
+    /// What merged tallies brought: per stem text, its answers and forms' occurrences.
+    private var carried: [String: StemCount] = [:]
+
+    private struct StemCount: Sendable, Equatable {
+        var topic: Int
         var answers = 0
         var forms: [String: Int] = [:]
     }
 
     init(glossary: TopicGlossary) {
         self.glossary = glossary
-        answers = Array(repeating: 0, count: glossary.topics.count)
-        stems = Array(repeating: [:], count: glossary.topics.count)
+        topicAnswers = Array(repeating: 0, count: glossary.topics.count)
+        topicLastAnswer = Array(repeating: 0, count: glossary.topics.count)
     }
 
     mutating func add(_ answer: String) {
+        answerSerial += 1
         var stemmers = AnswerStemmers()
-        var seenTopics: Set<Int> = []
-        var seenStems: Set<String> = []
-        for token in Tokenizer.tokens(in: answer) {
-            let info: (stem: String, topic: Int)?
-            if let known = wordInfo[token.text] {
-                info = known
+        Tokenizer.forEachWord(in: answer) { word, _ in
+            // No glossary word is that long; a pasted run of letters is neither copied nor stemmed.
+            guard word.count <= 4 * KeywordCounter.maximumWordLength else { return }
+            let hash = RawWordTable.hash(word)
+            let raw: Int
+            if let known = rawWords.index(of: word, hash: hash) {
+                raw = known
             } else {
-                let stem = stemmers.stem(token.text)
-                info = glossary.topic(ofStem: stem).map { (stem, $0) }
-                wordInfo[token.text] = .some(info)
+                raw = rawWords.insert(word, hash: hash)
+                let text = Tokenizer.normalize(Tokenizer.rawText(word))
+                let stem = stemmers.stem(text)
+                if let topic = glossary.topic(ofStem: stem) {
+                    rawStem.append(stemNumber(stem, topic: topic))
+                    rawForm.append(text)
+                } else {
+                    rawStem.append(-1)
+                    rawForm.append("")
+                }
+                rawOccurrences.append(0)
             }
-            guard let info else { continue }
-            if seenTopics.insert(info.topic).inserted { answers[info.topic] += 1 }
-            if seenStems.insert(info.stem).inserted { stems[info.topic][info.stem, default: StemCount()].answers += 1 }
-            stems[info.topic][info.stem, default: StemCount()].forms[token.text, default: 0] += 1
+            let stem = Int(rawStem[raw])
+            guard stem >= 0 else { return }
+            rawOccurrences[raw] += 1
+            if stemLastAnswer[stem] != answerSerial {
+                stemLastAnswer[stem] = answerSerial
+                stemAnswers[stem] += 1
+            }
+            let topic = stemTopic[stem]
+            if topicLastAnswer[topic] != answerSerial {
+                topicLastAnswer[topic] = answerSerial
+                topicAnswers[topic] += 1
+            }
         }
     }
 
+    private mutating func stemNumber(_ stem: String, topic: Int) -> Int32 {
+        if let known = stemNumbers[stem] { return known }
+        let number = Int32(stemTexts.count)
+        stemNumbers[stem] = number
+        stemTexts.append(stem)
+        stemTopic.append(topic)
+        stemAnswers.append(0)
+        stemLastAnswer.append(0)
+        return number
+    }
+
+    /// Everything counted, by stem text: what `merge` carries over.
+    private func stemCounts() -> [String: StemCount] {
+        var counts = carried
+        for stem in stemTexts.indices {
+            counts[stemTexts[stem], default: StemCount(topic: stemTopic[stem])].answers += stemAnswers[stem]
+        }
+        for raw in rawStem.indices where rawStem[raw] >= 0 && rawOccurrences[raw] > 0 {
+            let stem = Int(rawStem[raw])
+            counts[stemTexts[stem], default: StemCount(topic: stemTopic[stem])].forms[rawForm[raw], default: 0] += rawOccurrences[raw]
+        }
+        return counts
+    }
+
+    /// Adds the counts of answers another tally saw (a separate chunk of the responses).
     mutating func merge(_ other: TopicTally) {
-        for index in answers.indices {
-            answers[index] += other.answers[index]
-            stems[index].merge(other.stems[index]) { mine, theirs in
-                StemCount(answers: mine.answers + theirs.answers, forms: mine.forms.merging(theirs.forms, uniquingKeysWith: +))
-            }
+        for index in topicAnswers.indices { topicAnswers[index] += other.topicAnswers[index] }
+        carried.merge(other.stemCounts()) { mine, theirs in
+            StemCount(topic: mine.topic, answers: mine.answers + theirs.answers, forms: mine.forms.merging(theirs.forms, uniquingKeysWith: +))
+        }
+    }
+
+    /// Topics mentioned at all; each with its stems, shown by their most frequent form (ties
+    /// alphabetical), most answers first.
+    func counts() -> [TopicCount] {
+        var words = Array(repeating: [TopicCount.Word](), count: glossary.topics.count)
+        for (stem, count) in stemCounts() where count.answers > 0 {
+            words[count.topic].append(TopicCount.Word(stem: stem, text: Self.mostFrequent(count.forms), answers: count.answers))
+        }
+        return topicAnswers.indices.compactMap { index in
+            guard topicAnswers[index] > 0 else { return nil }
+            let topic = glossary.topics[index]
+            let sorted = words[index].sorted { $0.answers != $1.answers ? $0.answers > $1.answers : $0.text < $1.text }
+            return TopicCount(name: topic.name, russianName: topic.russianName, answers: topicAnswers[index], words: sorted)
         }
     }
 
@@ -62,21 +136,6 @@ struct TopicTally: Sendable {
             best = (text, count)
         }
         return best?.text ?? ""
-    }
-
-    /// Topics mentioned at all; each with its stems, shown by their most frequent form (ties
-    /// alphabetical), most answers first.
-    func counts() -> [TopicCount] {
-        answers.indices.compactMap { index in
-            guard answers[index] > 0 else { return nil }
-            var words: [TopicCount.Word] = []
-            for (stem, count) in stems[index] {
-                words.append(TopicCount.Word(stem: stem, text: Self.mostFrequent(count.forms), answers: count.answers))
-            }
-            words.sort { $0.answers != $1.answers ? $0.answers > $1.answers : $0.text < $1.text }
-            let topic = glossary.topics[index]
-            return TopicCount(name: topic.name, russianName: topic.russianName, answers: answers[index], words: words)
-        }
     }
 }
 
