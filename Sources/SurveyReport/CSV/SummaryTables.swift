@@ -27,6 +27,7 @@ public struct SummaryTables {
             ("keywords.csv", keywords()),
             ("comments.csv", comments()),
             ("data_quality.csv", dataQuality()),
+            ("findings.csv", findings()),
         ]
         for tab in results.crossTabs {
             files.append(("crosstab-\(tab.rowQuestion)-by-\(tab.columnQuestion).csv", crossTabWide(tab)))

@@ -40,6 +40,7 @@ public struct HTMLReport {
 
         """
         out += header(title: title)
+        out += keyFindings()
         out += contents()
         out += ratingsOverview()
         for (number, result) in results.questions.enumerated() {

@@ -35,6 +35,7 @@ public struct MarkdownReport {
         if let period = results.collection { intro += " " + Escaping.markdown(phrases.collectionPeriod(period)) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
+        out.append(keyFindings())
 
         let charts = Set(HTMLReport(results: results, options: options).charts().map(\.name))
         // The overview's file name as HTMLReport.charts() gives it.

@@ -25,6 +25,8 @@ public struct SurveyResults: Sendable {
     public var dataQuality = DataQuality()
     /// When the responses were submitted; nil when none has a time (paper forms).
     public var collection: CollectionPeriod?
+    /// The few sentences a donor reads first, chosen from the figures above (`FindingsSelector`).
+    public var findings = Findings()
 }
 
 /// One question's results.

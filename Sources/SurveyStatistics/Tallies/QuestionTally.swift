@@ -104,6 +104,9 @@ struct QuestionTally: Sendable {
         if let l = other.latest, latest == nil || l > latest! { latest = l }
     }
 
+    /// Answers per comment topic across languages; nil unless the question's keywords are counted.
+    var topicCounts: [TopicCount]? { text?.topics?.counts() }
+
     func result(top: Int) -> QuestionResult {
         var result = QuestionResult(id: question.id, type: question.kind.keyword, base: base)
         result.otherAnswers = otherText?.summary(answered: otherTexts, top: top)

@@ -50,12 +50,15 @@ public struct SurveyTally: Sendable {
             throw .unknownQuestion(id, option: "keywords", known: known)
         }
         let keywordIDs = options.keywordQuestions.map(Set.init)
-        let makeQuestions = { () -> [QuestionTally] in
+        let glossary = TopicGlossary.builtIn()
+        // Comment topics feed the key findings, which are about all responses, not per group.
+        let makeQuestions = { (countTopics: Bool) -> [QuestionTally] in
             questionnaire.questions.enumerated().map { index, question in
                 var text: TextTally?
                 if question.kind == .text {
                     let counts = keywordIDs?.contains(question.id) ?? true
-                    text = TextTally(policy: options.quotes, keywords: counts ? counter : nil)
+                    text = TextTally(policy: options.quotes, keywords: counts ? counter : nil,
+                                     topics: counts && countTopics ? TopicTally(glossary: glossary) : nil)
                 }
                 // Other answers are few and short: without quotes asked for, the `top` longest are kept.
                 let otherPolicy = options.otherQuotes ?? (options.quotes == .none ? QuotePolicy.longest(options.top) : options.quotes)
@@ -63,9 +66,9 @@ public struct SurveyTally: Sendable {
                 return QuestionTally(index: index, question: question, text: text, otherText: other)
             }
         }
-        questions = makeQuestions()
+        questions = makeQuestions(true)
         let groupCount = groupIndex.map { questionnaire.questions[$0].categories.count } ?? 0
-        groups = (0..<groupCount).map { _ in makeQuestions() }
+        groups = (0..<groupCount).map { _ in makeQuestions(false) }
         groupResponses = Array(repeating: 0, count: groupCount)
     }
 
@@ -127,7 +130,7 @@ public struct SurveyTally: Sendable {
     /// The figures as plain values.
     public func results(importFigures: ImportFigures = ImportFigures()) -> SurveyResults {
         let groupCodes = groupIndex.map { questionnaire.questions[$0].categories.map(\.code) } ?? []
-        return SurveyResults(
+        var results = SurveyResults(
             questionnaire: questionnaire,
             responses: responses,
             allResponses: responses + excluded,
@@ -141,5 +144,9 @@ public struct SurveyTally: Sendable {
             importSummary: importFigures,
             collection: submissions.result()
         )
+        var topics: [String: [TopicCount]] = [:]
+        for question in questions { if let counts = question.topicCounts { topics[question.question.id] = counts } }
+        results.findings = FindingsSelector.select(from: results, topics: topics)
+        return results
     }
 }

@@ -20,16 +20,20 @@ struct TextTally: Sendable {
     /// A later answer loses ties, so it must be longer than this to make the `n` longest; -1 until then.
     private var threshold = -1
     private let policy: QuotePolicy
+    /// Answers per comment topic, merged across languages (for the key findings); nil when not counted.
+    private(set) var topics: TopicTally?
 
-    init(policy: QuotePolicy, keywords: KeywordCounter?) {
+    init(policy: QuotePolicy, keywords: KeywordCounter?, topics: TopicTally? = nil) {
         self.policy = policy
         self.keywords = keywords
+        self.topics = topics
     }
 
     /// Adds an answer; its own letters pick stop words and stemmers, since Russian answers
     /// turn up in English questionnaires and the other way round.
     mutating func add(_ text: String, respondent: String) {
         keywords?.add(answer: text, language: nil)
+        topics?.add(text)
         switch policy {
         case .none: break
         case .all: quotes.append(.init(respondent: respondent, text: text))
@@ -50,6 +54,10 @@ struct TextTally: Sendable {
         if var mine = keywords, let theirs = other.keywords {
             mine.merge(theirs)
             keywords = mine
+        }
+        if var mine = topics, let theirs = other.topics {
+            mine.merge(theirs)
+            topics = mine
         }
         quotes += other.quotes
         lengths += other.lengths

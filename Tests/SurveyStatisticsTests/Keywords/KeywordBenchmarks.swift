@@ -54,6 +54,27 @@ struct KeywordBenchmarks {
         #expect(tokens == referenceTokens)
     }
 
+    /// Comment topics for the key findings ride on every keyword question's answers: their cost
+    /// is reported beside keyword counting's, and their count checked against a plain recount.
+    @Test func topicCounting() throws {
+        let answers = Self.answers
+        var counter = try KeywordCounter()
+        var topics = TopicTally(glossary: .builtIn())
+        let keywordTime = Self.seconds { for answer in answers { counter.add(answer: answer) } }
+        let topicTime = Self.seconds { for answer in answers { topics.add(answer) } }
+        print(String(format: "bench: comment topics of %d answers: %.3f s; keywords %.3f s (topics add %.0f%%)",
+                     answers.count, topicTime, keywordTime, topicTime / keywordTime * 100))
+        var stemmers = AnswerStemmers()
+        let glossary = TopicGlossary.builtIn()
+        let time = try #require(glossary.topics.firstIndex { $0.name == "time" })
+        let mentioningTime = answers.prefix(2_000).filter { answer in
+            Tokenizer.tokens(in: answer).contains { glossary.topic(ofStem: stemmers.stem($0.text)) == time }
+        }.count
+        var first = TopicTally(glossary: glossary)
+        for answer in answers.prefix(2_000) { first.add(answer) }
+        #expect(first.counts().first { $0.name == "time" }?.answers ?? 0 == mentioningTime)
+    }
+
     @Test func longestQuotes() {
         let answers = Self.answers
         var tally = TextTally(policy: .longest(20), keywords: nil)

@@ -1,0 +1,77 @@
+import SurveyModel
+import SurveyStatistics
+
+/// The key findings in English or Russian: one sentence per finding, each naming its figure and
+/// its base. Shared by report.md, report.html and findings.csv, so all three say the same.
+struct FindingsPhrases {
+    let language: ReportLanguage
+    let questionnaire: Questionnaire
+
+    private func pick(_ en: String, _ ru: String) -> String { language == .english ? en : ru }
+
+    /// The section's heading.
+    var title: String { pick("Key findings", "Главные выводы") }
+
+    /// "32 of 38 participants returned the questionnaire (84%)."
+    func responseRate(_ findings: Findings) -> String {
+        let returned = findings.responses
+        guard let participants = findings.participants, participants > 0 else {
+            return pick("Questionnaires returned: \(returned).", "Получено анкет: \(returned).")
+        }
+        let rate = NumberFormat.wholePercent(Double(returned) / Double(participants) * 100)
+        return pick("\(returned) of \(participants) participants returned the questionnaire (\(rate)).",
+                    "Анкету заполнили \(returned) из \(participants) \(Self.russianOf(participants, one: "участника", many: "участников")) (\(rate)).")
+    }
+
+    /// "Rated best: “…”: 88% gave one of the two highest ratings (28 of 32; 95% CI 72–95%)."
+    func rating(_ finding: RatingFinding, best: Bool, ratedQuestions: Int = 2) -> String {
+        let text = questionText(finding.questionID)
+        let figures = "\(finding.topTwo) " + pick("of", "из") + " \(finding.answered); "
+            + pick("95% CI", "95% ДИ") + " \(NumberFormat.fixed(finding.low, 0))–\(NumberFormat.wholePercent(finding.high))"
+        let share = NumberFormat.wholePercent(finding.percent)
+        if ratedQuestions == 1 {
+            return pick("“\(text)”: \(share) gave one of the two highest ratings (\(figures)).",
+                        "«\(text)»: \(share) выбрали одну из двух высших оценок (\(figures)).")
+        }
+        return best
+            ? pick("Rated best: “\(text)”: \(share) gave one of the two highest ratings (\(figures)).",
+                   "Лучше всего оценено: «\(text)»: \(share) выбрали одну из двух высших оценок (\(figures)).")
+            : pick("Rated lowest: “\(text)”: \(share) gave one of the two highest ratings (\(figures)).",
+                   "Хуже всего оценено: «\(text)»: \(share) выбрали одну из двух высших оценок (\(figures)).")
+    }
+
+    /// The cross-tab's test sentence, word for word as its section says it.
+    func difference(_ difference: GroupDifference, phrases: ReportPhrases) -> String {
+        let tab = difference.crossTab
+        guard let row = questionnaire.question(tab.rowQuestion), let column = questionnaire.question(tab.columnQuestion) else { return "" }
+        return phrases.test(tab, rowQuestion: row, columnQuestion: column)
+    }
+
+    /// "16 of 27 answers to “What should be improved?” mention time (time 11, времени 5)."
+    func topic(_ topic: CommentTopic) -> String {
+        let text = questionText(topic.questionID)
+        let share = NumberFormat.wholePercent(topic.percent)
+        let words = topic.words.map { "\($0.text) \($0.answers)" }.joined(separator: ", ")
+        return pick("\(topic.answers) of \(topic.answered) answers to “\(text)” (\(share)) mention \(topic.name) (\(words)).",
+                    "Тема «\(topic.russianName)»: \(topic.answers) из \(topic.answered) \(Self.russianOf(topic.answered, one: "ответа", many: "ответов")) на вопрос «\(text)» (\(share)); слова: \(words).")
+    }
+
+    /// Every finding's sentence, in the order the report lists them.
+    func sentences(_ findings: Findings, phrases: ReportPhrases) -> [String] {
+        var out = [responseRate(findings)]
+        if let best = findings.bestRated { out.append(rating(best, best: true, ratedQuestions: findings.ratedQuestions)) }
+        if let worst = findings.worstRated { out.append(rating(worst, best: false)) }
+        out += findings.differences.map { difference($0, phrases: phrases) }
+        out += findings.commentTopics.map(topic)
+        return out
+    }
+
+    private func questionText(_ id: String) -> String {
+        questionnaire.question(id)?.text.text(in: language.rawValue) ?? id
+    }
+
+    /// A noun after "из N": genitive singular when N ends in 1 (but not 11), else genitive plural.
+    static func russianOf(_ n: Int, one: String, many: String) -> String {
+        n % 10 == 1 && n % 100 != 11 ? one : many
+    }
+}

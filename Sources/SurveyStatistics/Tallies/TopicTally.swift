@@ -1,0 +1,160 @@
+/// Counts, for one text question, the answers that mention each `TopicGlossary` topic in any
+/// of its languages: an answer with "time" and one with "времени" both count for "time", an
+/// answer with both counts once.
+///
+/// Streaming and mergeable like `KeywordCounter`, and read the same way: each distinct word as
+/// written (UTF-8 bytes, `RawWordTable`) is normalised and stemmed once, on first sight; after
+/// that a word costs one hash lookup. Memory: the distinct words' bytes plus a few counts per
+/// glossary stem seen.
+struct TopicTally: Sendable {
+    let glossary: TopicGlossary
+    /// Answers mentioning each topic, by topic index.
+    private var topicAnswers: [Int]
+    /// The serial of the last answer counted for each topic, so an answer counts once.
+    private var topicLastAnswer: [Int]
+    private var answerSerial = 0
+
+    /// Distinct words as written; per word, the number of its glossary stem or -1.
+    private var rawWords = RawWordTable()
+    private var rawStem: [Int32] = []
+    /// Per word as written: its normalised form (empty when in no topic) and its occurrences.
+    private var rawForm: [String] = []
+    private var rawOccurrences: [Int] = []
+
+    /// Glossary stems seen, numbered in order of first sight.
+    private var stemNumbers: [String: Int32] = [:]
+    private var stemTexts: [String] = []
+    private var stemTopic: [Int] = []
+    private var stemAnswers: [Int] = []
+    private var stemLastAnswer: [Int] = []
+
+    /// What merged tallies brought: per stem text, its answers and forms' occurrences.
+    private var carried: [String: StemCount] = [:]
+
+    private struct StemCount: Sendable, Equatable {
+        var topic: Int
+        var answers = 0
+        var forms: [String: Int] = [:]
+    }
+
+    init(glossary: TopicGlossary) {
+        self.glossary = glossary
+        topicAnswers = Array(repeating: 0, count: glossary.topics.count)
+        topicLastAnswer = Array(repeating: 0, count: glossary.topics.count)
+    }
+
+    mutating func add(_ answer: String) {
+        answerSerial += 1
+        var stemmers = AnswerStemmers()
+        Tokenizer.forEachWord(in: answer) { word, _ in
+            // No glossary word is that long; a pasted run of letters is neither copied nor stemmed.
+            guard word.count <= 4 * KeywordCounter.maximumWordLength else { return }
+            let hash = RawWordTable.hash(word)
+            let raw: Int
+            if let known = rawWords.index(of: word, hash: hash) {
+                raw = known
+            } else {
+                raw = rawWords.insert(word, hash: hash)
+                let text = Tokenizer.normalize(Tokenizer.rawText(word))
+                let stem = stemmers.stem(text)
+                if let topic = glossary.topic(ofStem: stem) {
+                    rawStem.append(stemNumber(stem, topic: topic))
+                    rawForm.append(text)
+                } else {
+                    rawStem.append(-1)
+                    rawForm.append("")
+                }
+                rawOccurrences.append(0)
+            }
+            let stem = Int(rawStem[raw])
+            guard stem >= 0 else { return }
+            rawOccurrences[raw] += 1
+            if stemLastAnswer[stem] != answerSerial {
+                stemLastAnswer[stem] = answerSerial
+                stemAnswers[stem] += 1
+            }
+            let topic = stemTopic[stem]
+            if topicLastAnswer[topic] != answerSerial {
+                topicLastAnswer[topic] = answerSerial
+                topicAnswers[topic] += 1
+            }
+        }
+    }
+
+    private mutating func stemNumber(_ stem: String, topic: Int) -> Int32 {
+        if let known = stemNumbers[stem] { return known }
+        let number = Int32(stemTexts.count)
+        stemNumbers[stem] = number
+        stemTexts.append(stem)
+        stemTopic.append(topic)
+        stemAnswers.append(0)
+        stemLastAnswer.append(0)
+        return number
+    }
+
+    /// Everything counted, by stem text: what `merge` carries over.
+    private func stemCounts() -> [String: StemCount] {
+        var counts = carried
+        for stem in stemTexts.indices {
+            counts[stemTexts[stem], default: StemCount(topic: stemTopic[stem])].answers += stemAnswers[stem]
+        }
+        for raw in rawStem.indices where rawStem[raw] >= 0 && rawOccurrences[raw] > 0 {
+            let stem = Int(rawStem[raw])
+            counts[stemTexts[stem], default: StemCount(topic: stemTopic[stem])].forms[rawForm[raw], default: 0] += rawOccurrences[raw]
+        }
+        return counts
+    }
+
+    /// Adds the counts of answers another tally saw (a separate chunk of the responses).
+    mutating func merge(_ other: TopicTally) {
+        for index in topicAnswers.indices { topicAnswers[index] += other.topicAnswers[index] }
+        carried.merge(other.stemCounts()) { mine, theirs in
+            StemCount(topic: mine.topic, answers: mine.answers + theirs.answers, forms: mine.forms.merging(theirs.forms, uniquingKeysWith: +))
+        }
+    }
+
+    /// Topics mentioned at all; each with its stems, shown by their most frequent form (ties
+    /// alphabetical), most answers first.
+    func counts() -> [TopicCount] {
+        var words = Array(repeating: [TopicCount.Word](), count: glossary.topics.count)
+        for (stem, count) in stemCounts() where count.answers > 0 {
+            words[count.topic].append(TopicCount.Word(stem: stem, text: Self.mostFrequent(count.forms), answers: count.answers))
+        }
+        return topicAnswers.indices.compactMap { index in
+            guard topicAnswers[index] > 0 else { return nil }
+            let topic = glossary.topics[index]
+            let sorted = words[index].sorted { $0.answers != $1.answers ? $0.answers > $1.answers : $0.text < $1.text }
+            return TopicCount(name: topic.name, russianName: topic.russianName, answers: topicAnswers[index], words: sorted)
+        }
+    }
+
+    /// The form written most often; ties go to the first in alphabetical order.
+    private static func mostFrequent(_ forms: [String: Int]) -> String {
+        var best: (text: String, count: Int)?
+        for (text, count) in forms {
+            if let current = best, current.count > count || (current.count == count && current.text < text) { continue }
+            best = (text, count)
+        }
+        return best?.text ?? ""
+    }
+}
+
+/// Answers to one text question mentioning one glossary topic.
+public struct TopicCount: Sendable, Hashable {
+    /// The topic's name (its first English word).
+    public var name: String
+    /// Its name in Russian.
+    public var russianName: String
+    /// Answers mentioning any of its words.
+    public var answers: Int
+    /// Its words (one per stem), with the answers each appears in; most frequent first.
+    public var words: [Word]
+
+    /// One stem of a topic: shown by its most frequent form, with the answers it appears in
+    /// (the keyword table's "Answers" for that word).
+    public struct Word: Sendable, Hashable {
+        public var stem: String
+        public var text: String
+        public var answers: Int
+    }
+}
