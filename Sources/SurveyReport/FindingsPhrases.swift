@@ -56,9 +56,10 @@ struct FindingsPhrases {
                     "Тема «\(topic.russianName)»: \(topic.answers) из \(topic.answered) \(Self.russianOf(topic.answered, one: "ответа", many: "ответов")) на вопрос «\(text)» (\(share)); слова: \(words).")
     }
 
-    /// Every finding's sentence, in the order the report lists them.
+    /// Every finding's sentence, in the order the report lists them. The response rate is not
+    /// among them: the report says it in the line right above the list (findings.csv keeps it).
     func sentences(_ findings: Findings, phrases: ReportPhrases) -> [String] {
-        var out = [responseRate(findings)]
+        var out: [String] = []
         if let best = findings.bestRated { out.append(rating(best, best: true, ratedQuestions: findings.ratedQuestions)) }
         if let worst = findings.worstRated { out.append(rating(worst, best: false)) }
         out += findings.differences.map { difference($0, phrases: phrases) }

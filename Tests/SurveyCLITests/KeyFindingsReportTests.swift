@@ -30,7 +30,9 @@ import Testing
         let firstQuestion = try #require(markdown.range(of: "## 1. "))
         #expect(findings.lowerBound < firstQuestion.lowerBound, "the findings come before the questions")
         let section = String(markdown[findings.upperBound..<firstQuestion.lowerBound])
-        #expect(section.contains("- 32 of 38 participants returned the questionnaire (84%)."), "\(section)")
+        // The response rate is the line right above the list, not repeated in it.
+        #expect(markdown.contains("32 of 38 participants returned the questionnaire (84%).\n\n## Key findings"), "\(markdown.prefix(800))")
+        #expect(!section.contains("returned the questionnaire"), "\(section)")
         #expect(section.contains("- Rated best: “How would you rate the organization of the seminar (venue, schedule, logistics)?”: 88% gave one of the two highest ratings (28 of 32; 95% CI 72–95%)."), "\(section)")
         #expect(section.contains("- Rated lowest: “Was there enough time for questions and discussion?”: 23% gave one of the two highest ratings (7 of 30; 95% CI 12–41%)."), "\(section)")
         #expect(section.contains("- 16 of 27 answers to “What should be improved?” (59%) mention time (time 11, времени 5)."), "\(section)")
@@ -57,7 +59,10 @@ import Testing
         #expect(time["question_id"] == "improve" && time["topic"] == "time" && time["count"] == "16" && time["base"] == "27")
         #expect(time["words"] == "time:11;времени:5")
         let markdown = try #require(work.text("out/report.md"))
-        for row in rows { #expect(markdown.contains("- " + (row["sentence"] ?? "?")), "report.md says what findings.csv says: \(row)") }
+        for row in rows where row["kind"] != "response_rate" {
+            #expect(markdown.contains("- " + (row["sentence"] ?? "?")), "report.md says what findings.csv says: \(row)")
+        }
+        #expect(markdown.contains(rate["sentence"] ?? "?"), "the response rate, above the list")
     }
 
     @Test func russianReportSaysItInRussian() throws {
@@ -65,7 +70,7 @@ import Testing
         defer { work.remove() }
         let markdown = try #require(work.text("out/report.md"))
         #expect(markdown.contains("## Главные выводы"))
-        #expect(markdown.contains("- Анкету заполнили 32 из 38 участников (84%)."), "\(markdown.prefix(2500))")
+        #expect(markdown.contains("Анкету заполнили 32 из 38 участников (84%).\n\n## Главные выводы"), "\(markdown.prefix(2500))")
         #expect(markdown.contains("- Хуже всего оценено: «Было ли достаточно времени для вопросов и обсуждения?»: 23% выбрали одну из двух высших оценок (7 из 30; 95% ДИ 12–41%)."))
         #expect(markdown.contains("- Тема «время»: 16 из 27 ответов на вопрос «Что следует улучшить?» (59%); слова: time 11, времени 5."))
         let rows = try Self.rows(work, "out/findings.csv")
