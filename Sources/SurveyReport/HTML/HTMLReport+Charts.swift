@@ -25,7 +25,8 @@ extension HTMLReport {
     }
 
     /// Every rating question with answers in one diverging chart, grouped by scale in the order
-    /// the scales first appear; nil when there is none.
+    /// the scales first appear, best-rated first within a scale (`byTopTwoBox`); nil when there
+    /// is none.
     func ratingsChart() -> SVGLikertChart? {
         var scales: [ClosedRange<Int>] = []
         var members: [ClosedRange<Int>: [(Question, FrequencyTable, Int)]] = [:]
@@ -53,8 +54,15 @@ extension HTMLReport {
                 let percents = Dictionary(table.rows.map { ($0.code, $0.validPercent ?? 0) }, uniquingKeysWith: { first, _ in first })
                 return SVGLikertChart.Row(label: question.text.text(in: language), n: answered, percents: points.map { percents[$0] ?? 0 })
             }
-            return SVGLikertChart.Group(points: points, legend: legend, rows: rows)
+            return SVGLikertChart.Group(points: points, legend: legend, rows: Self.byTopTwoBox(rows))
         }
         return SVGLikertChart(title: phrases.ratingsOverview, groups: groups)
+    }
+
+    /// Rows with the largest top-2-box (share of the two highest points) first, so the chart
+    /// reads as a ranking; equal shares keep the form's order. The note under the chart says so.
+    static func byTopTwoBox(_ rows: [SVGLikertChart.Row]) -> [SVGLikertChart.Row] {
+        let topTwo = rows.map { $0.percents.suffix(2).reduce(0, +) }
+        return rows.indices.sorted { topTwo[$0] != topTwo[$1] ? topTwo[$0] > topTwo[$1] : $0 < $1 }.map { rows[$0] }
     }
 }
