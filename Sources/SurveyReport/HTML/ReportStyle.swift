@@ -144,7 +144,9 @@ enum ReportStyle {
       nav { display: none; }
       a { color: inherit; text-decoration: none; }
       section { padding: 10px 0; }
-      .pair { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 16px; align-items: start; }
+      /* On paper every chart sits beside its table, so a page holds two or three questions. */
+      .pair, .stack { display: grid; grid-template-columns: minmax(40%, 1fr) auto; gap: 16px; align-items: start; }
+      .stack > figure { margin-top: 0; }
       section.crosstab, .keep, .pair, .stack, figure, table, blockquote, dl.event { break-inside: avoid; page-break-inside: avoid; }
       .base { break-after: avoid; page-break-after: avoid; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
