@@ -43,12 +43,13 @@ struct PrintPage {
         """
     }
 
-    /// `text` as a quoted CSS string. Quotes and backslashes are escaped, line breaks and other
-    /// control characters become spaces, and `<` is written as `\3C ` so that no event name can
-    /// close the `<style>` element it sits in.
+    /// `text` as a quoted CSS string. Control and bidi characters first become visible `\u{…}`
+    /// escapes as everywhere in the report (`VisibleText.report`), quotes and backslashes are
+    /// escaped, and `<` is written as `\3C ` so that no event name can close the `<style>`
+    /// element it sits in.
     static func cssString(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in VisibleText.report(text).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
