@@ -105,7 +105,8 @@ enum ReportStyle {
     svg.chart { display: block; width: 100%; height: auto; }
     .pair table { width: 100%; }
     @media (min-width: 900px) {
-      .pair { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 24px; align-items: start; }
+      .pair, .stack { display: grid; grid-template-columns: minmax(40%, 1fr) auto; gap: 24px; align-items: start; }
+      .stack > figure { margin-top: 0; }
     }
     .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 8px 0; }
     table { border-collapse: collapse; font-size: 0.92rem; min-width: 50%; max-width: 100%; }
