@@ -148,6 +148,22 @@ import Testing
         }
     }
 
+    /// Issue 10: with `best: 3` the overview draws the best answer across the centre in blue,
+    /// falling short left and going too far right in red, ranked by the best answer's share.
+    @Test func bestInBetweenIsDrawnAcrossTheCentre() throws {
+        #expect(ReportStyle.aroundBest(5, best: 2).map(\.hex) == ["#b2182b", "#f4a582", "#2166ac", "#f4a582", "#b2182b"])
+        let chart = SVGLikertChart(title: "Ratings", groups: [
+            .init(points: ["1", "2", "3"], legend: ["1 (Too little)", "2 (Just enough)", "3 (Too much)"],
+                  rows: [.init(label: "Time", n: 10, percents: [20, 60, 20])], centre: 1, colors: ReportStyle.aroundBest(3, best: 1)),
+        ])
+        let svg = chart.canvas().standalone()
+        #expect(ParsedXML(svg).isWellFormed)
+        // The 60% middle is blue and centred: 30 to each side.
+        #expect(svg.contains("width=\"\(SVGCanvas.number(60 * 260.0 / 100))\" height=\"20\" fill=\"#2166ac\""), "\(svg)")
+        let rows: [SVGLikertChart.Row] = [.init(label: "A", n: 1, percents: [10, 50, 40]), .init(label: "B", n: 1, percents: [20, 70, 10])]
+        #expect(HTMLReport.byBestPoint(rows, best: 1).map(\.label) == ["B", "A"])
+    }
+
     @Test func truncation() {
         #expect(TextMeasure.truncated("Short", toFit: 200, size: 13) == "Short")
         let cut = TextMeasure.truncated("Migration situation in Kyrgyzstan", toFit: 100, size: 13)

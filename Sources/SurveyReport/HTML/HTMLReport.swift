@@ -128,7 +128,7 @@ public struct HTMLReport {
         <figure>
         \(chart.canvas().inline())
         </figure>
-        <p class="note">\(h(phrases.ratingsOverviewNote)) \(h(phrases.ratingsOverviewOrder))</p>
+        <p class="note">\(h(phrases.ratingsOverviewNote)) \(h(phrases.ratingsOverviewOrder))\(hasBestInBetween ? " " + h(phrases.ratingsOverviewBestInBetween) : "")</p>
         </section>
 
         """

@@ -60,6 +60,17 @@ enum ReportStyle {
         return low + (count % 2 == 1 ? [neutral] : []) + high
     }
 
+    /// Colours for a rating whose best point (`best`, an index) is not at an end: dark blue for
+    /// it, reds for the others, darker the further they fall from it on either side.
+    static func aroundBest(_ count: Int, best: Int) -> [Color] {
+        let farthest = max(best, count - 1 - best)
+        return (0..<count).map { index in
+            let distance = abs(index - best)
+            guard distance > 0 else { return darkBlue }
+            return farthest <= 1 ? lightRed.mixed(with: darkRed, 0.5) : lightRed.mixed(with: darkRed, Double(distance - 1) / Double(farthest - 1))
+        }
+    }
+
     /// Text colour that stays readable on `fill`.
     static func text(on fill: Color) -> Color {
         fill.luminance < 0.3 ? Color(red: 255, green: 255, blue: 255) : ink

@@ -13,6 +13,11 @@ struct SVGLikertChart {
         /// Legend text per scale point.
         var legend: [String]
         var rows: [Row]
+        /// The point (index) drawn across the centre line when it is not the scale's middle: a
+        /// best answer in between (`best:`), with falling short left and going too far right.
+        var centre: Int? = nil
+        /// Colours per point, when not the diverging ramp.
+        var colors: [ReportStyle.Color]? = nil
     }
 
     /// One question's bar.
@@ -41,7 +46,10 @@ struct SVGLikertChart {
     private static let legendLimit = (width - 2 * padding - 16) * 0.85
 
     /// The parts of a bar: what lies left of the centre, the middle point, what lies right.
-    private static func split(_ percents: [Double]) -> (low: ArraySlice<Double>, middle: Double?, high: ArraySlice<Double>) {
+    private static func split(_ percents: [Double], centre: Int? = nil) -> (low: ArraySlice<Double>, middle: Double?, high: ArraySlice<Double>) {
+        if let centre, percents.indices.contains(centre) {
+            return (percents.prefix(centre), percents[centre], percents.suffix(from: centre + 1))
+        }
         let half = percents.count / 2
         let middle = percents.count % 2 == 1 ? percents[half] : nil
         return (percents.prefix(half), middle, percents.suffix(half))
@@ -50,9 +58,8 @@ struct SVGLikertChart {
     /// Lays the chart out.
     func canvas() -> SVGCanvas {
         let width = Self.width
-        let rows = groups.flatMap(\.rows)
-        let extents = rows.map { row -> (Double, Double) in
-            let parts = Self.split(row.percents)
+        let extents = groups.flatMap { group in group.rows.map { (row: $0, centre: group.centre) } }.map { row, centre -> (Double, Double) in
+            let parts = Self.split(row.percents, centre: centre)
             let half = (parts.middle ?? 0) / 2
             return (parts.low.reduce(0, +) + half, parts.high.reduce(0, +) + half)
         }
@@ -64,9 +71,9 @@ struct SVGLikertChart {
         var canvas = SVGCanvas(width: width, title: title)
         var y = Self.padding
         var barTops: [Double] = []
-        var drawing: [(row: Row, top: Double, points: [String], colors: [ReportStyle.Color])] = []
+        var drawing: [(row: Row, top: Double, points: [String], colors: [ReportStyle.Color], centre: Int?)] = []
         for group in groups {
-            let colors = ReportStyle.diverging(group.legend.count)
+            let colors = group.colors ?? ReportStyle.diverging(group.legend.count)
             y = legend(group.legend, colors: colors, top: y, on: &canvas) + 6
             for row in group.rows {
                 let count = "n = \(row.n)"
@@ -75,14 +82,14 @@ struct SVGLikertChart {
                 canvas.text(count, x: width - Self.padding, y: y + 13, anchor: .end, size: 12, fill: ReportStyle.muted)
                 let top = y + 16 * Double(lines) + 6
                 barTops.append(top)
-                drawing.append((row, top, group.points, colors))
+                drawing.append((row, top, group.points, colors, group.centre))
                 y = top + Self.barHeight + 12
             }
         }
         let plotBottom = (barTops.last ?? y) + Self.barHeight + 4
         let ticks = stride(from: -lowDomain, through: highDomain + 0.001, by: Self.step).map { (value: $0, x: centre + $0 * scale) }
-        for (row, top, points, colors) in drawing {
-            bar(row, top: top, centre: centre, scale: scale, ticks: ticks, points: points, colors: colors, on: &canvas)
+        for (row, top, points, colors, middle) in drawing {
+            bar(row, top: top, centre: centre, scale: scale, ticks: ticks, points: points, colors: colors, middle: middle, on: &canvas)
         }
         for (value, x) in ticks {
             canvas.text(NumberFormat.wholePercent(abs(value)), x: x, y: plotBottom + 14, anchor: .middle, size: 12, fill: ReportStyle.muted)
@@ -118,8 +125,8 @@ struct SVGLikertChart {
     /// One bar: segments outward from the centre, percentages inside those wide enough, and
     /// the share of each side at its end.
     private func bar(_ row: Row, top: Double, centre: Double, scale: Double, ticks: [(value: Double, x: Double)], points: [String],
-                     colors: [ReportStyle.Color], on canvas: inout SVGCanvas) {
-        let parts = Self.split(row.percents)
+                     colors: [ReportStyle.Color], middle: Int?, on canvas: inout SVGCanvas) {
+        let parts = Self.split(row.percents, centre: middle)
         let baseline = top + Self.barHeight / 2 + 4
         var segments: [(x: Double, width: Double, percent: Double, color: ReportStyle.Color)] = []
         let halfMiddle = (parts.middle ?? 0) / 2 * scale
