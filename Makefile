@@ -5,10 +5,11 @@
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
 APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
-# Programs the tests drive (Debian package = command): tmux for the terminal form's end-to-end
-# tests, chromium for opening report.html in a browser, pandoc for turning report.md into Word.
-# Tests that need one skip without it.
-TEST_TOOLS := tmux chromium pandoc
+# Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
+# end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
+# reading report.html printed to PDF, pandoc for turning report.md into Word. Tests that need
+# one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey
@@ -27,8 +28,8 @@ deps:
 ## the tests that need the tool are skipped, so it never fails `make test` on its own. After
 ## deps, so that the two never wait on apt's lock (`make -j`).
 test-tools: deps
-	@updated=""; for p in $(TEST_TOOLS); do \
-	  command -v $$p >/dev/null 2>&1 && continue; \
+	@updated=""; for tool in $(TEST_TOOLS); do \
+	  p=$${tool%%:*}; command -v $${tool#*:} >/dev/null 2>&1 && continue; \
 	  echo "Installing $$p for the tests"; \
 	  if [ -z "$$updated" ]; then apt-get update -qq || true; updated=1; fi; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$p >/dev/null \
@@ -51,13 +52,14 @@ report: release
 	$(BIN_RELEASE) report questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv --out reports/$(EXAMPLE)
 
 ## Re-takes the README's screenshots of the example report (docs/images/report-{desktop,phone}.png):
-## headless Chromium at 1000 and 400 px wide, then optipng (apt-get install chromium optipng).
+## headless Chromium at 1280 and 390 px wide (the widths the layout test holds), then optipng
+## (apt-get install chromium optipng).
 screenshots: build
 	@for p in chromium optipng; do command -v $$p >/dev/null || { echo "screenshots need $$p: apt-get install $$p" >&2; exit 1; }; done
 	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
 	$(BIN_DEBUG) report questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv --out "$$dir/report" && \
 	mkdir -p docs/images && \
-	for shot in desktop:1000,1800 phone:400,1400; do \
+	for shot in desktop:1280,1800 phone:390,1400; do \
 	  timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$$dir/profile" \
 	    --window-size=$${shot#*:} --screenshot="$(CURDIR)/docs/images/report-$${shot%%:*}.png" "file://$$dir/report/report.html" 2>/dev/null || exit 1; \
 	done && \

@@ -22,6 +22,10 @@ public struct Question: Sendable, Hashable {
     /// With `other: true`: the index of the `other` choice, which counts answers outside the
     /// list; their text is kept in the `ID_other` column (`otherColumn`). Nil otherwise.
     public var otherChoice: Int?
+    /// A rating's best point when it is not the highest (`best: 3` for "Just enough" on a
+    /// too-little…too-much scale); nil means the highest point is best. Reports draw the points
+    /// on either side of it as falling short and going too far.
+    public var bestRating: Int?
 
     /// The canonical column holding the text of other answers (`org_type_other`), when the
     /// question takes them.

@@ -108,7 +108,7 @@ public struct QuestionnaireLoader {
 
     private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords", "missing"]
     private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer",
-                                       "column", "number_format", "missing", "other"]
+                                       "column", "number_format", "missing", "other", "best"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -364,6 +364,7 @@ public struct QuestionnaireLoader {
         let convention = fields["number_format"].flatMap { numberConvention($0, question: id) }
         var question = Question(id: id, kind: kind, text: text, required: required, numberConvention: convention)
         if let otherNode = fields["other"] { allowOther(otherNode, in: &question) }
+        if let bestNode = fields["best"], case .rating(let scale, _) = kind { question.bestRating = bestRating(bestNode, scale: scale, question: id) }
         if let columnNode = fields["column"] {
             question.columns = columnAliases(columnNode, question: id)
         }
@@ -381,6 +382,16 @@ public struct QuestionnaireLoader {
         return (question, nil, missing)
     }
 
+    /// `best: 3`: a point of the rating's scale.
+    private mutating func bestRating(_ node: Node, scale: ClosedRange<Int>, question id: String) -> Int? {
+        guard let text = scalar(node, what: "best", question: id) else { return nil }
+        guard let point = Int(text), scale.contains(point) else {
+            problem(at: node, id, "`best` must be a point of the scale \(scale.lowerBound)–\(scale.upperBound) (the answer that is best, e.g. `best: 3` for \"Just enough\"), not `\(text)`")
+            return nil
+        }
+        return point
+    }
+
     /// `column: W.Hnd` or `column: [W.Hnd, Writing hand]`: headers the question has in exports.
     private mutating func columnAliases(_ node: Node, question id: String) -> [String] {
         let names: [String]
@@ -395,7 +406,7 @@ public struct QuestionnaireLoader {
     private mutating func kind(_ typeName: String, typeNode: Node, fields: [String: Node], id: String) -> QuestionKind? {
         let parameterOwners: [String: [String]] = [
             "choices": ["single_choice", "multiple_choice"], "max_choices": ["multiple_choice"],
-            "scale": ["rating"], "labels": ["rating"], "min": ["number"], "max": ["number"], "integer": ["number"],
+            "scale": ["rating"], "labels": ["rating"], "best": ["rating"], "min": ["number"], "max": ["number"], "integer": ["number"],
         ]
         for (key, owners) in parameterOwners.sorted(by: { $0.key < $1.key }) where fields[key] != nil && !owners.contains(typeName) && QuestionKind.keywords.contains(typeName) {
             problem(at: fields[key]!, id, "`\(key)` does not apply to a \(typeName) question; it belongs to \(owners.joined(separator: " or "))")

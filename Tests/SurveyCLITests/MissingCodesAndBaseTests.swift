@@ -148,7 +148,7 @@ import Testing
             """), "\(md)")
         #expect(md.contains("Missing codes, left out of the figures above (share of those asked): Don't know (99): 1, 8.3%; Refused (-1): 1, 8.3%; Not given (999): 1, 8.3%."), "\(md)")
         let html = work.text("rep/report.html") ?? ""
-        #expect(html.contains("<tr class=\"missing\"><td>Not asked (skip logic)</td><td class=\"num\">5</td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
+        #expect(html.contains("<tr class=\"missing\"><td>Not asked (skip logic)</td><td class=\"num\">5</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
         let frequencies = work.text("rep/frequencies.csv") ?? ""
         #expect(frequencies.hasPrefix("question_id,question,code,label,count,percent,valid_percent,kind\n"))
         for line in ["why_not,Why not?,time,No time,1,14.285714285714285,33.33333333333333,answer",

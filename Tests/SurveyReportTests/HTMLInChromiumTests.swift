@@ -122,12 +122,23 @@ enum Chromium {
     /// seconds the whole process group is killed (Foundation starts the child as a group leader,
     /// and Chromium's renderer and GPU processes stay in its group).
     static func dumpDOM(of page: URL, profileIn folder: URL, timeout: Double) throws -> Run {
+        try run(["--dump-dom", page.absoluteString], profileIn: folder, timeout: timeout)
+    }
+
+    /// Prints `page` to `pdf` as "Save as PDF" would, without Chromium's own header and footer
+    /// (date, URL), so only the page's `@page` footer shows.
+    static func printToPDF(_ page: URL, pdf: URL, profileIn folder: URL, timeout: Double) throws -> Run {
+        try run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], profileIn: folder, timeout: timeout)
+    }
+
+    /// Headless Chromium with `arguments` and a throwaway profile in `folder`.
+    static func run(_ arguments: [String], profileIn folder: URL, timeout: Double) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(path))
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--dump-dom", page.absoluteString,
-        ]
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+        ] + arguments
         // Files, not pipes: a DOM larger than a pipe's buffer would otherwise block Chromium.
         let stdoutURL = folder.appendingPathComponent("chromium.stdout"), stderrURL = folder.appendingPathComponent("chromium.stderr")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)

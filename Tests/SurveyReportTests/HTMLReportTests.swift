@@ -68,6 +68,38 @@ import FoundationXML
         #expect(html.contains("No significant difference") || html.contains("differ significantly"))
     }
 
+    /// Issue 10: a cell reads "8 (80%)" when copied or read by `pandas.read_html`, not "880%".
+    @Test func crossTabCellsCopyAsCountAndPercent() throws {
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render()
+        let table = try #require(html.components(separatedBy: "<table class=\"crosstab\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        let cells = table.components(separatedBy: "<td class=\"num\" style=\"").dropFirst().map { cell in
+            let content = cell.components(separatedBy: "</td>")[0].drop { $0 != ">" }.dropFirst()
+            return content.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        }
+        #expect(!cells.isEmpty)
+        let malformed = cells.filter { $0.range(of: #"^[0-9]+ \([0-9]+%\)$"#, options: .regularExpression) == nil }
+        #expect(malformed.isEmpty, "\(malformed)")
+    }
+
+    /// Issue 10: the methods promise Wilson's 95% interval; single-choice, yes/no and rating tables show it.
+    @Test func frequencyTablesShowTheWilsonInterval() throws {
+        let results = try ReportFixture.example()
+        let html = HTMLReport(results: results, options: ReportOptions()).render()
+        #expect(html.contains("<th scope=\"col\" class=\"num\">95% CI</th>"))
+        var checked = 0
+        for result in results.questions {
+            for row in result.frequencies?.rows ?? [] {
+                guard let low = row.validPercentLow, let high = row.validPercentHigh else { continue }
+                let cell = "<td class=\"num\">\(String(format: "%.0f", low))–\(String(format: "%.0f", high))</td></tr>"
+                #expect(html.contains(cell), "\(result.id) \(row.code): \(cell)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+        let russian = HTMLReport(results: results, options: ReportOptions(language: .russian)).render()
+        #expect(russian.contains("<th scope=\"col\" class=\"num\">95% ДИ</th>"))
+    }
+
     @Test func quotesFollowTheResults() throws {
         let all = HTMLReport(results: try ReportFixture.example(quotes: .all), options: ReportOptions()).render()
         let some = HTMLReport(results: try ReportFixture.example(quotes: .longest(2)), options: ReportOptions()).render()
@@ -123,7 +155,8 @@ import FoundationXML
         #expect(plain.contains("\(results.responses) of \(results.allResponses) responses match <code>org_type == ngo</code>; the figures below are about them."))
         #expect(!plain.contains("Generated"))
         let custom = HTMLReport(results: results, options: ReportOptions(title: "Kashkasuu <2013>", stamp: "2024-05-01 10:00")).render()
-        #expect(custom.contains("<title>Kashkasuu &lt;2013&gt;</title>"))
+        // The title, then the event and its date, so saved PDFs and browser tabs tell events apart.
+        #expect(custom.contains("<title>Kashkasuu &lt;2013&gt; — Establishing National Public Council on Migration, 2013-01-25</title>"))
         #expect(custom.contains("<h1>Kashkasuu &lt;2013&gt;</h1>"))
         #expect(custom.contains("Generated 2024-05-01 10:00."))
     }

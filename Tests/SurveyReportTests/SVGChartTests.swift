@@ -25,7 +25,7 @@ import Testing
 
     @Test func inlineChartsScaleToTheirContainer() throws {
         let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render()
-        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" style=\"max-width: 484px\" viewBox=\"0 0 440 "))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" style=\"max-width: 374px\" viewBox=\"0 0 340 "))
         #expect(!html.contains("<?xml"))
     }
 
@@ -54,8 +54,8 @@ import Testing
         let svg = chart.canvas().standalone()
         let parsed = ParsedXML(svg)
         #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
-        // Domain: left 20 + 20 → 50, right 40 + 20 → 75; width 440 − 2 × 40 = 360 over 125%.
-        let scale = 360.0 / 125, centre = 40 + 50 * scale
+        // Domain: left 20 + 20 → 50, right 40 + 20 → 75; width 340 − 2 × 40 = 260 over 125%.
+        let scale = 260.0 / 125, centre = 40 + 50 * scale
         let middle = "<rect x=\"\(SVGCanvas.number(centre - 20 * scale))\" y=\"56\" width=\"\(SVGCanvas.number(40 * scale))\""
         #expect(svg.contains(middle), "middle segment centred on the line")
         #expect(svg.contains("<rect x=\"\(SVGCanvas.number(centre - 40 * scale))\" y=\"56\" width=\"\(SVGCanvas.number(20 * scale))\""))
@@ -67,7 +67,9 @@ import Testing
     @Test func ratingsOverviewLegendNamesEachLabelOnce() throws {
         let charts = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).charts()
         let ratings = try #require(charts.first { $0.name == "ratings" }?.svg)
-        #expect(ratings.contains("5 (Very useful / Excellent / More than enough)"))
+        // Too long for one line of the 340 px chart: wrapped, never cut.
+        #expect(ratings.contains(">5 (Very useful / Excellent / More than</text>"))
+        #expect(ratings.contains(">enough)</text>"))
         for id in ["usefulness", "organization", "moderation", "materials", "discussion_time"] {
             #expect(!ratings.contains(">\(id)<"))
         }
@@ -99,6 +101,67 @@ import Testing
     @Test(arguments: [(0.0, "0"), (12.0, "12"), (12.25, "12.3"), (-0.01, "0"), (639.96, "640"), (3.14159, "3.1")])
     func coordinates(value: Double, text: String) {
         #expect(SVGCanvas.number(value) == text)
+    }
+
+    /// Issue 10: a few answers among many read "<1% (4)", never "0% (4)".
+    @Test func barLabelsNeverSayZeroPercentOfSomeone() {
+        let chart = SVGBarChart(title: "t", bars: [
+            .init(label: "Rare", percent: 0.4, count: 4, color: ReportStyle.accent),
+            .init(label: "Nearly all", percent: 99.6, count: 996, color: ReportStyle.accent),
+            .init(label: "None", percent: 0, count: 0, color: ReportStyle.accent),
+        ])
+        let svg = chart.canvas().standalone()
+        #expect(svg.contains(">&lt;1% (4)</text>"))
+        #expect(svg.contains(">&gt;99% (996)</text>"))
+        #expect(svg.contains(">0% (0)</text>"))
+        #expect(!svg.contains(">0% (4)"))
+        #expect(!svg.contains(">100% (996)"))
+    }
+
+    /// Issue 10: the overview ranks questions by top-2-box, not form order; ties keep the form's.
+    @Test func ratingsOverviewIsSortedByTopTwoBox() throws {
+        let rows: [SVGLikertChart.Row] = [
+            .init(label: "Time", n: 10, percents: [30, 40, 20, 10, 0]),
+            .init(label: "Venue", n: 10, percents: [0, 10, 10, 40, 40]),
+            .init(label: "Food", n: 10, percents: [0, 0, 50, 30, 20]),
+            .init(label: "Speakers", n: 10, percents: [0, 0, 20, 40, 40]),
+        ]
+        #expect(HTMLReport.byTopTwoBox(rows).map(\.label) == ["Venue", "Speakers", "Food", "Time"])
+
+        let html = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).render()
+        let overview = try #require(html.components(separatedBy: "<section class=\"overview\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(overview.contains("Questions are sorted by the share of the two highest ratings (top-2-box), highest first."))
+        let chart = try #require(HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).ratingsChart())
+        let shares = chart.groups.flatMap { $0.rows.map { $0.percents.suffix(2).reduce(0, +) } }
+        #expect(shares.count > 2)
+        #expect(shares == shares.sorted(by: >), "\(shares)")
+    }
+
+    /// Issue 10: chart text is at least 12 px in the drawing, and the chart is drawn no wider than
+    /// a 390 px phone's page (≈ 347 px), so a phone never shrinks it below that.
+    @Test func chartTextIsAtLeast12PixelsOnAPhone() throws {
+        let charts = HTMLReport(results: try ReportFixture.example(), options: ReportOptions()).charts()
+        for chart in charts {
+            #expect(chart.svg.contains("viewBox=\"0 0 340 "), "\(chart.name)")
+            let sizes = chart.svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+            #expect(sizes.allSatisfy { $0 >= 12 }, "\(chart.name): \(sizes.filter { $0 < 12 })")
+        }
+    }
+
+    /// Issue 10: with `best: 3` the overview draws the best answer across the centre in blue,
+    /// falling short left and going too far right in red, ranked by the best answer's share.
+    @Test func bestInBetweenIsDrawnAcrossTheCentre() throws {
+        #expect(ReportStyle.aroundBest(5, best: 2).map(\.hex) == ["#b2182b", "#f4a582", "#2166ac", "#f4a582", "#b2182b"])
+        let chart = SVGLikertChart(title: "Ratings", groups: [
+            .init(points: ["1", "2", "3"], legend: ["1 (Too little)", "2 (Just enough)", "3 (Too much)"],
+                  rows: [.init(label: "Time", n: 10, percents: [20, 60, 20])], centre: 1, colors: ReportStyle.aroundBest(3, best: 1)),
+        ])
+        let svg = chart.canvas().standalone()
+        #expect(ParsedXML(svg).isWellFormed)
+        // The 60% middle is blue and centred: 30 to each side.
+        #expect(svg.contains("width=\"\(SVGCanvas.number(60 * 260.0 / 100))\" height=\"20\" fill=\"#2166ac\""), "\(svg)")
+        let rows: [SVGLikertChart.Row] = [.init(label: "A", n: 1, percents: [10, 50, 40]), .init(label: "B", n: 1, percents: [20, 70, 10])]
+        #expect(HTMLReport.byBestPoint(rows, best: 1).map(\.label) == ["B", "A"])
     }
 
     @Test func truncation() {

@@ -10,8 +10,12 @@ extension HTMLReport {
         let labels = categoryLabels(question)
         var bars: [SVGBarChart.Bar] = []
         if let table = result.frequencies {
-            let isRating = if case .rating = question.kind { true } else { false }
-            let colors = isRating ? ReportStyle.diverging(table.rows.count) : Array(repeating: ReportStyle.accent, count: table.rows.count)
+            let colors: [ReportStyle.Color]
+            if case .rating(let scale, _) = question.kind {
+                colors = Self.centre(of: question, scale: scale).map { ReportStyle.aroundBest(table.rows.count, best: $0) } ?? ReportStyle.diverging(table.rows.count)
+            } else {
+                colors = Array(repeating: ReportStyle.accent, count: table.rows.count)
+            }
             for (row, color) in zip(table.rows, colors) {
                 bars.append(.init(label: labels[row.code] ?? row.code, percent: row.validPercent, count: row.count, color: color))
             }
@@ -25,19 +29,25 @@ extension HTMLReport {
     }
 
     /// Every rating question with answers in one diverging chart, grouped by scale in the order
-    /// the scales first appear; nil when there is none.
+    /// the scales first appear, best-rated first within a scale (`byTopTwoBox`); nil when there
+    /// is none.
     func ratingsChart() -> SVGLikertChart? {
-        var scales: [ClosedRange<Int>] = []
-        var members: [ClosedRange<Int>: [(Question, FrequencyTable, Int)]] = [:]
+        // A scale with its best point in between (`best:`) is drawn apart from the same scale
+        // read the usual way.
+        struct ScaleKey: Hashable { var scale: ClosedRange<Int>; var centre: Int? }
+        var scales: [ScaleKey] = []
+        var members: [ScaleKey: [(Question, FrequencyTable, Int)]] = [:]
         for result in results.questions {
             guard let question = results.questionnaire.question(result.id), case .rating(let scale, _) = question.kind,
                   let table = result.frequencies, result.base.answered > 0 else { continue }
-            if members[scale] == nil { scales.append(scale) }
-            members[scale, default: []].append((question, table, result.base.answered))
+            let key = ScaleKey(scale: scale, centre: Self.centre(of: question, scale: scale))
+            if members[key] == nil { scales.append(key) }
+            members[key, default: []].append((question, table, result.base.answered))
         }
         guard !scales.isEmpty else { return nil }
-        let groups = scales.map { scale in
-            let questions = members[scale] ?? []
+        let groups = scales.map { key in
+            let scale = key.scale
+            let questions = members[key] ?? []
             let points = scale.map(String.init)
             let legend = points.map { point in
                 // Questions may name the same point differently; the legend lists each name once.
@@ -53,8 +63,40 @@ extension HTMLReport {
                 let percents = Dictionary(table.rows.map { ($0.code, $0.validPercent ?? 0) }, uniquingKeysWith: { first, _ in first })
                 return SVGLikertChart.Row(label: question.text.text(in: language), n: answered, percents: points.map { percents[$0] ?? 0 })
             }
-            return SVGLikertChart.Group(points: points, legend: legend, rows: rows)
+            guard let centre = key.centre else {
+                return SVGLikertChart.Group(points: points, legend: legend, rows: Self.byTopTwoBox(rows))
+            }
+            return SVGLikertChart.Group(points: points, legend: legend, rows: Self.byBestPoint(rows, best: centre), centre: centre,
+                                        colors: ReportStyle.aroundBest(points.count, best: centre))
         }
         return SVGLikertChart(title: phrases.ratingsOverview, groups: groups)
+    }
+
+    /// Rows with the largest top-2-box (share of the two highest points) first, so the chart
+    /// reads as a ranking; equal shares keep the form's order. The note under the chart says so.
+    static func byTopTwoBox(_ rows: [SVGLikertChart.Row]) -> [SVGLikertChart.Row] {
+        let topTwo = rows.map { $0.percents.suffix(2).reduce(0, +) }
+        return rows.indices.sorted { topTwo[$0] != topTwo[$1] ? topTwo[$0] > topTwo[$1] : $0 < $1 }.map { rows[$0] }
+    }
+
+    /// Rows with the largest share on the best point first; equal shares keep the form's order.
+    static func byBestPoint(_ rows: [SVGLikertChart.Row], best: Int) -> [SVGLikertChart.Row] {
+        let share = rows.map { $0.percents.indices.contains(best) ? $0.percents[best] : 0 }
+        return rows.indices.sorted { share[$0] != share[$1] ? share[$0] > share[$1] : $0 < $1 }.map { rows[$0] }
+    }
+
+    /// The index of a rating's best point when it lies between the ends (`best:`); nil when the
+    /// highest (or lowest) point is best, which the usual diverging chart already shows.
+    static func centre(of question: Question, scale: ClosedRange<Int>) -> Int? {
+        guard let best = question.bestRating, best > scale.lowerBound, best < scale.upperBound else { return nil }
+        return best - scale.lowerBound
+    }
+
+    /// Whether any rating is drawn around a best point in between.
+    var hasBestInBetween: Bool {
+        results.questions.contains { result in
+            guard let question = results.questionnaire.question(result.id), case .rating(let scale, _) = question.kind else { return false }
+            return Self.centre(of: question, scale: scale) != nil
+        }
     }
 }

@@ -24,15 +24,17 @@ public struct HTMLReport {
     /// The whole page, `report.html`.
     public func render() -> String {
         let title = options.title ?? phrases.reportTitle
+        let page = PrintPage(title: title, event: results.questionnaire.event, language: language)
         var out = """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>\(h(title))</title>
+        <title>\(h(page.documentTitle))</title>
         <style>
         \(ReportStyle.css)
+        \(page.footerCSS)
         </style>
         </head>
         <body>
@@ -127,7 +129,7 @@ public struct HTMLReport {
         <figure>
         \(chart.canvas().inline())
         </figure>
-        <p class="note">\(h(phrases.ratingsOverviewNote))</p>
+        <p class="note">\(h(phrases.ratingsOverviewNote)) \(h(phrases.ratingsOverviewOrder))\(hasBestInBetween ? " " + h(phrases.ratingsOverviewBestInBetween) : "")</p>
         </section>
 
         """
@@ -193,31 +195,40 @@ public struct HTMLReport {
 
     private func frequencyTable(_ table: FrequencyTable, question: Question, others: [NonAnswerRow]) -> String {
         let labels = categoryLabels(question)
-        return answerTable(phrases.validPercent, table.rows.map { (labels[$0.code] ?? $0.code, $0.count, $0.percent, $0.validPercent) }, others: others)
+        return answerTable(phrases.validPercent, table.rows.map { row in
+            let interval = row.validPercentLow.flatMap { low in row.validPercentHigh.map { (low, $0) } }
+            return (labels[row.code] ?? row.code, row.count, row.percent, row.validPercent, interval)
+        }, others: others, showsInterval: true)
     }
 
     private func multipleTable(_ table: MultipleResponseTable, question: Question, others: [NonAnswerRow], asked: Int) -> String {
         let labels = categoryLabels(question)
         // % of respondents only, as in the Markdown annex; % of mentions is in the CSV summaries.
         return answerTable(phrases.percentOfRespondents, table.rows.map { row in
-            (labels[row.code] ?? row.code, row.count, asked > 0 ? Double(row.count) / Double(asked) * 100 : nil, row.percentOfRespondents)
-        }, others: others)
+            (labels[row.code] ?? row.code, row.count, asked > 0 ? Double(row.count) / Double(asked) * 100 : nil, row.percentOfRespondents, nil)
+        }, others: others, showsInterval: false)
     }
 
     /// Answers, then the rows of `NonAnswerRow`; a "% of asked" column only where there is more
-    /// than "No answer" below the answers, as in the Markdown annex.
-    private func answerTable(_ percentHeader: String, _ answers: [(label: String, count: Int, asked: Double?, percent: Double?)], others: [NonAnswerRow]) -> String {
+    /// than "No answer" below the answers, as in the Markdown annex. Single-choice, yes/no and
+    /// rating tables end with the 95% Wilson interval of the valid %, which the methods name.
+    private func answerTable(_ percentHeader: String, _ answers: [(label: String, count: Int, asked: Double?, percent: Double?, interval: (Double, Double)?)],
+                             others: [NonAnswerRow], showsInterval: Bool) -> String {
         let showAsked = others.count > 1
-        var out = tableHead([phrases.answer, phrases.count] + (showAsked ? [phrases.percentOfAsked] : []) + [percentHeader], numeric: showAsked ? [1, 2, 3] : [1, 2])
+        let columns = [phrases.answer, phrases.count] + (showAsked ? [phrases.percentOfAsked] : []) + [percentHeader]
+            + (showsInterval ? [phrases.confidenceInterval] : [])
+        var out = tableHead(columns, numeric: Set(1..<columns.count))
         for answer in answers {
             out += "<tr><td>\(h(answer.label))</td><td class=\"num\">\(phrases.integer(answer.count))</td>"
                 + (showAsked ? "<td class=\"num\">\(phrases.number(answer.asked))</td>" : "")
-                + "<td class=\"num\">\(phrases.number(answer.percent))</td></tr>\n"
+                + "<td class=\"num\">\(phrases.number(answer.percent))</td>"
+                + (showsInterval ? "<td class=\"num\">\(answer.interval.map { "\(NumberFormat.fixed($0.0, 0))–\(NumberFormat.fixed($0.1, 0))" } ?? "")</td>" : "")
+                + "</tr>\n"
         }
         for row in others {
             out += "<tr class=\"missing\"><td>\(h(row.title(phrases)))</td><td class=\"num\">\(phrases.integer(row.count))</td>"
                 + (showAsked ? "<td class=\"num\">\(row.percentOfAsked.map { phrases.number($0) } ?? "")</td>" : "")
-                + "<td class=\"num\"></td></tr>\n"
+                + "<td class=\"num\"></td>" + (showsInterval ? "<td class=\"num\"></td>" : "") + "</tr>\n"
         }
         return out + tableFoot
     }
@@ -283,7 +294,10 @@ public struct HTMLReport {
             for c in tab.columnCodes.indices {
                 let percent = tab.rowPercents[r][c]
                 let style = percent.map { " style=\"\(ReportStyle.shade(percent: $0))\"" } ?? ""
-                out += "<td class=\"num\"\(style)>\(tab.counts[r][c])<span class=\"pct\">\(NumberFormat.wholePercent(percent))</span></td>"
+                // "8 (80%)" as text, so copying a cell or `pandas.read_html` gets both figures apart;
+                // the percentage still sits on a line of its own.
+                let share = percent.map { " <span class=\"pct\">(\(NumberFormat.wholePercent($0)))</span>" } ?? ""
+                out += "<td class=\"num\"\(style)>\(tab.counts[r][c])\(share)</td>"
             }
             out += "<td class=\"num\">\(tab.rowTotals[r])</td></tr>\n"
         }

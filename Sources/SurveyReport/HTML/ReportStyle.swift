@@ -60,6 +60,17 @@ enum ReportStyle {
         return low + (count % 2 == 1 ? [neutral] : []) + high
     }
 
+    /// Colours for a rating whose best point (`best`, an index) is not at an end: dark blue for
+    /// it, reds for the others, darker the further they fall from it on either side.
+    static func aroundBest(_ count: Int, best: Int) -> [Color] {
+        let farthest = max(best, count - 1 - best)
+        return (0..<count).map { index in
+            let distance = abs(index - best)
+            guard distance > 0 else { return darkBlue }
+            return farthest <= 1 ? lightRed.mixed(with: darkRed, 0.5) : lightRed.mixed(with: darkRed, Double(distance - 1) / Double(farthest - 1))
+        }
+    }
+
     /// Text colour that stays readable on `fill`.
     static func text(on fill: Color) -> Color {
         fill.luminance < 0.3 ? Color(red: 255, green: 255, blue: 255) : ink
@@ -105,19 +116,21 @@ enum ReportStyle {
     svg.chart { display: block; width: 100%; height: auto; }
     .pair table { width: 100%; }
     @media (min-width: 900px) {
-      .pair { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 24px; align-items: start; }
+      .pair, .stack { display: grid; grid-template-columns: minmax(40%, 1fr) auto; gap: 24px; align-items: start; }
+      .stack > figure { margin-top: 0; }
     }
     .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 8px 0; }
-    table { border-collapse: collapse; font-size: 0.92rem; min-width: 50%; }
+    table { border-collapse: collapse; font-size: 0.92rem; min-width: 50%; max-width: 100%; }
     caption { text-align: left; color: \(muted.hex); font-size: 0.9rem; padding-bottom: 4px; }
-    th, td { padding: 4px 10px; border-bottom: 1px solid \(grid.hex); text-align: left; vertical-align: top; }
+    th, td { padding: 4px 10px; border-bottom: 1px solid \(grid.hex); text-align: left; vertical-align: top; overflow-wrap: break-word; }
     thead th { border-bottom: 2px solid #c9ced4; font-weight: 600; vertical-align: bottom; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
+    tr { break-inside: avoid; page-break-inside: avoid; }
     tr.missing td, tr.missing th { color: \(muted.hex); font-style: italic; }
     tr.total th, tr.total td { font-weight: 600; border-top: 2px solid #c9ced4; }
-    table.crosstab thead th { white-space: normal; min-width: 4.5em; }
-    table.crosstab tbody th { min-width: 9em; }
-    table.crosstab .pct { display: block; font-size: 0.8rem; color: #333; }
+    table.crosstab td.num { white-space: normal; }
+    table.crosstab .pct { display: block; font-size: 0.8rem; color: #333; white-space: nowrap; }
     blockquote { margin: 8px 0; padding: 6px 14px; border-left: 4px solid \(lightBlue.hex); background: #f7f9fb; overflow-wrap: anywhere; }
     ul.methods { padding-left: 1.2em; }
     ul.methods li { margin: 4px 0; }
@@ -128,7 +141,11 @@ enum ReportStyle {
       main { margin: 0; padding: 16px 14px 32px; border-radius: 0; box-shadow: none; }
       h1 { font-size: 1.4rem; }
       h2 { font-size: 1.1rem; }
-      th, td { padding: 4px 6px; }
+      table { font-size: 0.88rem; }
+      table.crosstab { font-size: 0.8rem; }
+      table.crosstab th, table.crosstab td { padding: 3px 3px; }
+      th, td { padding: 4px 4px; }
+      tbody th, tbody td:first-child, table.crosstab thead th { overflow-wrap: anywhere; }
       nav ol { columns: 1; }
     }
     @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -139,8 +156,11 @@ enum ReportStyle {
       nav { display: none; }
       a { color: inherit; text-decoration: none; }
       section { padding: 10px 0; }
-      .pair { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 16px; align-items: start; }
-      section.closed, section.number, section.date, section.crosstab, section.overview, #data-quality, #methods, .keep, figure, table, blockquote, dl.event { break-inside: avoid; page-break-inside: avoid; }
+      /* On paper every chart sits beside its table, so a page holds two or three questions. */
+      .pair, .stack { display: grid; grid-template-columns: minmax(40%, 1fr) auto; gap: 16px; align-items: start; }
+      .stack > figure { margin-top: 0; }
+      section.crosstab, .keep, .pair, .stack, figure, table, blockquote, dl.event { break-inside: avoid; page-break-inside: avoid; }
+      .base { break-after: avoid; page-break-after: avoid; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       .table-wrap { overflow: visible; }
     }

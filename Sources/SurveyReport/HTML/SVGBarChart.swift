@@ -4,8 +4,9 @@ import Foundation
 /// the percentage and count at the bar's end.
 ///
 /// The scale is always 0–100%, so bars of different questions can be compared by eye. The
-/// chart is drawn narrow (440 px) so its text stays legible when a phone shrinks it; short
-/// labels sit left of their bars, longer ones on a line (or two) above them.
+/// chart is drawn narrow (340 px, the width of a 390 px phone's page less its margins) so that
+/// its 13 px text is never shown smaller than 12 px; short labels sit left of their bars, longer
+/// ones on a line (or two) above them.
 struct SVGBarChart {
     /// One category's bar.
     struct Bar {
@@ -22,7 +23,7 @@ struct SVGBarChart {
     var title: String
     var bars: [Bar]
 
-    static let width = 440.0
+    static let width = 340.0
     private static let padding = 8.0
     private static let fontSize = 13.0
     private static let barHeight = 18.0
@@ -41,7 +42,16 @@ struct SVGBarChart {
 
     private var valueSpace: Double { TextMeasure.width("100% (0000)", size: Self.fontSize) + 8 }
 
-    private func value(_ bar: Bar) -> String { "\(NumberFormat.wholePercent(bar.percent)) (\(bar.count))" }
+    private func value(_ bar: Bar) -> String { "\(Self.percentLabel(bar.percent, count: bar.count)) (\(bar.count))" }
+
+    /// A whole percentage that never contradicts its count: "<1%" rather than "0% (4)" for a
+    /// few answers among many, ">99%" rather than "100%" when someone answered otherwise.
+    static func percentLabel(_ percent: Double?, count: Int) -> String {
+        guard let percent else { return NumberFormat.wholePercent(nil) }
+        if count > 0, percent < 0.5 { return "<1%" }
+        if percent >= 99.5, percent < 100 { return ">99%" }
+        return NumberFormat.wholePercent(percent)
+    }
 
     private func length(_ bar: Bar, plotWidth: Double) -> Double {
         let length = plotWidth * min(max(bar.percent ?? 0, 0), 100) / 100

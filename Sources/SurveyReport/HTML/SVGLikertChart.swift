@@ -13,6 +13,11 @@ struct SVGLikertChart {
         /// Legend text per scale point.
         var legend: [String]
         var rows: [Row]
+        /// The point (index) drawn across the centre line when it is not the scale's middle: a
+        /// best answer in between (`best:`), with falling short left and going too far right.
+        var centre: Int? = nil
+        /// Colours per point, when not the diverging ramp.
+        var colors: [ReportStyle.Color]? = nil
     }
 
     /// One question's bar.
@@ -27,18 +32,24 @@ struct SVGLikertChart {
     var title: String
     var groups: [Group]
 
-    /// Narrow, so its text stays legible when a phone shrinks it.
-    static let width = 440.0
+    /// Narrow (the width of a 390 px phone's page less its margins), so its text, 12 px at the
+    /// smallest, is never shown smaller when a phone fits it to the page.
+    static let width = 340.0
     private static let margin = 40.0
     private static let padding = 8.0
     private static let barHeight = 20.0
     private static let legendRow = 20.0
     private static let step = 25.0
     /// The widest a legend entry may be: a line of its own.
-    private static let legendLimit = width - 2 * padding - 16
+    /// Of the legend's width, a sixth is kept spare: the estimate of `TextMeasure` is made for
+    /// Arial-like fonts, and DejaVu Sans (Linux's usual sans-serif) runs about 15% wider.
+    private static let legendLimit = (width - 2 * padding - 16) * 0.85
 
     /// The parts of a bar: what lies left of the centre, the middle point, what lies right.
-    private static func split(_ percents: [Double]) -> (low: ArraySlice<Double>, middle: Double?, high: ArraySlice<Double>) {
+    private static func split(_ percents: [Double], centre: Int? = nil) -> (low: ArraySlice<Double>, middle: Double?, high: ArraySlice<Double>) {
+        if let centre, percents.indices.contains(centre) {
+            return (percents.prefix(centre), percents[centre], percents.suffix(from: centre + 1))
+        }
         let half = percents.count / 2
         let middle = percents.count % 2 == 1 ? percents[half] : nil
         return (percents.prefix(half), middle, percents.suffix(half))
@@ -47,9 +58,8 @@ struct SVGLikertChart {
     /// Lays the chart out.
     func canvas() -> SVGCanvas {
         let width = Self.width
-        let rows = groups.flatMap(\.rows)
-        let extents = rows.map { row -> (Double, Double) in
-            let parts = Self.split(row.percents)
+        let extents = groups.flatMap { group in group.rows.map { (row: $0, centre: group.centre) } }.map { row, centre -> (Double, Double) in
+            let parts = Self.split(row.percents, centre: centre)
             let half = (parts.middle ?? 0) / 2
             return (parts.low.reduce(0, +) + half, parts.high.reduce(0, +) + half)
         }
@@ -61,46 +71,53 @@ struct SVGLikertChart {
         var canvas = SVGCanvas(width: width, title: title)
         var y = Self.padding
         var barTops: [Double] = []
-        var drawing: [(row: Row, top: Double, points: [String], colors: [ReportStyle.Color])] = []
+        var drawing: [(row: Row, top: Double, points: [String], colors: [ReportStyle.Color], centre: Int?)] = []
         for group in groups {
-            let colors = ReportStyle.diverging(group.legend.count)
+            let colors = group.colors ?? ReportStyle.diverging(group.legend.count)
             y = legend(group.legend, colors: colors, top: y, on: &canvas) + 6
             for row in group.rows {
                 let count = "n = \(row.n)"
                 let room = width - 2 * Self.padding - TextMeasure.width(count, size: 12) - 12
-                let lines = canvas.wrappedLabel(row.label, x: Self.padding, y: y + 13, maxWidth: room)
+                let lines = canvas.wrappedLabel(row.label, x: Self.padding, y: y + 13, maxWidth: room * 0.9, maxLines: 3)
                 canvas.text(count, x: width - Self.padding, y: y + 13, anchor: .end, size: 12, fill: ReportStyle.muted)
                 let top = y + 16 * Double(lines) + 6
                 barTops.append(top)
-                drawing.append((row, top, group.points, colors))
+                drawing.append((row, top, group.points, colors, group.centre))
                 y = top + Self.barHeight + 12
             }
         }
         let plotBottom = (barTops.last ?? y) + Self.barHeight + 4
         let ticks = stride(from: -lowDomain, through: highDomain + 0.001, by: Self.step).map { (value: $0, x: centre + $0 * scale) }
-        for (row, top, points, colors) in drawing {
-            bar(row, top: top, centre: centre, scale: scale, ticks: ticks, points: points, colors: colors, on: &canvas)
+        for (row, top, points, colors, middle) in drawing {
+            bar(row, top: top, centre: centre, scale: scale, ticks: ticks, points: points, colors: colors, middle: middle, on: &canvas)
         }
         for (value, x) in ticks {
-            canvas.text(NumberFormat.wholePercent(abs(value)), x: x, y: plotBottom + 14, anchor: .middle, size: 11, fill: ReportStyle.muted)
+            canvas.text(NumberFormat.wholePercent(abs(value)), x: x, y: plotBottom + 14, anchor: .middle, size: 12, fill: ReportStyle.muted)
         }
         canvas.height = plotBottom + 14 + Self.padding
         return canvas
     }
 
-    /// Draws a legend that wraps within the width; returns where the next content starts.
+    /// Draws a legend that wraps within the width; returns where the next content starts. An
+    /// entry too long for a line (a point named differently by several questions) gets lines of
+    /// its own, up to three, rather than being cut.
     private func legend(_ entries: [String], colors: [ReportStyle.Color], top: Double, on canvas: inout SVGCanvas) -> Double {
         var x = Self.padding, y = top
         for (entry, color) in zip(entries, colors) {
-            let shown = TextMeasure.truncated(entry, toFit: Self.legendLimit, size: 12)
-            let itemWidth = 16 + TextMeasure.width(shown, size: 12) + 14
+            let itemWidth = 16 + TextMeasure.width(entry, size: 12) + 14
             if x > Self.padding, x + itemWidth > Self.width - Self.padding {
                 x = Self.padding
                 y += Self.legendRow
             }
             canvas.rect(x: x, y: y + 2, width: 12, height: 12, fill: color)
-            canvas.label(entry, x: x + 16, y: y + 12.5, maxWidth: Self.legendLimit, size: 12)
-            x += itemWidth
+            if itemWidth - 14 > Self.legendLimit + 16 {
+                let lines = canvas.wrappedLabel(entry, x: x + 16, y: y + 12.5, maxWidth: Self.legendLimit, maxLines: 3, lineHeight: 15, size: 12)
+                x = Self.width
+                y += 15 * Double(lines - 1)
+            } else {
+                canvas.text(entry, x: x + 16, y: y + 12.5, size: 12)
+                x += itemWidth
+            }
         }
         return y + Self.legendRow
     }
@@ -108,8 +125,8 @@ struct SVGLikertChart {
     /// One bar: segments outward from the centre, percentages inside those wide enough, and
     /// the share of each side at its end.
     private func bar(_ row: Row, top: Double, centre: Double, scale: Double, ticks: [(value: Double, x: Double)], points: [String],
-                     colors: [ReportStyle.Color], on canvas: inout SVGCanvas) {
-        let parts = Self.split(row.percents)
+                     colors: [ReportStyle.Color], middle: Int?, on canvas: inout SVGCanvas) {
+        let parts = Self.split(row.percents, centre: middle)
         let baseline = top + Self.barHeight / 2 + 4
         var segments: [(x: Double, width: Double, percent: Double, color: ReportStyle.Color)] = []
         let halfMiddle = (parts.middle ?? 0) / 2 * scale
@@ -140,8 +157,8 @@ struct SVGLikertChart {
         }
         for segment in segments where segment.width > 0 {
             let text = NumberFormat.wholePercent(segment.percent)
-            guard TextMeasure.width(text, size: 11) + 4 <= segment.width else { continue }
-            canvas.text(text, x: segment.x + segment.width / 2, y: baseline, anchor: .middle, size: 11, fill: ReportStyle.text(on: segment.color))
+            guard TextMeasure.width(text, size: 12) + 4 <= segment.width else { continue }
+            canvas.text(text, x: segment.x + segment.width / 2, y: baseline, anchor: .middle, size: 12, fill: ReportStyle.text(on: segment.color))
         }
         canvas.text(NumberFormat.wholePercent(parts.low.reduce(0, +)), x: left - 4, y: baseline, anchor: .end, size: 12, fill: ReportStyle.muted)
         canvas.text(NumberFormat.wholePercent(parts.high.reduce(0, +)), x: right + 4, y: baseline, size: 12, fill: ReportStyle.muted)
