@@ -156,7 +156,7 @@ import FoundationXML
         #expect(!plain.contains("Generated"))
         let custom = HTMLReport(results: results, options: ReportOptions(title: "Kashkasuu <2013>", stamp: "2024-05-01 10:00")).render()
         // The title, then the event and its date, so saved PDFs and browser tabs tell events apart.
-        #expect(custom.contains("<title>Kashkasuu &lt;2013&gt; — Establishing National Public Council on Migration, 2013-01-25</title>"))
+        #expect(custom.contains("<title>Kashkasuu &lt;2013&gt; — Establishing National Public Council on Migration, 25 January 2013</title>"))
         #expect(custom.contains("<h1>Kashkasuu &lt;2013&gt;</h1>"))
         #expect(custom.contains("Generated 2024-05-01 10:00."))
     }

@@ -7,15 +7,15 @@ import Testing
 @Suite struct PrintPageTests {
     @Test func titleNamesEventAndDateWhenGiven() {
         let event = Event(name: LocalizedText("Council on Migration"), date: "2013-01-25")
-        #expect(PrintPage(title: "Report", event: event, language: .english).documentTitle == "Report — Council on Migration, 2013-01-25")
+        #expect(PrintPage(title: "Report", event: event, language: .english).documentTitle == "Report — Council on Migration, 25 January 2013")
         #expect(PrintPage(title: "Report", event: nil, language: .english).documentTitle == "Report")
-        #expect(PrintPage(title: "Report", event: Event(date: "2013-01-25"), language: .english).documentTitle == "Report — 2013-01-25")
+        #expect(PrintPage(title: "Report", event: Event(date: "2013-01-25"), language: .english).documentTitle == "Report — 25 January 2013")
     }
 
     @Test func footerNumbersPagesInTheReportsLanguage() {
         let event = Event(name: LocalizedText("Council"), date: "2013-01-25")
         let english = PrintPage(title: "Report", event: event, language: .english).footerCSS
-        #expect(english.contains("@bottom-left { content: \"Council, 2013-01-25\";"))
+        #expect(english.contains("@bottom-left { content: \"Council, 25 January 2013\";"))
         #expect(english.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"))
         let russian = PrintPage(title: "Отчёт", event: event, language: .russian).footerCSS
         #expect(russian.contains("content: \"Стр. \" counter(page) \" из \" counter(pages);"))

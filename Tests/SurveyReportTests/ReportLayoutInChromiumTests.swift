@@ -76,7 +76,7 @@ struct ReportLayoutInChromiumTests {
 
     @Test func titleNamesReportEventAndDate() throws {
         let html = try Self.exampleHTML(.russian)
-        #expect(html.contains("<title>Отчёт об отзывах участников — Establishing National Public Council on Migration, 2013-01-25</title>"))
+        #expect(html.contains("<title>Отчёт об отзывах участников — Establishing National Public Council on Migration, 25 января 2013 г.</title>"))
     }
 
     // MARK: - Helpers

@@ -4,7 +4,7 @@ import SurveyModel
 /// "Save as PDF" use as the file's name) and the footer of every printed page.
 ///
 /// Both name the event, so a stack of printed annexes, or a folder of saved PDFs, can be told
-/// apart: "Report on participants' feedback — Council on Migration, 2013-01-25", and "Council on
+/// apart: "Report on participants' feedback — Council on Migration, 25 January 2013", and "Council on
 /// Migration · Page 3 of 9" at the foot of each page.
 struct PrintPage {
     let title: String
@@ -21,10 +21,10 @@ struct PrintPage {
 
     private var eventDate: String? {
         guard let date = event?.date, !date.isEmpty else { return nil }
-        return date
+        return phrases.writtenDate(date)
     }
 
-    /// Report title, event and date: "Report on participants' feedback — Council, 2013-01-25".
+    /// Report title, event and date: "Report on participants' feedback — Council, 25 January 2013".
     var documentTitle: String {
         let about = [eventName, eventDate].compactMap { $0 }.joined(separator: ", ")
         return about.isEmpty ? title : "\(title) — \(about)"
