@@ -245,8 +245,9 @@ struct EntryDeskTests {
         #expect(desk.closing().map(\.text) == ["This pass: 1 form verified, 1 corrected.", "10 answers compared, 2 differed (20.0%)."])
         let table = try desk.disagreementTable()
         #expect(table.first == "Disagreements in all verification passes so far (1 form):")
-        #expect(table.contains("age                      1          1  100.0%"))
-        #expect(table.contains("bakyt                   10          2   20.0%"))
+        #expect(table.contains("age                      1          1          0  100.0%"))
+        #expect(table.contains("bakyt                   10       2   20.0%  5.7–51.0%"))
+        #expect(table.contains("(first entry)           10       1   10.0%  1.8–40.4%"))
     }
 
     @Test func verificationRefusals() throws {
