@@ -509,8 +509,8 @@ public final class EntryDesk {
         if check.changesFirstEntry { tally.corrected += 1 }
         var note = "Verified respondent \(respondent): \(EntryDesk.plural(comparisons.count, "answer")) compared, "
         let completed = comparisons.filter(\.isCompleted).count
-        if completed > 0 { note += "\(completed) completed (blank in the first entry), " }
-        note += disagreed == 0 ? (completed == 0 ? "all agree." : "no other difference" + (check.changesFirstEntry ? ", form corrected." : ".")) : "\(disagreed) differed, " + (check.changesFirstEntry ? "form corrected." : "first entry kept.")
+        note += disagreed + completed == 0 ? "all agree." : "\(disagreed) differed, " + (completed > 0 ? "\(completed) completed, " : "")
+            + (check.changesFirstEntry ? "form corrected." : "first entry kept.")
         return [EntryLine(note, .success)]
     }
 
