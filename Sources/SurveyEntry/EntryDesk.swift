@@ -210,7 +210,13 @@ public final class EntryDesk {
             : check.firstIllegible.contains(index) ? "— illegible" : "— no answer"
         var second = check.second.answers[index].hasValue ? parsers[index].display(check.second.answers[index])
             : check.secondIllegible.contains(index) ? "— illegible" : "— no answer"
-        let marked = check.first.answers[index].hasValue && check.second.answers[index].hasValue
+        // Characters are marked where the operators typed characters (texts, numbers, dates);
+        // two choice labels are read whole.
+        let typed: Bool = switch question.kind {
+        case .text, .number, .date: true
+        default: false
+        }
+        let marked = typed && check.first.answers[index].hasValue && check.second.answers[index].hasValue
             ? TextDifference(first, second) : nil
         if let marked { (first, second) = (marked.first, marked.second) }
         var lines = [EntryLine(screen.fit(heading + " " + String(repeating: "─", count: max(0, screen.width - 2 - heading.count))), .heading)]
