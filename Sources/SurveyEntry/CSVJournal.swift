@@ -99,14 +99,24 @@ final class CSVJournal {
     /// so a crash leaves the old file or the new one, and the file keeps its inode, owner,
     /// permissions and hard links.
     func rewrite(_ replacement: (CanonicalCSV.Record) -> [String]?) throws(EntryError) {
+        try edit { record in replacement(record).map { [$0] } }
+    }
+
+    /// Removes the data records for which `removed` is true, with the same guarantees as `rewrite`.
+    func remove(where removed: (CanonicalCSV.Record) -> Bool) throws(EntryError) {
+        try edit { record in removed(record) ? [] : nil }
+    }
+
+    /// Replaces each record for which `edit` gives rows (none removes it) and keeps the others.
+    private func edit(_ edit: (CanonicalCSV.Record) -> [[String]]?) throws(EntryError) {
         try withLock { _ throws(EntryError) in
             let bytes = try readAll()
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 256)
             var changed = false
             for record in CanonicalCSV.scan(bytes).records {
-                if record.line > 1, let fields = replacement(record) {
-                    output += Array(CSVFormat.line(neutralize ? fields.map(CSVFormat.neutralized) : fields).utf8)
+                if record.line > 1, let rows = edit(record) {
+                    for fields in rows { output += Array(CSVFormat.line(neutralize ? fields.map(CSVFormat.neutralized) : fields).utf8) }
                     changed = true
                 } else {
                     output += bytes[record.start..<record.end]

@@ -17,13 +17,20 @@ public struct DoubleEntry: Sendable {
     public private(set) var resolved: [Answer]
     /// Questions where the operator typed `!` instead of picking.
     public private(set) var illegible: Set<Int> = []
+    /// Questions the first entry marked illegible (from the problems file), shown as such.
+    public var firstIllegible: Set<Int> = []
+    /// Questions the second entry marked illegible while typing.
+    public var secondIllegible: Set<Int> = []
     /// The question awaiting a decision; nil when every question is settled.
     public private(set) var pending: Int?
 
-    public init(questionnaire: Questionnaire, first: Response, second: Response) {
+    public init(questionnaire: Questionnaire, first: Response, second: Response,
+                firstIllegible: Set<Int> = [], secondIllegible: Set<Int> = []) {
         self.questionnaire = questionnaire
         self.first = first
         self.second = second
+        self.firstIllegible = firstIllegible
+        self.secondIllegible = secondIllegible
         resolved = Array(repeating: .missing, count: questionnaire.questions.count)
         pending = nil
         settle(from: 0)
@@ -72,14 +79,22 @@ public struct DoubleEntry: Sendable {
             let question = questionnaire.questions[index]
             let asked = isAsked(index, in: first.answers) || isAsked(index, in: second.answers) || isAsked(index, in: resolved)
             guard asked else { return nil }
-            return Comparison(
+            var comparison = Comparison(
                 respondent: first.respondent, questionID: question.id,
                 first: first.answers[index].canonicalText(for: question),
                 second: second.answers[index].canonicalText(for: question),
                 resolved: resolved[index].canonicalText(for: question),
                 operatorName: name
             )
+            comparison.resolvedIllegible = illegible.contains(index)
+            return comparison
         }
+    }
+
+    /// Questions whose first entry had no answer (blank, illegible, or never typed) and whose
+    /// resolved answer has one: the problems the first entry listed there are settled.
+    public var filledQuestions: [Int] {
+        questionnaire.questions.indices.filter { !first.answers[$0].hasValue && resolved[$0].hasValue && !illegible.contains($0) }
     }
 
     /// How many questions the two entries disagree on.
@@ -121,8 +136,53 @@ public struct Comparison: Sendable, Hashable {
         self.init(respondent: fields[0], questionID: fields[1], first: fields[2], second: fields[3], resolved: fields[4], operatorName: fields[5])
     }
 
-    /// Whether the two entries differ.
-    public var isDisagreement: Bool { first != second }
+    /// Whether the paper could not be read when the entries were compared (`!` at the
+    /// question): known from the problems file, not a column of the verification file.
+    public var resolvedIllegible = false
+
+    /// How one compared answer came out, and whom a difference is charged to.
+    public enum Outcome: Sendable, Hashable {
+        /// Both entries typed the same.
+        case agreed
+        /// The first entry was blank (left empty, illegible, or the form was left early) and
+        /// the second typed what the paper says: nobody's error.
+        case completed
+        /// The entries differ and the paper could not be read either: nobody's error.
+        case illegible
+        /// The entries differ; each entry that is not what the paper says is charged (both when
+        /// the paper shows neither).
+        case differed(firstWrong: Bool, secondWrong: Bool)
+    }
+
+    /// The outcome of this comparison.
+    public var outcome: Outcome {
+        if first == second { return .agreed }
+        if resolvedIllegible && resolved.isEmpty { return .illegible }
+        if first.isEmpty && !second.isEmpty && resolved == second { return .completed }
+        return .differed(firstWrong: first != resolved, secondWrong: second != resolved)
+    }
+
+    /// Whether the two entries differ in a way that is someone's error (a first entry completed
+    /// by the second is not a disagreement).
+    public var isDisagreement: Bool {
+        if case .differed = outcome { return true }
+        return false
+    }
+
+    /// Whether the second entry filled a blank of the first.
+    public var isCompleted: Bool { outcome == .completed }
+
+    /// Whether the first entry was not what the paper says.
+    public var firstWrong: Bool {
+        if case .differed(let wrong, _) = outcome { return wrong }
+        return false
+    }
+
+    /// Whether the second entry was not what the paper says.
+    public var secondWrong: Bool {
+        if case .differed(_, let wrong) = outcome { return wrong }
+        return false
+    }
 
     /// The row.
     public var fields: [String] { [respondent, questionID, first, second, resolved, operatorName] }

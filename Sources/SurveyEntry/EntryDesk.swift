@@ -206,11 +206,24 @@ public final class EntryDesk {
         guard let check, let session else { return [] }
         let question = questionnaire.questions[index]
         let heading = "── verify · respondent \(session.respondent) · question \(index + 1)/\(session.count) · \(question.id): the entries differ"
-        let show = { (answer: Answer) in answer.hasValue ? self.parsers[index].display(answer) : "— no answer" }
+        var first = check.first.answers[index].hasValue ? parsers[index].display(check.first.answers[index])
+            : check.firstIllegible.contains(index) ? "— illegible" : "— no answer"
+        var second = check.second.answers[index].hasValue ? parsers[index].display(check.second.answers[index])
+            : check.secondIllegible.contains(index) ? "— illegible" : "— no answer"
+        // Characters are marked where the operators typed characters (texts, numbers, dates);
+        // two choice labels are read whole.
+        let typed: Bool = switch question.kind {
+        case .text, .number, .date: true
+        default: false
+        }
+        let marked = typed && check.first.answers[index].hasValue && check.second.answers[index].hasValue
+            ? TextDifference(first, second) : nil
+        if let marked { (first, second) = (marked.first, marked.second) }
         var lines = [EntryLine(screen.fit(heading + " " + String(repeating: "─", count: max(0, screen.width - 2 - heading.count))), .heading)]
         lines += screen.wrap(screen.localized(question.text), indent: "").map { EntryLine($0) }
-        lines.append(EntryLine(screen.fit("  1 first entry    \(show(check.first.answers[index]))")))
-        lines.append(EntryLine(screen.fit("  2 second entry   \(show(check.second.answers[index]))")))
+        lines += screen.wrap("  1 first entry    \(first)", indent: "", hanging: String(repeating: " ", count: 19)).map { EntryLine($0) }
+        lines += screen.wrap("  2 second entry   \(second)", indent: "", hanging: String(repeating: " ", count: 19)).map { EntryLine($0) }
+        if marked != nil { lines.append(EntryLine("  ⟦ ⟧ mark where the two differ (␣ a space)", .hint)) }
         lines.append(EntryLine("  1, 2, or the answer on the paper (=2 for the value 2) · ! illegible", .hint))
         return lines
     }
@@ -404,7 +417,10 @@ public final class EntryDesk {
 
     private func startResolving() throws(EntryError) -> [EntryLine] {
         guard let session, let first = firstEntries[session.respondent] else { return [] }
-        check = DoubleEntry(questionnaire: questionnaire, first: first, second: session.response)
+        let illegibleBefore = try problems.questions(of: session.respondent, kind: FormProblem.Kind.illegible.rawValue)
+        check = DoubleEntry(questionnaire: questionnaire, first: first, second: session.response,
+                            firstIllegible: Set(questionnaire.questions.indices.filter { illegibleBefore.contains(questionnaire.questions[$0].id) }),
+                            secondIllegible: Set(session.illegibleQuestions))
         return try nextMismatch()
     }
 
@@ -483,6 +499,10 @@ public final class EntryDesk {
             firstEntries[respondent] = check.corrected
         }
         _ = try verification.record(comparisons)
+        // The problems the first entry listed for answers the comparison has now settled leave
+        // the problems file: the verification file keeps what the first entry had.
+        try problems.settle(respondent: respondent, questions: Set(check.filledQuestions.map { questionnaire.questions[$0].id }),
+                            completedForm: true)
         if !check.illegible.isEmpty, let line = try responses.line(of: respondent) {
             try problems.record(check.illegible.sorted().map { index in
                 FormProblem(file: responses.path, line: line, column: index + 2, respondent: respondent, questionID: questionnaire.questions[index].id,
@@ -494,7 +514,9 @@ public final class EntryDesk {
         tally.disagreed += disagreed
         if check.changesFirstEntry { tally.corrected += 1 }
         var note = "Verified respondent \(respondent): \(EntryDesk.plural(comparisons.count, "answer")) compared, "
-        note += disagreed == 0 ? "all agree." : "\(disagreed) differed, " + (check.changesFirstEntry ? "form corrected." : "first entry kept.")
+        let completed = comparisons.filter(\.isCompleted).count
+        note += disagreed + completed == 0 ? "all agree." : "\(disagreed) differed, " + (completed > 0 ? "\(completed) completed, " : "")
+            + (check.changesFirstEntry ? "form corrected." : "first entry kept.")
         return [EntryLine(note, .success)]
     }
 

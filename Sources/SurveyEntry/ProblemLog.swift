@@ -25,6 +25,29 @@ public final class ProblemLog {
         try journal.append(problems.map(\.fields))
     }
 
+    /// The questions (ids) of `respondent` the file lists with `kind`; none when the file does
+    /// not exist.
+    public func questions(of respondent: String, kind: String) throws(EntryError) -> Set<String> {
+        guard journal.exists else { return [] }
+        let id = CSVFormat.neutralized(respondent)
+        return Set(try journal.records().compactMap { record in
+            record.fields.count == ResponseFile.problemHeader.count && record.fields[3] == id && record.fields[6] == kind ? record.fields[4] : nil
+        })
+    }
+
+    /// Removes the rows of `respondent` about these questions (ids), and its `incomplete` row
+    /// when `completedForm`: double entry settled them, and the verification file keeps what
+    /// the first entry had there.
+    public func settle(respondent: String, questions: Set<String>, completedForm: Bool) throws(EntryError) {
+        guard journal.exists, !questions.isEmpty || completedForm else { return }
+        let id = CSVFormat.neutralized(respondent)
+        let ids = Set(questions.map(CSVFormat.neutralized))
+        try journal.remove { record in
+            guard record.fields.count == ResponseFile.problemHeader.count, record.fields[3] == id else { return false }
+            return ids.contains(record.fields[4]) || (completedForm && record.fields[6] == FormProblem.Kind.incomplete.rawValue)
+        }
+    }
+
     /// Torn lines moved away while appending.
     public var recoveries: [TornLine] { journal.recoveries }
 }

@@ -40,7 +40,8 @@ public struct ResponseLedger: Sendable {
         public var formsVerified = 0
         /// Answers compared, over all verified forms.
         public var answersCompared = 0
-        /// Answers where the first and second entry differed.
+        /// Answers where the first and second entry differed, blanks of the first entry that
+        /// the second completed not counted.
         public var disagreements = 0
 
         public init(formsVerified: Int = 0, answersCompared: Int = 0, disagreements: Int = 0) {
@@ -85,7 +86,10 @@ public struct ResponseLedger: Sendable {
             if fields[0] != previous { figures.formsVerified += 1 }
             previous = fields[0]
             figures.answersCompared += 1
-            if fields[2] != fields[3] { figures.disagreements += 1 }
+            // A blank of the first entry that the second filled with what the paper says is
+            // "completed", not a disagreement (as `survey enter --verify` counts it).
+            let completed = fields[2].isEmpty && !fields[3].isEmpty && fields[4] == fields[3]
+            if fields[2] != fields[3] && !completed { figures.disagreements += 1 }
         }
         var ledger = ResponseLedger()
         ledger.listed = listed

@@ -245,8 +245,32 @@ struct EntryDeskTests {
         #expect(desk.closing().map(\.text) == ["This pass: 1 form verified, 1 corrected.", "10 answers compared, 2 differed (20.0%)."])
         let table = try desk.disagreementTable()
         #expect(table.first == "Disagreements in all verification passes so far (1 form):")
-        #expect(table.contains("age                      1          1  100.0%"))
-        #expect(table.contains("bakyt                   10          2   20.0%"))
+        #expect(table.contains("age                      1          1          0  100.0%"))
+        #expect(table.contains("bakyt                   10       2   20.0%  5.7–51.0%"))
+        #expect(table.contains("(first entry)           10       1   10.0%  1.8–40.4%"))
+    }
+
+    /// A form kept incomplete, then typed whole by the second operator: every filled blank is
+    /// "completed" (no disagreement, nobody's error) and the `incomplete` row leaves the
+    /// problems file.
+    @Test func verifyingAnIncompleteFormCompletesItWithoutDisagreements() throws {
+        try enterFirst([["4", "2", "spec", ":q", "k"]])
+        #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").contains(",incomplete,"))
+        let desk = try desk(.verification, operator: "bakyt")
+        var notes = try desk.type(["4"] + EntryFixtures.feedbackForm)
+        var resolved = 0
+        while case .resolve = desk.prompt {
+            notes = try desk.submit("2")
+            resolved += 1
+        }
+        #expect(resolved == 8)
+        #expect(notes == [EntryLine("Verified respondent 4: 10 answers compared, 0 differed, 8 completed, form corrected.", .success)])
+        #expect(EntryFixtures.text(of: path) == header + "\n" + EntryFixtures.feedbackRow("4") + "\n")
+        #expect(!EntryFixtures.text(of: folder + "/feedback.problems.csv").contains(",incomplete,"))
+        let table = try desk.disagreementTable()
+        #expect(table.contains("all questions           10          0          8    0.0%"), "\(table)")
+        #expect(table.contains("(first entry)           10       0    0.0%  0.0–27.8%"), "\(table)")
+        #expect(table.contains("bakyt                   10       0    0.0%  0.0–27.8%"), "\(table)")
     }
 
     @Test func verificationRefusals() throws {

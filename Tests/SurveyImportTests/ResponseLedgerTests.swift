@@ -69,11 +69,12 @@ import Testing
             101,org_type,ngo,ngo,ngo,b
             101,age,34,43,34,b
             102,org_type,gov,gov,gov,b
+            102,age,,29,29,b
 
             """)
         let ledger = try ResponseLedger.read(beside: dir.path("r.csv"), questionnaire: try Fixture.feedback())
         #expect(ledger.rejected == 2)
-        #expect(ledger.verification == ResponseLedger.Verification(formsVerified: 2, answersCompared: 3, disagreements: 1))
+        #expect(ledger.verification == ResponseLedger.Verification(formsVerified: 2, answersCompared: 4, disagreements: 1))
         #expect(ledger.problemsByKind.isEmpty)
     }
 
