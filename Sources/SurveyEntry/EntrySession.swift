@@ -263,7 +263,6 @@ public struct EntrySession: Sendable {
 
     /// Opens a question skip logic leaves out, to type what the paper has there anyway.
     private mutating func open(_ index: Int) -> Outcome {
-        keptWhenSkipped.insert(index)
         position = .question(index)
         return .jumped
     }
@@ -296,6 +295,8 @@ public struct EntrySession: Sendable {
     }
 
     private mutating func record(_ answer: Answer, at index: Int, illegible isIllegible: Bool) {
+        // An answer typed at a question not asked (opened from the review) is the paper's, on purpose.
+        if isAsked(index) { keptWhenSkipped.remove(index) } else { keptWhenSkipped.insert(index) }
         typed[index] = answer
         kept[index] = nil
         visited.insert(index)

@@ -70,4 +70,16 @@ struct EntrySessionPaperAsItIsTests {
         #expect(session.keptProblems.map(\.problem) == [.answeredWhenSkipped(condition: "usefulness <= 2")])
         #expect(session.keptProblems.map(\.value) == ["Too long"])
     }
+
+    @Test func aQuestionOpenedButLeftWithBackListsNothing() {
+        var session = EntrySession(questionnaire: questionnaire, respondent: "1")
+        // Typed while asked (usefulness 2), then hidden by changing usefulness to 4.
+        session.type("1", "", "", "2", "y", "", "", "", "Too long", "")
+        #expect(session.position == .review)
+        session.type(String(index("usefulness") + 1), "4")
+        #expect(session.position == .review)
+        #expect(session.keptProblems.isEmpty)
+        session.type(String(index("why_not_useful") + 1) + "!!", "<")
+        #expect(session.keptProblems.isEmpty, "opened and left: the old answer is not listed")
+    }
 }
