@@ -318,7 +318,9 @@ public final class EntryDesk {
                 + screen.wrap(ask.keys(parsers[ask.index]), indent: "  ").map { EntryLine($0, .hint) }
         case .reask(let problem):
             var notes = [EntryLine(problem.message, .problem)]
-            if session.keepable != nil {
+            if mode == .verification {
+                // `!!` works while verifying too, but nothing is listed: the answer is compared as saved.
+            } else if session.keepable != nil {
                 notes += screen.wrap("  !! keeps it as on the paper (saved as survey import saves it: listed in \(problems.path))", indent: "", hanging: "    ").map { EntryLine($0, .hint) }
             } else if session.openable != nil {
                 notes += screen.wrap("  !! types the paper's answer there anyway (saved as survey import saves it: listed as answered_when_skipped)", indent: "", hanging: "    ").map { EntryLine($0, .hint) }

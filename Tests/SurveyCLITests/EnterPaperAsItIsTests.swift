@@ -112,3 +112,33 @@ struct EnterPaperAsItIsTests {
         #expect(dir.text("f.problems.csv") == nil)
     }
 }
+
+/// Every kind of broken rule, kept through a pipe, against the same answers imported.
+@Suite struct EnterPaperAsItIsPipeTests {
+    @Test func everyKeptKindIsSavedAsTheImportSavesIt() throws {
+        let dir = try EnterWorkdir()
+        defer { dir.remove() }
+        // unknown_choice (a required single choice; one of a list; yes/no), out_of_range (rating,
+        // number), not_a_number, not_a_date; usefulness invalid leaves why_not_useful asked.
+        let input = ["1", "xyz !!", "2", "1 9 !!", "7 !!", "maybe !!", "12 !!", "abc !!", "x", "Too long", "32.13.2020 !!", "", ":q"]
+        let entered = try dir.run(["enter", EnterWorkdir.feedback, "--into", "f.csv"], input: input.joined(separator: "\n") + "\n")
+        #expect(entered.status == 0, "\(entered)")
+        try dir.write("paper.csv", "respondent,org_type,role,sessions,usefulness,attend_again,age,travel_hours,improve,why_not_useful,visit_date\n"
+                      + "1,xyz,specialist,brainstorm;9,7,maybe,12,abc,x,Too long,32.13.2020\n")
+        let imported = try dir.run(["import", EnterWorkdir.feedback, "paper.csv", "--into", "imp.csv"], input: "")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(dir.text("f.csv") == dir.text("imp.csv"))
+        // file, line and column name where each was read; the rest is the same.
+        func rest(_ name: String) -> [String] {
+            (dir.text(name) ?? "").split(separator: "\n").dropFirst().map { $0.split(separator: ",", maxSplits: 3).last.map(String.init) ?? "" }
+        }
+        #expect(rest("f.problems.csv").count == 7)
+        #expect(rest("f.problems.csv") == rest("imp.problems.csv"))
+        let a = try dir.run(["stats", EnterWorkdir.feedback, "f.csv", "--format", "json"], input: "")
+        let b = try dir.run(["stats", EnterWorkdir.feedback, "imp.csv", "--format", "json"], input: "")
+        var differences: [String] = []
+        RawExportEqualsImportedFileTests.compare(try RawExportEqualsImportedFileTests.comparable(a.stdout),
+                                                 try RawExportEqualsImportedFileTests.comparable(b.stdout), at: "", into: &differences)
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+    }
+}
