@@ -43,6 +43,8 @@ public final class EntryDesk {
         public var dropped = 0
         /// Answers marked illegible in saved forms.
         public var illegible = 0
+        /// Problems of answers kept as on the paper (`!!`) in saved forms.
+        public var keptAsOnPaper = 0
         /// Forms lost because the input ended in them.
         public var lost = 0
         /// Forms verified.
@@ -137,6 +139,9 @@ public final class EntryDesk {
         }
         lines += screen.wrap(["Keys: Enter no answer", "- clear", "! illegible", "< back", "? help", ":q leave"], separator: " · ", hanging: "  ").map { EntryLine($0, .hint) }
         lines += screen.wrap("At a question typed before, Enter keeps its answer.", indent: "", hanging: "  ").map { EntryLine($0, .hint) }
+        if mode == .firstEntry {
+            lines += screen.wrap("!! after a refused answer keeps it as on the paper (listed as a problem).", indent: "", hanging: "  ").map { EntryLine($0, .hint) }
+        }
         return lines
     }
 
@@ -325,7 +330,15 @@ public final class EntryDesk {
             return [EntryLine(ask.message(parsers[ask.index]), .problem)]
                 + screen.wrap(ask.keys(parsers[ask.index]), indent: "  ").map { EntryLine($0, .hint) }
         case .reask(let problem):
-            return [EntryLine(problem.message, .problem)]
+            var notes = [EntryLine(problem.message, .problem)]
+            if mode == .verification {
+                // `!!` works while verifying too, but nothing is listed: the answer is compared as saved.
+            } else if session.keepable != nil {
+                notes += screen.wrap("  !! keeps it as on the paper (saved as survey import saves it: listed in \(problems.path))", indent: "", hanging: "    ").map { EntryLine($0, .hint) }
+            } else if session.openable != nil {
+                notes += screen.wrap("  !! types the paper's answer there anyway (saved as survey import saves it: listed as answered_when_skipped)", indent: "", hanging: "    ").map { EntryLine($0, .hint) }
+            }
+            return notes
         case .help:
             if case .question(let index) = session.position {
                 return screen.help(for: index, of: session, problemsFile: problems.path)
@@ -389,18 +402,26 @@ public final class EntryDesk {
         let respondent = saved.respondent
         let by = " (operator \(operatorName))"
         var rows = session.illegibleQuestions.map { index in
-            FormProblem(file: responses.path, line: line, column: index + 2, respondent: respondent, questionID: questionnaire.questions[index].id,
+            FormProblem(file: responses.path, line: line, column: field(of: index), respondent: respondent, questionID: questionnaire.questions[index].id,
                         kind: .illegible, message: "the answer on the paper form could not be read; stored as no answer" + by)
         }
         let illegible = rows.count
+        // Answers kept as on the paper: the importer's value, kind and message, so the ledger
+        // and the statistics read them exactly as they read the same answers imported.
+        let kept = session.keptProblems
+        rows += kept.map { row in
+            FormProblem(file: responses.path, line: line, column: field(of: row.question), respondent: respondent,
+                        questionID: questionnaire.questions[row.question].id, value: row.value, problem: row.problem)
+        }
         let leftAt = session.firstUntyped
         if let leftAt {
-            rows.append(FormProblem(file: responses.path, line: line, column: leftAt + 2, respondent: respondent, questionID: questionnaire.questions[leftAt].id,
+            rows.append(FormProblem(file: responses.path, line: line, column: field(of: leftAt), respondent: respondent, questionID: questionnaire.questions[leftAt].id,
                                     kind: .incomplete, message: "form left at question \(leftAt + 1) of \(session.count) and kept with the \(EntryDesk.plural(session.answeredCount, "answer")) typed before it" + by))
         }
         try problems.record(rows)
         tally.saved += 1
         tally.illegible += illegible
+        tally.keptAsOnPaper += kept.count
         if leftAt != nil { tally.incomplete += 1 }
         self.session = nil
         autoNumbered = false
@@ -410,6 +431,7 @@ public final class EntryDesk {
             notes.append(EntryLine("  \(session.respondent), the number offered, was taken meanwhile by another operator or import; the form got the next free number, \(respondent).", .warning))
         }
         if illegible > 0 { notes.append(EntryLine("  \(EntryDesk.plural(illegible, "illegible answer")) listed in \(problems.path)")) }
+        if !kept.isEmpty { notes.append(EntryLine("  \(EntryDesk.plural(kept.count, "answer")) kept as on the paper listed in \(problems.path) (\(kept.map(\.problem.kind).joined(separator: ", ")))")) }
         return notes
     }
 
@@ -531,8 +553,9 @@ public final class EntryDesk {
             if tally.dropped > 0 { text += ", \(tally.dropped) dropped" }
             if tally.lost > 0 { text += ", \(tally.lost) not saved" }
             if tally.illegible > 0 { text += ", \(EntryDesk.plural(tally.illegible, "illegible answer"))" }
+            if tally.keptAsOnPaper > 0 { text += ", \(tally.keptAsOnPaper) kept as on the paper" }
             var lines = [EntryLine(text + "."), EntryLine("\(responses.path) holds \(EntryDesk.plural(responses.count, "form")).")]
-            if tally.illegible + tally.incomplete > 0 { lines.append(EntryLine("Problems are listed in \(problems.path).")) }
+            if tally.illegible + tally.incomplete + tally.keptAsOnPaper > 0 { lines.append(EntryLine("Problems are listed in \(problems.path).")) }
             return lines
         case .verification:
             let rate = Disagreements.percent(tally.compared == 0 ? 0 : Double(tally.disagreed) / Double(tally.compared))
@@ -551,6 +574,13 @@ public final class EntryDesk {
     }
 
     // MARK: Helpers
+
+    /// The field (from 1) question `index` is in on a line of the responses file: after
+    /// `respondent` and `submitted_at`, and after the `ID_other` column of each earlier
+    /// question with `other: true`.
+    func field(of index: Int) -> Int {
+        3 + index + questionnaire.questions[..<index].filter { $0.otherChoice != nil }.count
+    }
 
     static func prompt(for position: EntrySession.Position) -> Prompt {
         switch position {

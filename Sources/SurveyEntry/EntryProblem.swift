@@ -35,6 +35,17 @@ public enum EntryProblem: Error, Sendable, Hashable {
     case keepOrDrop(String, canKeep: Bool)
     /// A mismatch wants 1, 2 or the value on the paper.
     case pickOneOrTwo(String)
+    /// `!!` with no refused answer before it to keep.
+    case nothingToKeep
+
+    /// Whether the refused answer breaks a rule of the questionnaire (rather than being a
+    /// typing slip), so the operator may keep it as written on the paper with `!!`.
+    public var canBeKept: Bool {
+        switch self {
+        case .invalid, .unknownChoice, .notYesNo, .notOnScale: true
+        default: false
+        }
+    }
 
     /// What is wrong and what to type instead, in one line.
     public var message: String {
@@ -71,6 +82,8 @@ public enum EntryProblem: Error, Sendable, Hashable {
             return "`\(text)`: type \(canKeep ? "k to keep it as incomplete, " : "")d to drop it, or c to continue"
         case .pickOneOrTwo(let text):
             return (text.isEmpty ? "" : "`\(text)`: ") + "type 1 or 2 to pick an entry, or the paper's answer (=2 for the value 2)"
+        case .nothingToKeep:
+            return "`!!` keeps an answer just refused as it is on the paper; type the answer first (or add !! after it)"
         }
     }
 

@@ -32,6 +32,9 @@ public struct EntryScreen: Sendable {
         lines += wrap(localized(question.text), indent: "").map { EntryLine($0) }
         lines += options(question, parser: parser).map { EntryLine($0) }
         if let hint = hint(question, parser: parser) { lines.append(EntryLine("  " + hint, .hint)) }
+        if !session.isAsked(index) {
+            lines += wrap("  not asked on this form (when: \(question.when?.source ?? "")): what the paper has is saved as survey import saves it, listed as answered_when_skipped", indent: "", hanging: "    ").map { EntryLine($0, .warning) }
+        }
         if session.visited.contains(index) {
             lines += wrap(["  now: \(session.nowText(index))", "Enter keeps it", "- clears it"], separator: " · ", hanging: "    ").map { EntryLine($0, .hint) }
         }
@@ -128,8 +131,12 @@ public struct EntryScreen: Sendable {
             let value: String
             var tone = EntryLine.Tone.plain
             if !session.isAsked(index) {
-                value = "· not asked"
-                tone = .hint
+                let paper = session.keptWhenSkipped.contains(index) ? session.keptProblems.first(where: { $0.question == index }) : nil
+                value = paper.map { "· not asked · on paper: \($0.value)" } ?? "· not asked"
+                tone = paper == nil ? .hint : .warning
+            } else if let kept = session.kept[index] {
+                value = EntrySession.describe(kept)
+                tone = .warning
             } else if session.illegible.contains(index), !answers[index].hasValue {
                 value = "! illegible"
                 tone = .warning
@@ -177,12 +184,14 @@ public struct EntryScreen: Sendable {
             lines.append(EntryLine("  Enter  no answer" + (question.required ? " (not allowed: this question is required)" : "")))
             lines += wrap("  !      illegible on the paper: no answer, listed in \(URL(fileURLWithPath: problemsFile).lastPathComponent)", indent: "", hanging: "         ").map { EntryLine($0) }
             lines.append(EntryLine("  -      clear the answer (no answer)"))
+            lines += wrap("  !!     after a refused answer (or at its end: 1 2 4 5 !!): keep it as it is on the paper; saved as survey import saves it, listed in \(URL(fileURLWithPath: problemsFile).lastPathComponent)", indent: "", hanging: "         ").map { EntryLine($0) }
             if session.visited.contains(index) { lines.append(EntryLine("  Enter  here: keep the answer shown as now:")) }
             lines.append(EntryLine("  <      back one question (later answers are kept)"))
         } else {
             lines.append(EntryLine("  Enter  save this form"))
             lines.append(EntryLine("  1–\(session.count)   change that answer; the form comes back here afterwards"))
             lines.append(EntryLine("  <      back to the last question"))
+            lines += wrap("  N!!    open question N although it is not asked, to type what the paper has there (listed as answered_when_skipped)", indent: "", hanging: "         ").map { EntryLine($0) }
         }
         lines.append(EntryLine("  :q     leave this form (keep it as incomplete, or drop it)"))
         lines.append(EntryLine("  ?      this help"))

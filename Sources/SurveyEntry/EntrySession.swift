@@ -52,6 +52,15 @@ public struct EntrySession: Sendable {
     public private(set) var position: Position
     /// The layout question waiting for its `1`/`2`, if any.
     public private(set) var pendingLayout: LayoutQuestion?
+    /// Answers kept as written on the paper although they break a rule (`!!`), by question.
+    public private(set) var kept: [Int: KeptAnswer] = [:]
+    /// Questions skip logic leaves out whose answer on the paper was typed on purpose (the
+    /// review's `N!!`); saved as `survey import` saves them: blank, listed `answered_when_skipped`.
+    public private(set) var keptWhenSkipped: Set<Int> = []
+    /// The refused line that `!!` on the next line keeps, if any.
+    public private(set) var keepable: Keepable?
+    /// At the review, the question skip logic leaves out that `!!` on the next line opens.
+    public private(set) var openable: Int?
     /// How the last accepted line was understood (`→ 1 Very poor`), for a line that was not
     /// a bare number; nil otherwise. Cleared by the next line.
     public private(set) var understood: String?
@@ -65,6 +74,26 @@ public struct EntrySession: Sendable {
         position = nextPosition(after: -1)
     }
 
+    /// An answer kept as on the paper: what `survey import` makes of the same cell.
+    public struct KeptAnswer: Sendable, Hashable {
+        /// The line as typed.
+        public var typed: String
+        /// The cell as the importer would read it (the problems file's `value`).
+        public var value: String
+        /// The importer's answer: blank, or the valid part of a list.
+        public var answer: Answer
+        /// The importer's problems with it, each a problems-file row.
+        public var problems: [AnswerProblem]
+    }
+
+    /// A refused line that may be kept.
+    public struct Keepable: Sendable, Hashable {
+        /// The question.
+        public var index: Int
+        /// The line as typed (without a trailing `!!`).
+        public var text: String
+    }
+
     /// Number of questions on the form, asked or not.
     public var count: Int { questionnaire.questions.count }
 
@@ -73,7 +102,7 @@ public struct EntrySession: Sendable {
     public var answers: [Answer] {
         var result = typed
         for (index, question) in questionnaire.questions.enumerated() {
-            if let condition = question.when, !condition.holds(for: result) { result[index] = .missing }
+            if let condition = question.when, decides(condition), !condition.holds(for: result) { result[index] = .missing }
         }
         return result
     }
@@ -84,7 +113,34 @@ public struct EntrySession: Sendable {
     }
 
     private func isAsked(_ index: Int, in answers: [Answer]) -> Bool {
-        questionnaire.questions[index].when?.holds(for: answers) ?? true
+        guard let condition = questionnaire.questions[index].when else { return true }
+        return !decides(condition) || condition.holds(for: answers)
+    }
+
+    /// A condition over an answer kept with a broken rule cannot be decided: its question is
+    /// asked and its answer kept, as `survey import` keeps it (`SkipLogic.apply`).
+    private func decides(_ condition: Condition) -> Bool {
+        kept.isEmpty || !condition.questions.contains { kept[$0] != nil }
+    }
+
+    /// The rows `NAME.problems.csv` gets for the answers kept as on the paper, in form order,
+    /// exactly as `survey import` lists the same answers: each broken rule of an asked (or
+    /// purposely typed) question with the importer's value and problem, then
+    /// `answered_when_skipped` for each answer typed on purpose to a question not asked.
+    public var keptProblems: [(question: Int, value: String, problem: AnswerProblem)] {
+        let current = answers
+        var rows: [(question: Int, value: String, problem: AnswerProblem)] = []
+        for index in questionnaire.questions.indices {
+            let asked = isAsked(index, in: current)
+            if let answer = kept[index], asked || keptWhenSkipped.contains(index) {
+                rows += answer.problems.map { (index, answer.value, $0) }
+            }
+            if !asked, keptWhenSkipped.contains(index), typed[index].hasValue, let condition = questionnaire.questions[index].when {
+                rows.append((index, kept[index]?.value ?? typed[index].canonicalText(for: questionnaire.questions[index]),
+                             .answeredWhenSkipped(condition: condition.source)))
+            }
+        }
+        return rows
     }
 
     /// The response to save.
@@ -111,6 +167,20 @@ public struct EntrySession: Sendable {
     public mutating func submit(_ line: String) -> Outcome {
         let command = EntryCommand(line)
         understood = nil
+        let keepable = self.keepable, openable = self.openable
+        self.keepable = nil
+        self.openable = nil
+        if case .text("!!") = command {
+            switch position {
+            case .question(let index):
+                guard let keepable, keepable.index == index else { return .reask(.nothingToKeep) }
+                pendingLayout = nil
+                return keep(keepable.text, at: index)
+            case .review:
+                guard let openable else { return .reask(.nothingToKeep) }
+                return open(openable)
+            }
+        }
         if let pending = pendingLayout, case .question(let index) = position, pending.index == index {
             pendingLayout = nil
             switch command {
@@ -151,13 +221,19 @@ public struct EntrySession: Sendable {
             if question.required { return .reask(.required(number: index + 1)) }
             if command == .clear || visited.contains(index) { understood = "no answer" }
             record(.missing, at: index, illegible: false)
-        case .text(let text):
-            if let ask = LayoutQuestion.check(text, at: index, question: question, parser: parsers[index]) {
+        case .text(let line):
+            // `ANSWER !!`: keep it at once if it breaks a rule (never in a text, where `!!` is text).
+            let keepNow = question.kind != .text && line.hasSuffix("!!") && line.count > 2
+            let text = keepNow ? String(line.dropLast(2)).trimmingCharacters(in: .whitespaces) : line
+            if !keepNow, let ask = LayoutQuestion.check(text, at: index, question: question, parser: parsers[index]) {
                 pendingLayout = ask
                 return .askLayout(ask)
             }
             switch parsers[index].read(text) {
             case .failure(let problem):
+                guard problem.canBeKept, parsers[index].asOnPaper(text) != nil else { return .reask(problem) }
+                if keepNow { return keep(text, at: index) }
+                self.keepable = Keepable(index: index, text: text)
                 return .reask(problem)
             case .success(let answer):
                 return take(answer, at: index, echo: EntrySession.needsEcho(text, question: question, answer: answer))
@@ -165,6 +241,30 @@ public struct EntrySession: Sendable {
         }
         position = nextPosition(after: index)
         return .accepted
+    }
+
+    /// Keeps a refused line as the paper has it: the importer's answer for it (blank, or the
+    /// valid part of a list) and its problems, listed at the save. Allowed on required
+    /// questions too: the paper has an answer there, only not a valid one.
+    private mutating func keep(_ text: String, at index: Int) -> Outcome {
+        guard let paper = parsers[index].asOnPaper(text) else { return .reask(.nothingToKeep) }
+        record(paper.outcome.answer, at: index, illegible: false)
+        let answer = KeptAnswer(typed: text, value: paper.value, answer: paper.outcome.answer, problems: paper.outcome.problems)
+        kept[index] = answer
+        understood = "kept as on the paper: " + EntrySession.describe(answer)
+        position = nextPosition(after: index)
+        return .accepted
+    }
+
+    /// `!! 7 · out_of_range`, how a kept answer reads back.
+    static func describe(_ kept: KeptAnswer) -> String {
+        "!! \(kept.typed) · " + kept.problems.map(\.kind).joined(separator: ", ")
+    }
+
+    /// Opens a question skip logic leaves out, to type what the paper has there anyway.
+    private mutating func open(_ index: Int) -> Outcome {
+        position = .question(index)
+        return .jumped
     }
 
     /// Records a read answer and moves on, saying how it was understood when `echo`.
@@ -179,6 +279,7 @@ public struct EntrySession: Sendable {
     /// What question `index` holds now, as the `now:` line shows it.
     public func nowText(_ index: Int) -> String {
         if illegible.contains(index) { return "! illegible" }
+        if let kept = kept[index] { return EntrySession.describe(kept) }
         return typed[index].hasValue ? parsers[index].display(typed[index]) : "no answer"
     }
 
@@ -194,7 +295,10 @@ public struct EntrySession: Sendable {
     }
 
     private mutating func record(_ answer: Answer, at index: Int, illegible isIllegible: Bool) {
+        // An answer typed at a question not asked (opened from the review) is the paper's, on purpose.
+        if isAsked(index) { keptWhenSkipped.remove(index) } else { keptWhenSkipped.insert(index) }
         typed[index] = answer
+        kept[index] = nil
         visited.insert(index)
         if isIllegible { illegible.insert(index) } else { illegible.remove(index) }
     }
@@ -223,12 +327,17 @@ public struct EntrySession: Sendable {
             return .reask(.notHere("!", hint: "mark an answer illegible on its question; type its number to go there"))
         case .clear:
             return .reask(.notHere("-", hint: "clear an answer at its question; type its number to go there"))
-        case .text(let text):
+        case .text(let line):
+            // `N!!`: open a question skip logic leaves out at once.
+            let openNow = line.hasSuffix("!!")
+            let text = openNow ? String(line.dropLast(2)).trimmingCharacters(in: .whitespaces) : line
             guard let number = Int(text), (1...count).contains(number) else {
                 return .reask(.notAQuestionNumber(text, count: count))
             }
             let index = number - 1
             guard isAsked(index) else {
+                if openNow { return open(index) }
+                openable = index
                 return .reask(.notAsked(number: number, condition: questionnaire.questions[index].when?.source ?? ""))
             }
             position = .question(index)

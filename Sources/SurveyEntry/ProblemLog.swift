@@ -1,4 +1,5 @@
 import SurveyImport
+import SurveyModel
 
 /// `NAME.problems.csv` beside the responses file: what the import lists there, plus the
 /// answers the operator could not read (`illegible`) and forms left half-typed (`incomplete`).
@@ -76,6 +77,11 @@ public struct FormProblem: Sendable, Hashable {
     public var kind: Kind
     /// One sentence for people.
     public var message: String
+    /// The value as the importer would list it, for an answer kept as on the paper.
+    public var value = ""
+    /// The rule it breaks, for an answer kept as on the paper (`!!`): written with the
+    /// importer's kind and message instead of `kind`.
+    public var ruleProblem: AnswerProblem?
 
     public init(file: String, line: Int, column: Int, respondent: String, questionID: String, kind: Kind, message: String) {
         self.file = file
@@ -87,8 +93,16 @@ public struct FormProblem: Sendable, Hashable {
         self.message = message
     }
 
+    /// An answer kept as written on the paper although it breaks a rule: listed exactly as
+    /// `survey import` lists the same cell (`ResponseFile.fields(of: ImportProblem)`).
+    public init(file: String, line: Int, column: Int, respondent: String, questionID: String, value: String, problem: AnswerProblem) {
+        self.init(file: file, line: line, column: column, respondent: respondent, questionID: questionID, kind: .illegible, message: problem.message)
+        self.value = value
+        ruleProblem = problem
+    }
+
     /// The problems-file row.
     public var fields: [String] {
-        [file, String(line), String(column), respondent, questionID, "", kind.rawValue, message]
+        [file, String(line), String(column), respondent, questionID, value, ruleProblem?.kind ?? kind.rawValue, message]
     }
 }

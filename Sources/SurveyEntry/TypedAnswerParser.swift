@@ -88,6 +88,25 @@ public struct TypedAnswerParser: Sendable {
         }
     }
 
+    /// A refused line read as `survey import` reads the same paper answer in a CSV cell, for
+    /// keeping it on purpose (`!!`): the cell (keys of a list turned into their codes, the rest
+    /// as typed; a list of too many choices as its codes joined by `;`) and the importer's
+    /// outcome for it. Nil when the importer finds nothing wrong with it either, so there is
+    /// no rule broken to keep (an ambiguous label start just needs more letters).
+    public func asOnPaper(_ typed: String) -> (value: String, outcome: AnswerParser.Outcome)? {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        var cell = text
+        if case .multipleChoice(let choices, _) = question.kind {
+            let tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+            cell = tokens.map { token in
+                if case .success(let index) = choice(token) { return choices[index].code }
+                return token
+            }.joined(separator: ";")
+        }
+        let outcome = parser.parse(cell)
+        return outcome.problems.isEmpty ? nil : (cell, outcome)
+    }
+
     /// The keys as a range for messages: `1–6`, or `1, 01, 2` when they are codes.
     public var keyRange: String {
         guard let first = keys.first, let last = keys.last else { return "" }

@@ -79,8 +79,8 @@ import Testing
         #expect(dir.text("f.csv") == lines([Self.header, "5,,,specialist,brainstorm,4,,,,,,"]))
         #expect(dir.text("f.problems.csv") == lines([
             "file,line,column,respondent,question,value,problem,message",
-            "f.csv,2,2,5,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)",
-            "f.csv,2,6,5,attend_again,,incomplete,form left at question 5 of 10 and kept with the 3 answers typed before it (operator aigul)",
+            "f.csv,2,3,5,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)",
+            "f.csv,2,7,5,attend_again,,incomplete,form left at question 5 of 10 and kept with the 3 answers typed before it (operator aigul)",
         ]))
     }
 

@@ -23,7 +23,8 @@ struct EntryDeskTests {
     @Test func savesFormsOneAfterAnother() throws {
         let desk = try desk()
         #expect(desk.opening().map(\.text) == ["\(path): no forms yet.", "Keys: Enter no answer · - clear · ! illegible · < back · ? help · :q leave",
-                                               "At a question typed before, Enter keeps its answer."])
+                                               "At a question typed before, Enter keeps its answer.",
+                                               "!! after a refused answer keeps it as on the paper (listed as a problem)."])
         #expect(desk.prompt == .respondent)
         #expect(desk.promptText == "respondent [1]> ")
         let notes = try desk.type([""] + EntryFixtures.feedbackForm + ["5"] + EntryFixtures.feedbackForm)
@@ -71,9 +72,9 @@ struct EntryDeskTests {
         #expect(notes.filter { $0.tone != .hint } == [EntryLine("Saved respondent 7 (line 2 of \(path)).", .success), EntryLine("  3 illegible answers listed in \(folder)/feedback.problems.csv")])
         #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv") == """
             file,line,column,respondent,question,value,problem,message
-            \(path),2,2,7,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
-            \(path),2,5,7,usefulness,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
-            \(path),2,7,7,age,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+            \(path),2,3,7,org_type,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+            \(path),2,6,7,usefulness,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
+            \(path),2,8,7,age,,illegible,the answer on the paper form could not be read; stored as no answer (operator aigul)
 
             """)
         #expect(desk.tally.illegible == 3)
@@ -89,7 +90,7 @@ struct EntryDeskTests {
         #expect(notes == [EntryLine("Saved respondent 4 as incomplete (line 2 of \(path)).", .success)])
         #expect(EntryFixtures.text(of: path) == header + "\n4,,ngo,specialist,,,,,,,,\n")
         #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").hasSuffix(
-            "\(path),2,4,4,sessions,,incomplete,form left at question 3 of 10 and kept with the 2 answers typed before it (operator aigul)\n"))
+            "\(path),2,5,4,sessions,,incomplete,form left at question 3 of 10 and kept with the 2 answers typed before it (operator aigul)\n"))
         #expect(desk.closing().map(\.text) == ["This sitting: 1 form saved (1 incomplete).", "\(path) holds 1 form.", "Problems are listed in \(folder)/feedback.problems.csv."])
     }
 

@@ -14,7 +14,9 @@ struct EnterCommand: ParsableCommand {
         code or the start of a label (echoed as understood); several choices as `1 3 5`; Enter alone \
         is no answer, but keeps the answer of a question typed before; - clears it. A lone Cyrillic \
         letter that is another answer on the English layout (н = y) is asked about. \
-        Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave. \
+        Keys: < back, ? help, ! illegible (no answer, listed in NAME.problems.csv), :q leave; \
+        !! after a refused answer that breaks a rule (or `7 !!`; `N!!` at the review for a question \
+        not asked) keeps it as on the paper, saved as `survey import` saves it. \
         Each saved form is appended to the responses file in one write and synced to disk, so a \
         crash loses at most the form being typed. Saves take the lock `survey import` takes on \
         the file; a number taken with Enter is allocated at the save, so operators typing into \
