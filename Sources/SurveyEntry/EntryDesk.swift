@@ -527,7 +527,7 @@ public final class EntryDesk {
                             completedForm: true)
         if !check.illegible.isEmpty, let line = try responses.line(of: respondent) {
             try problems.record(check.illegible.sorted().map { index in
-                FormProblem(file: responses.path, line: line, column: index + 2, respondent: respondent, questionID: questionnaire.questions[index].id,
+                FormProblem(file: responses.path, line: line, column: field(of: index), respondent: respondent, questionID: questionnaire.questions[index].id,
                             kind: .illegible, message: "the answer on the paper form could not be read when the two entries were compared (operator \(operatorName))")
             })
         }

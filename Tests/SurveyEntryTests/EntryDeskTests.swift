@@ -1,6 +1,7 @@
 import Foundation
 import SurveyModel
 import Testing
+import SurveyImport
 @testable import SurveyEntry
 
 /// Whole sittings: forms saved, refused, left, lost, and verified.
@@ -249,6 +250,22 @@ struct EntryDeskTests {
         #expect(table.contains("age                      1          1          0  100.0%"))
         #expect(table.contains("bakyt                   10       2   20.0%  5.7–51.0%"))
         #expect(table.contains("(first entry)           10       1   10.0%  1.8–40.4%"))
+    }
+
+    /// A difference the paper cannot settle (`!`) is listed as illegible at the field the answer
+    /// has in the responses file: respondent, submitted_at, then the questions (it was one short).
+    @Test func illegibleAtVerificationNamesTheAnswersField() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm])
+        let desk = try desk(.verification, operator: "bakyt")
+        var form = EntryFixtures.feedbackForm
+        form[5] = "43"
+        _ = try desk.type(["1"] + form)
+        #expect(desk.prompt == .resolve(questionnaire.index(of: "age")!))
+        _ = try desk.submit("!")
+        let problems = EntryFixtures.text(of: folder + "/feedback.problems.csv")
+        let age = questionnaire.index(of: "age")!
+        #expect(ResponseFile.header(for: questionnaire)[age + 2] == "age")
+        #expect(problems.contains(",2,\(age + 3),1,age,,illegible,"), "\(problems)")
     }
 
     /// A form kept incomplete, then typed whole by the second operator: every filled blank is
