@@ -20,7 +20,8 @@ public enum FindingsSelector {
         var findings = Findings()
         findings.responses = results.allResponses
         findings.participants = results.questionnaire.event?.participants
-        let ratings = results.questions.compactMap(rating)
+        // A scale whose best answer lies in between (`best: 3`) has no top-2-box to rank by.
+        let ratings = results.questions.filter { results.questionnaire.question($0.id)?.bestRating == nil }.compactMap(rating)
         findings.ratedQuestions = ratings.count
         if let best = ratings.enumerated().max(by: { order($0.element, $1.element, $0.offset, $1.offset) })?.element {
             findings.bestRated = best
