@@ -63,8 +63,22 @@ struct EntryDeskTests {
         #expect(try desk.submit("1 2") == [EntryLine("`1 2` is not a respondent id: use letters, digits and - _ . /", .problem)])
         #expect(try desk.submit("<") == [EntryLine("`<` does nothing here: type the number written on the form, or :q to stop", .problem)])
         #expect(try desk.submit("!") == [EntryLine("`!` does nothing here: type the number written on the form, or :q to stop", .problem)])
-        #expect(try desk.submit("?").count == 3)
+        #expect(try desk.submit("?").count == 4, "the fourth line names :e ID and resuming")
         #expect(desk.prompt == .respondent)
+    }
+
+    /// `:e ID` opens a saved form at its review; an unknown id is refused at the prompt, and
+    /// `--edit` is refused while verifying.
+    @Test func editOpensASavedFormAtItsReview() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm)
+        #expect(try desk.submit(":e 9") == [EntryLine("\(path): error: there is no form of respondent 9 to edit; check the number on the paper form (`survey enter` without --edit types a new one)", .problem)])
+        #expect(desk.prompt == .respondent)
+        #expect(try desk.submit(":e 1") == [EntryLine("Editing respondent 1's form; its review rewrites it.", .success)])
+        #expect(desk.prompt == .review)
+        let notes = try desk.submit("")
+        #expect(notes.first?.text.hasPrefix("Rewrote respondent 1 (line 2 of \(path)): no answer changed") == true, "\(notes)")
+        #expect(desk.tally.edited == 1 && desk.tally.saved == 1)
     }
 
     @Test func illegibleAnswersAreListedInTheProblemsFile() throws {
