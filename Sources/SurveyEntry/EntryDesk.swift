@@ -456,10 +456,17 @@ public final class EntryDesk {
         var edited = session.response
         edited.submittedAt = original.submittedAt
         edited.otherTexts = original.otherTexts
-        // The row as it is now (another operator may have changed it meanwhile).
-        let current = try responses.responses().first { $0.respondent == original.respondent } ?? original
         let header = ResponseFile.header(for: questionnaire)
-        let before = ResponseFile.fields(of: current, in: questionnaire)
+        let before = ResponseFile.fields(of: original, in: questionnaire)
+        // The row as it is now: when another operator changed it while it was open here, it is
+        // not overwritten with this copy (their change would be lost without a trace).
+        let current = try responses.responses().first { $0.respondent == original.respondent }
+        guard let current, ResponseFile.fields(of: current, in: questionnaire) == before else {
+            self.session = nil
+            editing = nil
+            prompt = .respondent
+            return [EntryLine("Respondent \(original.respondent)'s form was changed (or removed) by another operator while it was open here; nothing was written. Open it again with :e \(original.respondent) to see it as it is now.", .problem)]
+        }
         let after = ResponseFile.fields(of: edited, in: questionnaire)
         let changes = header.indices.dropFirst(2).compactMap { column in
             before[column] == after[column] ? nil : EditLog.Change(question: header[column], old: before[column], new: after[column])

@@ -81,6 +81,22 @@ struct EntryDeskTests {
         #expect(desk.tally.edited == 1 && desk.tally.saved == 1)
     }
 
+    /// Two operators open the same form; the second save finds the row changed and writes
+    /// nothing, instead of overwriting the first operator's edit.
+    @Test func anEditOfAFormChangedMeanwhileIsNotWritten() throws {
+        let first = try desk()
+        _ = try first.type([""] + EntryFixtures.feedbackForm)
+        let second = try desk()
+        _ = try first.submit(":e 1")
+        _ = try second.submit(":e 1")
+        _ = try first.type(["6", "50", ""])
+        let before = EntryFixtures.text(of: path)
+        let notes = try second.type(["6", "51", ""])
+        #expect(notes.contains { $0.tone == .problem && $0.text.hasPrefix("Respondent 1's form was changed (or removed) by another operator") }, "\(notes)")
+        #expect(EntryFixtures.text(of: path) == before)
+        #expect(second.prompt == .respondent)
+    }
+
     @Test func illegibleAnswersAreListedInTheProblemsFile() throws {
         let desk = try desk()
         let notes = try desk.type(["7", "!", "spec", "1 3", "!", "y", "!", "", "", "", ""])
