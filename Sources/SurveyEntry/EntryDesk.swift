@@ -475,14 +475,19 @@ public final class EntryDesk {
         try edits?.record(changes, respondent: original.respondent, operatorName: operatorName)
         let line = try responses.line(of: original.respondent) ?? 0
         let leftAt = session.firstUntyped
-        if leftAt == nil {
-            try problems.settle(respondent: original.respondent, questions: [], completedForm: true)
-        }
+        // The `incomplete` row always names where the form stops now, so resuming it again
+        // starts there (answers typed before it count as typed).
+        try problems.settle(respondent: original.respondent, questions: [], completedForm: true)
         let by = " (operator \(operatorName))"
-        try problems.record(session.illegibleQuestions.map { index in
+        var rows = session.illegibleQuestions.map { index in
             FormProblem(file: responses.path, line: line, column: field(of: index), respondent: original.respondent, questionID: questionnaire.questions[index].id,
                         kind: .illegible, message: "the answer on the paper form could not be read; stored as no answer" + by)
-        })
+        }
+        if let leftAt {
+            rows.append(FormProblem(file: responses.path, line: line, column: field(of: leftAt), respondent: original.respondent, questionID: questionnaire.questions[leftAt].id,
+                                    kind: .incomplete, message: "form left at question \(leftAt + 1) of \(session.count) and kept with the \(EntryDesk.plural(session.answeredCount, "answer")) typed before it" + by))
+        }
+        try problems.record(rows)
         tally.edited += 1
         self.session = nil
         editing = nil

@@ -81,6 +81,17 @@ struct EntryDeskTests {
         #expect(desk.tally.edited == 1 && desk.tally.saved == 1)
     }
 
+    /// A resumed form left again is resumed where it stops now, so answers typed in the first
+    /// resumption are not asked afresh (where Enter would clear them).
+    @Test func aFormResumedAndLeftAgainResumesWhereItStopsNow() throws {
+        let desk = try desk()
+        _ = try desk.type(["7", "2", "spec", ":q", "k"])
+        _ = try desk.type(["7", "1 3", "2", ":q", "k"])
+        #expect(try desk.problems.questions(of: "7", kind: "incomplete") == ["attend_again"])
+        _ = try desk.submit("7")
+        #expect(desk.prompt == .question(4))
+    }
+
     /// Two operators open the same form; the second save finds the row changed and writes
     /// nothing, instead of overwriting the first operator's edit.
     @Test func anEditOfAFormChangedMeanwhileIsNotWritten() throws {
