@@ -282,7 +282,7 @@ final class CSVJournal {
         guard fstat(descriptor, &status) == 0, Int(status.st_size) == old.count else {
             throw .writeFailed(path: path, reason: "the file changed while it was locked")
         }
-        let record = RollbackRecord(purpose: "verification correction", changes: [
+        let record = RollbackRecord(purpose: "correction of a saved form (--verify or --edit)", changes: [
             RollbackRecord.Change(path: RegularFile.resolved(path), identity: FileIdentity(status), offset: first,
                                   end: max(old.count, new.count), original: Array(old[first...])),
         ])
@@ -293,8 +293,17 @@ final class CSVJournal {
         }
         let tail = new[first...]
         var done = 0
+        // Tests: stop halfway through the rewrite so a kill -9 lands inside it.
+        let pause = ProcessInfo.processInfo.environment[CSVJournal.pauseRewriteVariable].flatMap(Double.init) ?? 0
+        let stopAt = pause > 0 ? max(1, tail.count / 2) : tail.count
         while done < tail.count {
-            let written = tail.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, $0.count - done, off_t(first + done)) }
+            if done == stopAt, pause > 0 {
+                fsync(descriptor)
+                lock.notify("\(CSVJournal.pauseRewriteVariable): paused after \(done) of \(tail.count) bytes rewritten in \(path)")
+                usleep(UInt32(min(pause, 600) * 1_000_000))
+            }
+            let limit = done < stopAt ? stopAt : tail.count
+            let written = tail.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, limit - done, off_t(first + done)) }
             if written < 0, errno == EINTR { continue }
             guard written > 0 else {
                 let reason = CSVJournal.errorText()
@@ -355,6 +364,9 @@ final class CSVJournal {
         }
         return bytes
     }
+
+    /// Seconds to pause halfway through an in-place rewrite (tests of a crash inside it).
+    static let pauseRewriteVariable = "SURVEY_TEST_PAUSE_REWRITE"
 
     static func errorText() -> String { String(cString: strerror(errno)) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyImport
 import SurveyModel
 
 /// A sitting at the terminal form: respondent ids, then each form's questions, review and
@@ -55,6 +56,8 @@ public final class EntryDesk {
         public var disagreed = 0
         /// Forms corrected in the responses file.
         public var corrected = 0
+        /// Saved forms opened again and rewritten (edited or resumed).
+        public var edited = 0
     }
 
     /// The questionnaire being typed.
@@ -87,6 +90,10 @@ public final class EntryDesk {
     /// The form's id is the number offered at the prompt (Enter), not one written on paper:
     /// if another process takes it before the save, the save takes the next free one.
     private var autoNumbered = false
+    /// The form as saved, while it is open again (`open(_:)`): its review rewrites that row.
+    private var editing: Response?
+    /// `NAME.edits.csv`, in first-entry mode.
+    public let edits: EditLog?
 
     /// `notify` hears about waiting for the responses file's lock and about interrupted
     /// changes undone when it is taken.
@@ -103,6 +110,7 @@ public final class EntryDesk {
         }
         responses = try ResponseLog(path: responsesPath, questionnaire: questionnaire, notify: notify)
         problems = try ProblemLog(responsesPath: responsesPath, lock: responses.lock)
+        edits = mode == .firstEntry ? try EditLog(responsesPath: responsesPath, lock: responses.lock) : nil
         if mode == .verification {
             verification = try VerificationLog(responsesPath: responsesPath, lock: responses.lock)
             try loadFirstEntries()
@@ -133,6 +141,13 @@ public final class EntryDesk {
         case .firstEntry:
             let have = responses.count == 0 ? "no forms yet" : "\(EntryDesk.plural(responses.count, "form")) already entered"
             lines.append(EntryLine("\(responses.path): \(have)."))
+            // Forms kept incomplete, so the operator sees them and can resume one by its number.
+            let inFile = Set(responses.respondents)
+            let left = ((try? problems.respondents(kind: FormProblem.Kind.incomplete.rawValue)) ?? []).filter { inFile.contains($0) }
+            if !left.isEmpty, session == nil {
+                let shown = left.prefix(10).joined(separator: ", ") + (left.count > 10 ? " and \(left.count - 10) more" : "")
+                lines += screen.wrap("Incomplete: \(shown); type its number to resume it.", indent: "", hanging: "  ").map { EntryLine($0, .warning) }
+            }
         case .verification:
             lines.append(EntryLine("\(responses.path): \(EntryDesk.plural(firstEntries.count, "form")) in the first entry, \(verification?.count ?? 0) verified."))
             lines.append(EntryLine("Type each form as it is on the paper; differences come after its review.", .hint))
@@ -273,6 +288,7 @@ public final class EntryDesk {
                 EntryLine("  Type the respondent id written on the paper form, then Enter.", .hint),
                 EntryLine("  Enter alone takes \(suggestion ?? "the next form")" + (mode == .firstEntry ? " (one more than the highest number entered)." : " (the next form not verified yet)."), .hint),
                 EntryLine("  :q ends the sitting; every saved form is already on disk.", .hint),
+                EntryLine("  :e ID opens a saved form again to correct it; typing the number of an incomplete form resumes it.", .hint),
             ]
         case .back, .illegible, .clear:
             let key = line.trimmingWhitespace()
@@ -288,6 +304,19 @@ public final class EntryDesk {
                 return [EntryLine("Every form of the first entry is verified.", .success)]
             }
             id = next
+        case .text(let text) where text.hasPrefix(":e ") || text.hasPrefix(":edit "):
+            // `:e ID`: open a saved form again, as `--edit ID` does.
+            let target = String(text.drop { $0 != " " }).trimmingWhitespace()
+            guard mode == .firstEntry, !renumbering else {
+                return [EntryLine(EntryProblem.notHere(":e", hint: renumbering ? "type the number written on this form first" : "forms are edited outside --verify").message, .problem)]
+            }
+            do throws(EntryError) {
+                try open(target)
+            } catch {
+                if case .noSuchForm = error { return [EntryLine(error.errorDescription ?? "", .problem)] }
+                throw error
+            }
+            return [EntryLine("Editing respondent \(target)'s form; its review rewrites it.", .success)]
         case .text(let text):
             id = text
         }
@@ -296,6 +325,11 @@ public final class EntryDesk {
         switch mode {
         case .firstEntry:
             if !automatic, let line = try responses.line(of: id) {
+                // A form kept incomplete is resumed where it was left.
+                if !renumbering, try !problems.questions(of: id, kind: FormProblem.Kind.incomplete.rawValue).isEmpty {
+                    try open(id)
+                    return [EntryLine("Resuming respondent \(id)'s incomplete form (line \(line) of \(responses.path)).", .success)]
+                }
                 return [EntryLine(EntryProblem.respondentTaken(id, line: line).message, .problem)]
             }
         case .verification:
@@ -359,6 +393,12 @@ public final class EntryDesk {
         case "k" where canKeep, "keep" where canKeep:
             return try save()
         case "d", "drop":
+            if editing != nil {
+                self.session = nil
+                editing = nil
+                prompt = .respondent
+                return [EntryLine("Left respondent \(session.respondent)'s form as it was saved; nothing was changed.", .warning)]
+            }
             self.session = nil
             check = nil
             renumbering = false
@@ -385,7 +425,75 @@ public final class EntryDesk {
     /// both under the responses file's lock, so the number checked is the number saved.
     private func save() throws(EntryError) -> [EntryLine] {
         guard let session else { return [] }
+        if let editing {
+            return try responses.whileLocked { () throws(EntryError) -> [EntryLine] in try saveEdit(session, original: editing) }
+        }
         return try responses.whileLocked { () throws(EntryError) -> [EntryLine] in try save(session) }
+    }
+
+    // MARK: Editing and resuming
+
+    /// Opens the saved form of `respondent` again with its answers: at the first question
+    /// not typed yet when it was kept incomplete, else at its review. Its save rewrites that
+    /// one row in place (`ResponseLog.replace`) and logs each changed cell in `NAME.edits.csv`.
+    public func open(_ respondent: String) throws(EntryError) {
+        guard mode == .firstEntry, let saved = try responses.responses().first(where: { $0.respondent == respondent }) else {
+            throw .noSuchForm(path: responses.path, respondent: respondent)
+        }
+        let leftIDs = try problems.questions(of: respondent, kind: FormProblem.Kind.incomplete.rawValue)
+        let leftAt = questionnaire.questions.firstIndex { leftIDs.contains($0.id) }
+        let opened = EntrySession(questionnaire: questionnaire, saved: saved, leftAt: leftAt, parsers: parsers)
+        session = opened
+        editing = saved
+        renumbering = false
+        autoNumbered = false
+        prompt = EntryDesk.prompt(for: opened.position)
+    }
+
+    /// Rewrites the edited form's row (the old row or the new one survives a crash), then logs
+    /// the changed cells and settles the `incomplete` row when the form is now complete.
+    private func saveEdit(_ session: EntrySession, original: Response) throws(EntryError) -> [EntryLine] {
+        var edited = session.response
+        edited.submittedAt = original.submittedAt
+        edited.otherTexts = original.otherTexts
+        let header = ResponseFile.header(for: questionnaire)
+        let before = ResponseFile.fields(of: original, in: questionnaire)
+        // The row as it is now: when another operator changed it while it was open here, it is
+        // not overwritten with this copy (their change would be lost without a trace).
+        let current = try responses.responses().first { $0.respondent == original.respondent }
+        guard let current, ResponseFile.fields(of: current, in: questionnaire) == before else {
+            self.session = nil
+            editing = nil
+            prompt = .respondent
+            return [EntryLine("Respondent \(original.respondent)'s form was changed (or removed) by another operator while it was open here; nothing was written. Open it again with :e \(original.respondent) to see it as it is now.", .problem)]
+        }
+        let after = ResponseFile.fields(of: edited, in: questionnaire)
+        let changes = header.indices.dropFirst(2).compactMap { column in
+            before[column] == after[column] ? nil : EditLog.Change(question: header[column], old: before[column], new: after[column])
+        }
+        if !changes.isEmpty { try responses.replace([edited]) }
+        try edits?.record(changes, respondent: original.respondent, operatorName: operatorName)
+        let line = try responses.line(of: original.respondent) ?? 0
+        let leftAt = session.firstUntyped
+        // The `incomplete` row always names where the form stops now, so resuming it again
+        // starts there (answers typed before it count as typed).
+        try problems.settle(respondent: original.respondent, questions: [], completedForm: true)
+        let by = " (operator \(operatorName))"
+        var rows = session.illegibleQuestions.map { index in
+            FormProblem(file: responses.path, line: line, column: field(of: index), respondent: original.respondent, questionID: questionnaire.questions[index].id,
+                        kind: .illegible, message: "the answer on the paper form could not be read; stored as no answer" + by)
+        }
+        if let leftAt {
+            rows.append(FormProblem(file: responses.path, line: line, column: field(of: leftAt), respondent: original.respondent, questionID: questionnaire.questions[leftAt].id,
+                                    kind: .incomplete, message: "form left at question \(leftAt + 1) of \(session.count) and kept with the \(EntryDesk.plural(session.answeredCount, "answer")) typed before it" + by))
+        }
+        try problems.record(rows)
+        tally.edited += 1
+        self.session = nil
+        editing = nil
+        prompt = .respondent
+        let what = changes.isEmpty ? "no answer changed" : "\(EntryDesk.plural(changes.count, "answer")) changed, logged in \(edits?.path ?? "")"
+        return [EntryLine("Rewrote respondent \(original.respondent)" + (leftAt != nil ? " (still incomplete)" : "") + " (line \(line) of \(responses.path)): \(what).", .success)]
     }
 
     private func save(_ session: EntrySession) throws(EntryError) -> [EntryLine] {
@@ -554,6 +662,7 @@ public final class EntryDesk {
             if tally.lost > 0 { text += ", \(tally.lost) not saved" }
             if tally.illegible > 0 { text += ", \(EntryDesk.plural(tally.illegible, "illegible answer"))" }
             if tally.keptAsOnPaper > 0 { text += ", \(tally.keptAsOnPaper) kept as on the paper" }
+            if tally.edited > 0 { text += ", \(EntryDesk.plural(tally.edited, "form")) rewritten (edits in \(edits?.path ?? ""))" }
             var lines = [EntryLine(text + "."), EntryLine("\(responses.path) holds \(EntryDesk.plural(responses.count, "form")).")]
             if tally.illegible + tally.incomplete + tally.keptAsOnPaper > 0 { lines.append(EntryLine("Problems are listed in \(problems.path).")) }
             return lines

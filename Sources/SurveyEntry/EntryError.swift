@@ -14,6 +14,8 @@ public enum EntryError: Error, LocalizedError, Sendable, Equatable {
     case nothingToVerify(path: String)
     /// The responses file (or one beside it) is a FIFO, device, socket, folder or dangling link.
     case notAFile(path: String, kind: String)
+    /// `--edit ID` for a respondent the responses file does not hold.
+    case noSuchForm(path: String, respondent: String)
 
     /// The entry error for a failure in the shared file machinery (lock, rollback record).
     public init(_ error: ImportError) {
@@ -38,6 +40,8 @@ public enum EntryError: Error, LocalizedError, Sendable, Equatable {
             return "\(path):1: error: the file has a different header, so forms for this questionnaire cannot be added to it.\n  expected: \(expected)\n  found:    \(found)\nEnter into another file (--into responses/OTHER.csv), or check that this is the right questionnaire"
         case .notAFile(let path, let kind):
             return "\(path): error: this is \(kind), not a regular file; forms are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
+        case .noSuchForm(let path, let respondent):
+            return "\(path): error: there is no form of respondent \(respondent) to edit; check the number on the paper form (`survey enter` without --edit types a new one)"
         case .nothingToVerify(let path):
             return "\(path): error: there are no forms to verify yet; type the stack once with `survey enter` (without --verify), then again with --verify"
         }

@@ -74,6 +74,19 @@ public struct EntrySession: Sendable {
         position = nextPosition(after: -1)
     }
 
+    /// A form already in the responses file, opened again (`--edit`, or its number typed when
+    /// it was kept incomplete): its answers are the saved ones, every asked question before
+    /// `leftAt` counts as typed, and the form opens at the first question not typed yet, or at
+    /// the review when there is none.
+    public init(questionnaire: Questionnaire, saved: Response, leftAt: Int?, parsers: [TypedAnswerParser]? = nil) {
+        self.init(questionnaire: questionnaire, respondent: saved.respondent, parsers: parsers)
+        for index in saved.answers.indices where index < typed.count { typed[index] = saved.answers[index] }
+        let current = answers
+        let end = leftAt ?? questionnaire.questions.count
+        visited = Set(questionnaire.questions.indices.filter { $0 < end && isAsked($0, in: current) })
+        position = nextPosition(after: -1)
+    }
+
     /// An answer kept as on the paper: what `survey import` makes of the same cell.
     public struct KeptAnswer: Sendable, Hashable {
         /// The line as typed.

@@ -36,6 +36,17 @@ public final class ProblemLog {
         })
     }
 
+    /// The respondents the file lists with `kind`, in file order, each once; none when the
+    /// file does not exist.
+    public func respondents(kind: String) throws(EntryError) -> [String] {
+        guard journal.exists else { return [] }
+        var seen: Set<String> = []
+        return try journal.records().compactMap { record in
+            guard record.fields.count == ResponseFile.problemHeader.count, record.fields[6] == kind, seen.insert(record.fields[3]).inserted else { return nil }
+            return record.fields[3]
+        }
+    }
+
     /// Removes the rows of `respondent` about these questions (ids), and its `incomplete` row
     /// when `completedForm`: double entry settled them, and the verification file keeps what
     /// the first entry had there.

@@ -63,8 +63,49 @@ struct EntryDeskTests {
         #expect(try desk.submit("1 2") == [EntryLine("`1 2` is not a respondent id: use letters, digits and - _ . /", .problem)])
         #expect(try desk.submit("<") == [EntryLine("`<` does nothing here: type the number written on the form, or :q to stop", .problem)])
         #expect(try desk.submit("!") == [EntryLine("`!` does nothing here: type the number written on the form, or :q to stop", .problem)])
-        #expect(try desk.submit("?").count == 3)
+        #expect(try desk.submit("?").count == 4, "the fourth line names :e ID and resuming")
         #expect(desk.prompt == .respondent)
+    }
+
+    /// `:e ID` opens a saved form at its review; an unknown id is refused at the prompt, and
+    /// `--edit` is refused while verifying.
+    @Test func editOpensASavedFormAtItsReview() throws {
+        let desk = try desk()
+        _ = try desk.type([""] + EntryFixtures.feedbackForm)
+        #expect(try desk.submit(":e 9") == [EntryLine("\(path): error: there is no form of respondent 9 to edit; check the number on the paper form (`survey enter` without --edit types a new one)", .problem)])
+        #expect(desk.prompt == .respondent)
+        #expect(try desk.submit(":e 1") == [EntryLine("Editing respondent 1's form; its review rewrites it.", .success)])
+        #expect(desk.prompt == .review)
+        let notes = try desk.submit("")
+        #expect(notes.first?.text.hasPrefix("Rewrote respondent 1 (line 2 of \(path)): no answer changed") == true, "\(notes)")
+        #expect(desk.tally.edited == 1 && desk.tally.saved == 1)
+    }
+
+    /// A resumed form left again is resumed where it stops now, so answers typed in the first
+    /// resumption are not asked afresh (where Enter would clear them).
+    @Test func aFormResumedAndLeftAgainResumesWhereItStopsNow() throws {
+        let desk = try desk()
+        _ = try desk.type(["7", "2", "spec", ":q", "k"])
+        _ = try desk.type(["7", "1 3", "2", ":q", "k"])
+        #expect(try desk.problems.questions(of: "7", kind: "incomplete") == ["attend_again"])
+        _ = try desk.submit("7")
+        #expect(desk.prompt == .question(4))
+    }
+
+    /// Two operators open the same form; the second save finds the row changed and writes
+    /// nothing, instead of overwriting the first operator's edit.
+    @Test func anEditOfAFormChangedMeanwhileIsNotWritten() throws {
+        let first = try desk()
+        _ = try first.type([""] + EntryFixtures.feedbackForm)
+        let second = try desk()
+        _ = try first.submit(":e 1")
+        _ = try second.submit(":e 1")
+        _ = try first.type(["6", "50", ""])
+        let before = EntryFixtures.text(of: path)
+        let notes = try second.type(["6", "51", ""])
+        #expect(notes.contains { $0.tone == .problem && $0.text.hasPrefix("Respondent 1's form was changed (or removed) by another operator") }, "\(notes)")
+        #expect(EntryFixtures.text(of: path) == before)
+        #expect(second.prompt == .respondent)
     }
 
     @Test func illegibleAnswersAreListedInTheProblemsFile() throws {

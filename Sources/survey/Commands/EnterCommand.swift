@@ -24,6 +24,9 @@ struct EnterCommand: ParsableCommand {
         prompts; exit 1 when a line was refused or the input ended inside a form. \
         --verify: a second operator types the same forms again; differences are resolved on the \
         spot, logged in NAME.verification.csv, and corrections rewrite the responses file. \
+        --edit ID opens a saved or incomplete form with its answers; its review rewrites that one \
+        row in place under the lock (a crash leaves the old row or the new one), and each changed \
+        answer is logged in NAME.edits.csv. Typing the number of a form kept incomplete resumes it. \
         Memory: one index entry per form in the file (the whole file while verifying). See docs/entry.md.
         """
     )
@@ -39,6 +42,9 @@ struct EnterCommand: ParsableCommand {
 
     @Flag(help: "Double entry: type forms already entered again and resolve the differences.")
     var verify = false
+
+    @Option(help: "Open the saved (or incomplete) form of this respondent with its answers; its review rewrites that one row, and every changed answer is logged in NAME.edits.csv.")
+    var edit: String?
 
     @Option(help: "Show question texts and labels in this language where the definition has them (e.g. ru); answers in every language stay accepted.")
     var lang: String?
@@ -78,11 +84,18 @@ struct EnterCommand: ParsableCommand {
         do {
             let desk = try EntryDesk(questionnaire: definition, responsesPath: responsesPath, operatorName: name,
                                      mode: verify ? .verification : .firstEntry, width: EntryTerminal.width(), language: lang, notify: Terminal.error)
+            if let edit {
+                if verify {
+                    Terminal.error("--edit and --verify cannot be used together: edit a form, or verify the stack.")
+                    throw SurveyFailure.usage
+                }
+                try desk.open(edit)
+            }
             guard try EntryTerminal(desk: desk, autoAdvance: autoAdvance).run() else { throw SurveyFailure.dataProblems }
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {
-            case .headerMismatch, .nothingToVerify, .notAFile: throw SurveyFailure.usage
+            case .headerMismatch, .nothingToVerify, .notAFile, .noSuchForm: throw SurveyFailure.usage
             case .unreadable, .writeFailed: throw SurveyFailure.dataProblems
             }
         }
