@@ -49,6 +49,13 @@ final class CSVJournal {
         neutralize = neutralizeFormulas
     }
 
+    /// A list kept beside the responses file (`NAME.SUFFIX.csv`: problems, verification, edits),
+    /// covered by its lock, with formulas neutralized as every list survey writes for people.
+    static func companion(of responsesPath: String, suffix: String, header: [String], lock: ResponseFileLock) -> CSVJournal {
+        let path = ResponseFile.companion(of: responsesPath, suffix: suffix)
+        return CSVJournal(path: path, header: header, recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
+    }
+
     /// Whether the file exists.
     var exists: Bool { FileManager.default.fileExists(atPath: path) }
 

@@ -15,9 +15,7 @@ public final class EditLog {
     /// Checks the file when it exists; it is created with the first edit.
     /// `lock` is the responses file's lock, which covers this file.
     public init(responsesPath: String, lock: ResponseFileLock) throws(EntryError) {
-        let path = ResponseFile.companion(of: responsesPath, suffix: "edits")
-        journal = CSVJournal(path: path, header: EditLog.header,
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
+        journal = CSVJournal.companion(of: responsesPath, suffix: "edits", header: EditLog.header, lock: lock)
         try journal.synchronize(create: false)
     }
 

@@ -14,9 +14,7 @@ public final class ProblemLog {
     /// Checks the file when it exists (moving a torn last line away); never creates it.
     /// `lock` is the responses file's lock, which covers this file.
     public init(responsesPath: String, lock: ResponseFileLock) throws(EntryError) {
-        let path = ResponseFile.companion(of: responsesPath, suffix: "problems")
-        journal = CSVJournal(path: path, header: ResponseFile.problemHeader,
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
+        journal = CSVJournal.companion(of: responsesPath, suffix: "problems", header: ResponseFile.problemHeader, lock: lock)
         try journal.synchronize(create: false)
     }
 

@@ -11,9 +11,7 @@ public final class VerificationLog {
     /// Reads the file when it exists; it is created with the first verified form.
     /// `lock` is the responses file's lock, which covers this file.
     public init(responsesPath: String, lock: ResponseFileLock) throws(EntryError) {
-        let path = ResponseFile.companion(of: responsesPath, suffix: "verification")
-        journal = CSVJournal(path: path, header: Comparison.header,
-                             recoveredPath: ResponseFile.companion(of: path, suffix: "recovered"), lock: lock, neutralizeFormulas: true)
+        journal = CSVJournal.companion(of: responsesPath, suffix: "verification", header: Comparison.header, lock: lock)
         journal.onRecord = { [unowned self] record in
             guard let comparison = Comparison(fields: record.fields), self.verifiedBy[comparison.respondent] == nil else { return }
             self.verifiedBy[comparison.respondent] = comparison.operatorName
