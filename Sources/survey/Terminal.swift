@@ -55,7 +55,7 @@ enum Terminal {
     }
 
     /// Writes every byte, retrying after EINTR, EAGAIN and short writes; returns 0 or errno.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+    static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
         var text = text
         return text.withUTF8 { bytes -> Int32 in
             var offset = 0

@@ -88,8 +88,8 @@ struct EnterResult: CustomStringConvertible {
 }
 
 /// A pseudo-terminal for the real binary: a private tmux server, 80×24, driven with
-/// `send-keys` and read with `capture-pane`. Panes stay after their program exits, so the
-/// last screen can still be read.
+/// `send-keys` and read with `capture-pane`. Panes stay after their program exits (and
+/// the program's shell waits two seconds more), so the last screen can still be read.
 final class EnterTmux {
     /// Whether tmux can be run here; tests that need it are skipped otherwise.
     static let isAvailable: Bool = {
@@ -113,8 +113,12 @@ final class EnterTmux {
     func start(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"], width: Int = 80, height: Int = 24) throws {
         try Data("set -g remain-on-exit on\nset -g history-limit 5000\n".utf8).write(to: workdir.url.appendingPathComponent(".tmux.conf"))
         let settings = environment.map { "\($0.key)=\(EnterTmux.quote($0.value))" }.joined(separator: " ")
-        let command = "cd \(EnterTmux.quote(workdir.url.path)) && echo $$ > .pid && exec env -u NO_COLOR TERM=xterm \(settings) "
+        let program = "echo $$ > .pid && exec env -u NO_COLOR TERM=xterm \(settings) "
             + ([EnterWorkdir.binary] + arguments).map(EnterTmux.quote).joined(separator: " ")
+        // tmux drops what a pane's program wrote last when the program is gone before tmux has
+        // read it (a busy CI machine lost the closing summary that way): the program runs under
+        // a shell that stays a moment after it ends. `.pid` is the program's own pid.
+        let command = "cd \(EnterTmux.quote(workdir.url.path)) && sh -c \(EnterTmux.quote(program)); sleep 2"
         let started = try EnterTmux.tmux(["-f", workdir.path(".tmux.conf"), "new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", command], socket: socket)
         guard started.status == 0 else { throw EnterTmuxError.failed("tmux new-session: \(started.output)") }
     }

@@ -49,7 +49,7 @@ struct FairDoubleEntryTests {
         #expect(improve.contains("  1 first entry    More time for discussion⟦⟧"), "\(improve)")
         try tmux.type("2")
         try tmux.wait(for: "Verified respondent 1: 10 answers compared, 3 differed, 2 completed, form corrected.")
-        try tmux.wait(for: "respondent")
+        try tmux.wait(for: "respondent> ")
         try tmux.type(":q")
         let end = try tmux.wait(for: "bob                     10       1   10.0%  1.8–40.4%")
         // alice: 2 errors of 10 answers; bob: 1 of 10. Wilson 95% intervals as statsmodels'

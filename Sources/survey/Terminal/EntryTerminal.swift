@@ -113,14 +113,10 @@ struct EntryTerminal {
     }
 
     /// Unbuffered, so notes and libedit's prompt never overtake each other.
+    /// The form's screen: a failed write is not worth ending a sitting over, but a full
+    /// terminal (EAGAIN) is waited for, never dropped.
     private func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        _ = Terminal.writeAll(text, to: descriptor)
     }
 
     /// Ctrl-C still ends the program at once (libedit restores the terminal first); the
