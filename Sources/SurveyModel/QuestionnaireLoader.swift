@@ -262,8 +262,9 @@ public struct QuestionnaireLoader {
 
     private mutating func event(from node: Node) -> Event? {
         guard let map = mapping(node, what: "event", question: nil) else { return nil }
-        let fields = entries(map, allowed: ["name", "date", "place", "participants"], what: "event", question: nil)
+        let fields = entries(map, allowed: ["id", "name", "date", "place", "participants"], what: "event", question: nil)
         var event = Event()
+        event.id = fields["id"].flatMap { scalar($0, what: "event id", question: nil) }
         event.name = fields["name"].flatMap { localizedText($0, what: "event name", question: nil) }
         event.place = fields["place"].flatMap { localizedText($0, what: "event place", question: nil) }
         event.date = fields["date"].flatMap { scalar($0, what: "event date", question: nil) }
