@@ -257,6 +257,51 @@ import Testing
         #expect(codebook.contains(";org;\"Организация; тип\";single_choice;"), "\(codebook)")
     }
 
+    /// LibreOffice Calc (Debian `libreoffice-calc-nogui`), when installed: the spreadsheet whose
+    /// CSV import takes a locale the way Excel takes the machine's.
+    static let calc: String? = {
+        guard FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsclo.so") else { return nil }
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return directories.map { "\($0)/libreoffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// An independent reader: LibreOffice Calc opens the Russian `--excel` files as a
+    /// Russian-locale spreadsheet does (`;`, UTF-8, ru-RU: a decimal comma), and saved again as
+    /// plain CSV (`,`, en-US) gives the plain pack byte for byte, so every figure was read as a
+    /// number, every text cell whole, every row in its columns. The plain files opened the same
+    /// way come out as one column (today's "every file as one column").
+    @Test(.enabled(if: calc != nil, "LibreOffice Calc is not installed: apt-get install libreoffice-calc-nogui"))
+    func russianExcelFilesOpenInColumnsWithNumbersInARussianSpreadsheet() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let example = [Fixture.repoRoot.appendingPathComponent("questionnaires/seminar-feedback.yaml").path,
+                       Fixture.repoRoot.appendingPathComponent("responses/seminar-feedback.csv").path]
+        for (name, inputs) in [("form", ["q.yaml", "r.csv"]), ("example", example)] {
+            for (folder, excel) in [("\(name)-plain", [String]()), ("\(name)-excel", ["--excel"])] {
+                let result = try work.run(arguments: ["report"] + inputs + ["--out", folder, "--format", "csv", "--lang", "ru"] + excel)
+                #expect(result.status == 0, "\(result)")
+            }
+        }
+        let calc = URL(fileURLWithPath: try #require(Self.calc))
+        let profile = "-env:UserInstallation=file://" + work.path("lo-profile")
+        let russianImport = "--infilter=CSV:59,34,76,1,,1049"
+        let plainExport = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false"
+        for name in ["form", "example"] {
+            let files = Self.csvFiles(work, "\(name)-excel")
+            #expect(files.count >= 12, "\(files)")
+            let converted = try work.launch(calc, ["--headless", profile, russianImport, "--convert-to", plainExport, "--outdir", "\(name)-calc"] + files, environment: [:])
+            #expect(converted.status == 0, "\(converted)")
+            for file in files {
+                let base = URL(fileURLWithPath: file).lastPathComponent
+                #expect(work.text("\(name)-calc/\(base)") == work.text("\(name)-plain/\(base)"), "\(name): \(base) read by a Russian Calc differs from the plain file")
+            }
+        }
+        let plain = try work.launch(calc, ["--headless", profile, russianImport, "--convert-to", plainExport, "--outdir", "plain-calc", "example-plain/descriptives.csv"], environment: [:])
+        #expect(plain.status == 0, "\(plain)")
+        let oneColumn = parseCSV(try #require(work.text("plain-calc/descriptives.csv")))
+        #expect(oneColumn.allSatisfy { $0.count == 1 || $0.dropFirst().allSatisfy(\.isEmpty) }, "without --excel a Russian spreadsheet sees one column: \(oneColumn.prefix(2))")
+    }
+
     /// `--excel` in English: BOM and `,`, figures with a point (an English-locale Excel).
     @Test func excelInEnglishMeansCommaAndBOM() throws {
         let (work, result) = try Self.seminar("--format", "csv", "--excel")
