@@ -1,6 +1,6 @@
 import Foundation
 
-/// How figures are written: for data files in full precision with a point (`exact`); for
+/// How figures are written: for data files to 12 significant digits with a point (`exact`); for
 /// people with fixed decimals, grouped digits from 10,000 and the report language's separators
 /// (`decimal`, `grouped`, `pValue(_:language:)`), never the machine's locale.
 enum NumberFormat {

@@ -5,11 +5,11 @@ extension SummaryTables {
     /// means, in the report's language, so the pack can be read without the definition.
     ///
     /// One row per answer code of a closed question (`kind` `answer`), one per declared missing
-    /// code (`missing_code`), one row for a question without codes (`open`: number, text, date;
-    /// `min` and `max` give a number's or a rating's bounds), and for `other: true` one row for the `ID_other`
-    /// column (`other_text`). Question-level columns (`question`, `type`, `missing_codes`,
-    /// `skip_condition`, `required`) repeat on each of a question's rows, so any row read on its
-    /// own is complete.
+    /// code (`missing_code`), one for a question without codes (`open`: number, text, date), and
+    /// for `other: true` one for the `ID_other` column (`other_text`). `min` and `max` give a
+    /// rating's scale or a number's bounds. Question-level columns (`question`, `type`,
+    /// `missing_codes`, `skip_condition`, `required`) repeat on each of a question's rows, so
+    /// any row read on its own is complete.
     func codebook() -> String {
         var rows: [[String]] = []
         for question in results.questionnaire.questions {

@@ -2,7 +2,7 @@ import SurveyImport
 import SurveyStatistics
 
 extension SummaryTables {
-    /// `findings.csv`: the key findings with their figures in full precision, one row each, in
+    /// `findings.csv`: the key findings with their figures to 12 significant digits, one row each, in
     /// the report's order; `sentence` is the report's wording. Schema in docs/report.md.
     func findings() -> String {
         let findings = results.findings

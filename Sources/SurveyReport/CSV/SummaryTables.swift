@@ -50,7 +50,7 @@ public struct SummaryTables {
     /// Text cell: neutralized so `=cmd|…` in an answer cannot run in a spreadsheet.
     func text(_ value: String) -> String { CSVFormat.neutralized(value) }
 
-    /// A figure in the dialect: full precision (`NumberFormat.exact`), point or decimal comma.
+    /// A figure in the dialect: 12 significant digits (`NumberFormat.exact`), point or decimal comma.
     func figure(_ value: Double?) -> String { dialect.figure(value) }
 
     /// A whole file: `event_id` put before every row, BOM and separator as the dialect says.
