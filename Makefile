@@ -7,9 +7,10 @@ SWIFT ?= swift
 APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
-# reading report.html printed to PDF, pandoc for turning report.md into Word. Tests that need
-# one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc
+# reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice Calc
+# for opening the --excel CSVs as a Russian-locale spreadsheet (checked by a file: the
+# `libreoffice` command may come from Writer alone). Tests that need one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey
@@ -29,7 +30,7 @@ deps:
 ## deps, so that the two never wait on apt's lock (`make -j`).
 test-tools: deps
 	@updated=""; for tool in $(TEST_TOOLS); do \
-	  p=$${tool%%:*}; command -v $${tool#*:} >/dev/null 2>&1 && continue; \
+	  p=$${tool%%:*}; { command -v $${tool#*:} || test -e $${tool#*:}; } >/dev/null 2>&1 && continue; \
 	  echo "Installing $$p for the tests"; \
 	  if [ -z "$$updated" ]; then apt-get update -qq || true; updated=1; fi; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$p >/dev/null \

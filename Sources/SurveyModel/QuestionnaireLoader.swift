@@ -262,8 +262,16 @@ public struct QuestionnaireLoader {
 
     private mutating func event(from node: Node) -> Event? {
         guard let map = mapping(node, what: "event", question: nil) else { return nil }
-        let fields = entries(map, allowed: ["name", "date", "place", "participants"], what: "event", question: nil)
+        let fields = entries(map, allowed: ["id", "name", "date", "place", "participants"], what: "event", question: nil)
         var event = Event()
+        if let node = fields["id"], let id = scalar(node, what: "event id", question: nil) {
+            // It heads every row of the report's CSVs: one line, something to read.
+            if id.trimmingCharacters(in: .whitespaces).isEmpty || id.contains(where: \.isNewline) {
+                problem(at: node, nil, "`id` of the event must be a short name on one line (e.g. `kashkasuu-2013`), not `\(VisibleText.message(id))`")
+            } else {
+                event.id = id
+            }
+        }
         event.name = fields["name"].flatMap { localizedText($0, what: "event name", question: nil) }
         event.place = fields["place"].flatMap { localizedText($0, what: "event place", question: nil) }
         event.date = fields["date"].flatMap { scalar($0, what: "event date", question: nil) }

@@ -37,10 +37,11 @@ public struct FeedbackReport {
         return files
     }
 
-    /// The charts' PNG twins (`charts/NAME.png`) that `report.md` links beside each SVG, for
-    /// tools that cannot show SVG; none without Markdown. Written with `ReportFolder.write(_:pictures:to:)`.
+    /// The charts' PNG twins (`charts/NAME.png`, twice the SVG's size) beside every SVG chart,
+    /// for Word before 2019, Google Docs and slides, which cannot take SVG; written whenever the
+    /// charts are (with `report.md` or `report.html`). Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
-        guard formats.contains(.markdown) else { return [] }
+        guard formats.contains(.markdown) || formats.contains(.html) else { return [] }
         var pictures: [(path: String, bytes: [UInt8])] = []
         for chart in HTMLReport(results: results, options: options).charts() {
             pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))

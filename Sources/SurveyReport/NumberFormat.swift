@@ -1,6 +1,6 @@
 import Foundation
 
-/// How figures are written: for data files in full precision with a point (`exact`); for
+/// How figures are written: for data files to 12 significant digits with a point (`exact`); for
 /// people with fixed decimals, grouped digits from 10,000 and the report language's separators
 /// (`decimal`, `grouped`, `pValue(_:language:)`), never the machine's locale.
 enum NumberFormat {
@@ -98,11 +98,21 @@ enum NumberFormat {
         return out
     }
 
-    /// A number in full precision for machine-readable files (shortest round-trip form).
+    /// Significant digits of a figure with a fraction in data files: enough for any survey
+    /// figure, few enough to drop the noise of binary floating point in its last bits.
+    static let dataDigits = 12
+
+    /// A figure for machine-readable files (every CSV): whole numbers below 10^15 digit for
+    /// digit (counts are never rounded); others rounded to `dataDigits` significant digits and
+    /// written in the shortest form that reads back as that rounded value, so a mean of 4.25
+    /// summed in binary as 4.250000000000001 is `4.25`, and 100/7 is `14.2857142857`; `1e-20`
+    /// and `1e+308` keep their exponent. Empty for no value.
     static func exact(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        let rounded = Double(String(format: "%.\(dataDigits)g", value)) ?? value
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return "\(rounded)"
     }
 
     /// A value that is usually whole: `4`, `4.5`; beyond 10^15 in shortest form (`1e+19`),

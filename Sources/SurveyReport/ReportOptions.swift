@@ -13,8 +13,12 @@ public struct ReportOptions: Sendable {
     /// The file beside the report that holds every quoted answer whole (`comments.csv` when CSV
     /// is written), named when a long quote is cut; nil points to the responses file instead.
     public var fullAnswersFile: String?
+    /// The event's id in every CSV (`event_id`) when the definition gives no `event.id`:
+    /// `survey report` passes the questionnaire file's name, the NAME of `reports/NAME/`.
+    public var eventID: String?
 
-    public init(language: ReportLanguage = .english, title: String? = nil, stamp: String? = nil, problemsFile: String? = nil) {
+    public init(language: ReportLanguage = .english, title: String? = nil, stamp: String? = nil, problemsFile: String? = nil, eventID: String? = nil) {
+        self.eventID = eventID
         self.language = language
         self.title = title
         self.stamp = stamp

@@ -2,7 +2,8 @@ import SurveyModel
 import SurveyImport
 import SurveyStatistics
 
-/// `survey stats --format csv`: every figure as one row of a single long table, so scripts can
+/// `survey stats --format csv`: every figure as one row of a single long table (figures as
+/// `NumberFormat.exact` writes them, 12 significant digits), so scripts can
 /// filter and pivot without knowing table shapes.
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.

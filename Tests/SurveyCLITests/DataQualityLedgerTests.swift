@@ -110,15 +110,15 @@ import Testing
         #expect(html.contains("<tr><td>not one of the choices</td><td><code>unknown_choice</code></td><td class=\"num\">15</td></tr>"))
         #expect(!html.contains("All answers passed validation"))
         let expectedCSV = """
-            measure,kind,value
-            rows_read,,32
-            accepted,,31
-            rejected,,1
-            problems,,16
-            problems,unknown_choice,15
-            problems,not_a_number,1
-            illegible,,0
-            all_answers_passed_validation,,no
+            event_id,measure,kind,value
+            q,rows_read,,32
+            q,accepted,,31
+            q,rejected,,1
+            q,problems,,16
+            q,problems,unknown_choice,15
+            q,problems,not_a_number,1
+            q,illegible,,0
+            q,all_answers_passed_validation,,no
 
             """
         #expect(dir.text("from-file/data_quality.csv") == expectedCSV)
@@ -266,7 +266,7 @@ import Testing
         let markdown = try #require(dir.text("rep/report.md"))
         #expect(markdown.contains("Double entry: 2 of 3 forms were typed twice and compared (66.7%); the two entries differed on 2 of 19 answers compared (10.5%). All answers passed validation."), "\(markdown)")
         let csv = try #require(dir.text("rep/data_quality.csv"))
-        #expect(csv.contains("forms_verified,,2\nforms_total,,3\nanswers_compared,,19\ndisagreements,,2\n"), "\(csv)")
+        #expect(csv.contains("feedback,forms_verified,,2\nfeedback,forms_total,,3\nfeedback,answers_compared,,19\nfeedback,disagreements,,2\n"), "\(csv)")
     }
 
     /// An import killed halfway is undone, in the responses file and the files beside it,

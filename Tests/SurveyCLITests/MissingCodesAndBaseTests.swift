@@ -86,9 +86,9 @@ import Testing
         defer { work.remove() }
         let csv = try work.run("stats", "q.yaml", "r.csv", "--format", "csv").stdout
         for line in ["all,base,why_not,,,asked,7", "all,base,why_not,,,skipped,5", "all,base,why_not,,,missing_coded,2",
-                     "all,base,why_not,,,blank_percent,28.57142857142857", "all,missing_code,why_not,99,,count,1",
-                     "all,missing_code,usefulness,99,,percent,25", "all,frequency,why_not,time,,percent,14.285714285714285",
-                     "all,frequency,why_not,time,,valid_percent,33.33333333333333"] {
+                     "all,base,why_not,,,blank_percent,28.5714285714", "all,missing_code,why_not,99,,count,1",
+                     "all,missing_code,usefulness,99,,percent,25", "all,frequency,why_not,time,,percent,14.2857142857",
+                     "all,frequency,why_not,time,,valid_percent,33.3333333333"] {
             #expect(csv.contains(line + "\n"), "missing \(line)")
         }
         let json = try work.run("stats", "q.yaml", "r.csv", "--format", "json", "--where", "sex == female")
@@ -150,21 +150,22 @@ import Testing
         let html = work.text("rep/report.html") ?? ""
         #expect(html.contains("<tr class=\"missing\"><td>Not asked (skip logic)</td><td class=\"num\">5</td><td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
         let frequencies = work.text("rep/frequencies.csv") ?? ""
-        #expect(frequencies.hasPrefix("question_id,question,code,label,count,percent,valid_percent,kind\n"))
-        for line in ["why_not,Why not?,time,No time,1,14.285714285714285,33.33333333333333,answer",
-                     "why_not,Why not?,99,Don't know,1,14.285714285714285,,missing_code",
-                     "why_not,Why not?,,No answer,2,28.57142857142857,,blank",
-                     "why_not,Why not?,,Not asked (skip logic),5,,,not_asked",
-                     "usefulness,How useful was it?,,Invalid,1,8.333333333333332,,invalid"] {
+        #expect(frequencies.hasPrefix("event_id,question_id,question,code,label,count,percent,valid_percent,kind\n"))
+        // Figures to 12 significant digits, each row after the event id (the file's name, q).
+        for line in ["q,why_not,Why not?,time,No time,1,14.2857142857,33.3333333333,answer",
+                     "q,why_not,Why not?,99,Don't know,1,14.2857142857,,missing_code",
+                     "q,why_not,Why not?,,No answer,2,28.5714285714,,blank",
+                     "q,why_not,Why not?,,Not asked (skip logic),5,,,not_asked",
+                     "q,usefulness,How useful was it?,,Invalid,1,8.33333333333,,invalid"] {
             #expect(frequencies.contains(line + "\n"), "missing \(line)\n\(frequencies)")
         }
         #expect(work.text("rep/multiple_response.csv") == """
-            question_id,question,code,label,count,percent_of_respondents,percent_of_mentions,respondents,mentions,kind
-            topics,Topics of interest,a,Migration law,5,71.42857142857143,55.55555555555556,7,9,answer
-            topics,Topics of interest,b,Reintegration,4,57.14285714285714,44.44444444444444,7,9,answer
-            topics,Topics of interest,99,Don't know,2,,,7,9,missing_code
-            topics,Topics of interest,'-1,Refused,1,,,7,9,missing_code
-            topics,Topics of interest,,No answer,2,,,7,9,blank
+            event_id,question_id,question,code,label,count,percent_of_respondents,percent_of_mentions,respondents,mentions,kind
+            q,topics,Topics of interest,a,Migration law,5,71.4285714286,55.5555555556,7,9,answer
+            q,topics,Topics of interest,b,Reintegration,4,57.1428571429,44.4444444444,7,9,answer
+            q,topics,Topics of interest,99,Don't know,2,,,7,9,missing_code
+            q,topics,Topics of interest,'-1,Refused,1,,,7,9,missing_code
+            q,topics,Topics of interest,,No answer,2,,,7,9,blank
 
             """)
     }

@@ -136,7 +136,8 @@ struct Workdir {
 }
 
 /// Reads a CSV file the importer wrote (RFC 4180: `,`, `"` quoting, `""` escapes).
-func parseCSV(_ text: String) -> [[String]] {
+/// RFC 4180 fields; `separator` is `;` for the Russian `--excel` files.
+func parseCSV(_ text: String, separator: Unicode.Scalar = ",") -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
@@ -157,7 +158,7 @@ func parseCSV(_ text: String) -> [[String]] {
             }
         } else if c == "\"" {
             quoted = true
-        } else if c == "," {
+        } else if c == separator {
             row.append(field)
             field = ""
         } else if c == "\n" {

@@ -189,6 +189,14 @@ struct BadDefinition: Sendable, CustomTestStringConvertible {
             name: "event participants not a number",
             yaml: "title: Feedback\nevent:\n  participants: many\nquestions:\n  - id: age\n    type: number\n    text: Age?\n",
             line: 3, column: 17, message: "`participants` must be a whole number above 0", question: nil),
+        BadDefinition(
+            name: "event id that is a list",
+            yaml: "title: Feedback\nevent:\n  id: [a, b]\nquestions:\n  - id: age\n    type: number\n    text: Age?\n",
+            line: 3, column: 7, message: "`event id` must be a single value", question: nil),
+        BadDefinition(
+            name: "event id of blanks",
+            yaml: "title: Feedback\nevent:\n  id: \"  \"\nquestions:\n  - id: age\n    type: number\n    text: Age?\n",
+            line: 3, column: 7, message: "`id` of the event must be a short name on one line", question: nil),
     ]
 
     @Test(arguments: cases)

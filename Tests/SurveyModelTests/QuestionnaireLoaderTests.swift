@@ -51,6 +51,14 @@ import Testing
         report: {crosstabs: [[org_type, attend_again], [sessions, usefulness]], keywords: [improve, why_not_useful]}
         """
 
+    /// `event.id` (issue 11): the id every report CSV starts with; none when not given.
+    @Test func eventIDIsReadAsWritten() throws {
+        let withID = Self.seminarExample.replacingOccurrences(of: "event:                       # optional; feeds the report heading and the response rate\n",
+                                                              with: "event:\n  id: kashkasuu-2013\n")
+        #expect(try QuestionnaireLoader.parse(yaml: withID, file: "example.yaml").event?.id == "kashkasuu-2013")
+        #expect(try QuestionnaireLoader.parse(yaml: Self.seminarExample, file: "example.yaml").event?.id == nil)
+    }
+
     @Test func seminarExampleLoadsAsWritten() throws {
         let q = try QuestionnaireLoader.parse(yaml: Self.seminarExample, file: "example.yaml")
         #expect(q.title.text(in: "en") == "Participant feedback")

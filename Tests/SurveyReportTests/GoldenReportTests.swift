@@ -51,7 +51,9 @@ import Testing
         options.keywordQuestions = questionnaire.report.keywords
         let responses = root.appendingPathComponent(testCase.responses).path
         let (results, _) = try SurveyAnalysis.run(questionnaire: questionnaire, files: [responses], options: options)
-        return FeedbackReport(results: results, options: ReportOptions(language: testCase.language))
+        // The event id `survey report` gives: the questionnaire file's name.
+        let eventID = URL(fileURLWithPath: testCase.questionnaire).deletingPathExtension().lastPathComponent
+        return FeedbackReport(results: results, options: ReportOptions(language: testCase.language, eventID: eventID))
     }
 
     @Test(arguments: cases)

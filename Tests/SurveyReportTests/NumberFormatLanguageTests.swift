@@ -43,9 +43,20 @@ import Testing
         #expect(NumberFormat.pValue(0.056, language: .english) == "p = 0.056")
     }
 
-    @Test func dataFilesKeepFullPrecision() {
+    /// Data files: 12 significant digits, so binary noise in the last bits never shows
+    /// (issue 11: the example's mean 4.25 came out as `4.250000000000001`); counts stay whole.
+    @Test func dataFilesKeepTwelveSignificantDigits() {
         #expect(NumberFormat.exact(86_512_360.26) == "86512360.26")
-        #expect(NumberFormat.exact(4.166666666666666) == "4.166666666666666")
+        #expect(NumberFormat.exact(4.166666666666666) == "4.16666666667")
+        #expect(NumberFormat.exact(4.250000000000001) == "4.25")
+        #expect(NumberFormat.exact(136.0 / 32.0 + 1e-15) == "4.25")
+        #expect(NumberFormat.exact(100.0 / 7.0) == "14.2857142857")
+        #expect(NumberFormat.exact(0.9999999999999263) == "1")
+        #expect(NumberFormat.exact(1.357588125259091e-07) == "1.35758812526e-07")
+        #expect(NumberFormat.exact(999_999_999_999_999) == "999999999999999")
+        #expect(NumberFormat.exact(1e308) == "1e+308")
+        #expect(NumberFormat.exact(-0.5) == "-0.5")
+        #expect(NumberFormat.exact(nil) == "")
     }
 
     @Test(arguments: [

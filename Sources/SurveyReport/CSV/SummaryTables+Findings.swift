@@ -2,7 +2,7 @@ import SurveyImport
 import SurveyStatistics
 
 extension SummaryTables {
-    /// `findings.csv`: the key findings with their figures in full precision, one row each, in
+    /// `findings.csv`: the key findings with their figures to 12 significant digits, one row each, in
     /// the report's order; `sentence` is the report's wording. Schema in docs/report.md.
     func findings() -> String {
         let findings = results.findings
@@ -12,8 +12,8 @@ extension SummaryTables {
         func row(_ kind: String, question: String = "", other: String = "", topic: String = "", count: Int, base: Int?, percent: Double?,
                  low: Double? = nil, high: Double? = nil, test: AssociationTest? = nil, words: String = "", sentence: String) {
             rows.append([String(rows.count + 1), kind, question, other, cell(topic), String(count), base.map(String.init) ?? "",
-                         NumberFormat.exact(percent), NumberFormat.exact(low), NumberFormat.exact(high),
-                         NumberFormat.exact(test?.p), test?.pMethod.rawValue ?? "", NumberFormat.exact(test?.cramersV),
+                         figure(percent), figure(low), figure(high),
+                         figure(test?.p), test?.pMethod.rawValue ?? "", figure(test?.cramersV),
                          test?.effectSize.rawValue ?? "", cell(words), cell(sentence)])
         }
         let participants = findings.participants.flatMap { $0 > 0 ? $0 : nil }
@@ -36,6 +36,6 @@ extension SummaryTables {
         }
         let header = ["rank", "kind", "question_id", "other_question_id", "topic", "count", "base", "percent", "ci_low", "ci_high",
                       "p", "p_method", "cramers_v", "effect_size", "words", "sentence"]
-        return ([header] + rows).map(CSVFormat.line).joined()
+        return table(header, rows)
     }
 }

@@ -3,22 +3,32 @@ import SurveyModel
 import SurveyStatistics
 
 /// The CSV summaries donors receive: UTF-8, RFC 4180, one tidy table per file, every text cell
-/// guarded against formula injection. Schemas are documented in docs/report.md.
+/// guarded against formula injection, the event's id in the first column of every file and
+/// labels beside codes, so a file read on its own says what it is about. Schemas are
+/// documented in docs/report.md.
 public struct SummaryTables {
     let results: SurveyResults
     let options: ReportOptions
-    /// Prefix files with a BOM so Excel reads the UTF-8 (Cyrillic) correctly.
-    let excel: Bool
+    /// Plain UTF-8, or Excel-ready for the report's language (`--excel`).
+    let dialect: CSVDialect
 
     public init(results: SurveyResults, options: ReportOptions, excel: Bool = false) {
         self.results = results
         self.options = options
-        self.excel = excel
+        self.dialect = excel ? .excel(options.language) : .plain
+    }
+
+    /// The `event_id` every row carries: the definition's `event.id`, else the name the report
+    /// was given (`ReportOptions.eventID`, the questionnaire file's name), else empty.
+    var eventID: String {
+        text(results.questionnaire.event?.id ?? options.eventID ?? "")
     }
 
     /// File name → content.
     public func files() -> [(name: String, content: String)] {
         var files = [
+            ("codebook.csv", codebook()),
+            ("about.csv", about()),
             ("frequencies.csv", frequencies()),
             ("descriptives.csv", descriptives()),
             ("multiple_response.csv", multipleResponse()),
@@ -32,23 +42,28 @@ public struct SummaryTables {
         for tab in results.crossTabs {
             files.append(("crosstab-\(tab.rowQuestion)-by-\(tab.columnQuestion).csv", crossTabWide(tab)))
         }
-        return files.map { ($0.0, (excel ? "\u{FEFF}" : "") + $0.1) }
+        return files
     }
 
     private var language: ReportLanguage { options.language }
 
     /// Text cell: neutralized so `=cmd|…` in an answer cannot run in a spreadsheet.
-    private func text(_ value: String) -> String { CSVFormat.neutralized(value) }
+    func text(_ value: String) -> String { CSVFormat.neutralized(value) }
 
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map(CSVFormat.line).joined()
+    /// A figure in the dialect: 12 significant digits (`NumberFormat.exact`), point or decimal comma.
+    func figure(_ value: Double?) -> String { dialect.figure(value) }
+
+    /// A whole file: `event_id` put before every row, BOM and separator as the dialect says.
+    func table(_ header: [String], _ rows: [[String]]) -> String {
+        let id = eventID
+        return dialect.file([["event_id"] + header] + rows.map { [id] + $0 })
     }
 
-    private func questionText(_ id: String) -> String {
+    func questionText(_ id: String) -> String {
         results.questionnaire.question(id).map { text($0.text.text(in: language)) } ?? id
     }
 
-    private func label(_ question: String, _ code: String) -> String {
+    func label(_ question: String, _ code: String) -> String {
         let category = results.questionnaire.question(question)?.categories.first { $0.code == code }
         return text(category?.label.text(in: language) ?? code)
     }
@@ -59,11 +74,11 @@ public struct SummaryTables {
             guard let table = result.frequencies, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
-                             NumberFormat.exact(row.percent), NumberFormat.exact(row.validPercent), "answer"])
+                             figure(row.percent), figure(row.validPercent), "answer"])
             }
             for row in NonAnswerRow.rows(result, question: question) {
                 rows.append([result.id, questionText(result.id), text(row.code), text(row.title(options.phrases)), String(row.count),
-                             NumberFormat.exact(row.percentOfAsked), "", row.kind.rawValue])
+                             figure(row.percentOfAsked), "", row.kind.rawValue])
             }
         }
         // `percent` is of the respondents asked; `kind` tells answers from the rows below them.
@@ -90,7 +105,7 @@ public struct SummaryTables {
                 ["forms_total", "", String(entry.formsTotal)],
                 ["answers_compared", "", String(entry.answersCompared)],
                 ["disagreements", "", String(entry.disagreements)],
-                ["disagreement_rate", "", NumberFormat.exact(entry.disagreementRate)],
+                ["disagreement_rate", "", figure(entry.disagreementRate)],
             ]
         }
         rows.append(["all_answers_passed_validation", "", quality.allAnswersPassedValidation ? "yes" : "no"])
@@ -100,7 +115,7 @@ public struct SummaryTables {
     func descriptives() -> String {
         let rows = results.questions.compactMap { result -> [String]? in
             guard let d = result.descriptives else { return nil }
-            return [result.id, questionText(result.id), String(d.n)] + [d.mean, d.standardDeviation, d.minimum, d.q1, d.median, d.q3, d.maximum, d.topTwoBox, d.bottomTwoBox].map(NumberFormat.exact)
+            return [result.id, questionText(result.id), String(d.n)] + [d.mean, d.standardDeviation, d.minimum, d.q1, d.median, d.q3, d.maximum, d.topTwoBox, d.bottomTwoBox].map(figure)
         }
         return table(["question_id", "question", "n", "mean", "sd", "min", "q1", "median", "q3", "max", "top2_box_percent", "bottom2_box_percent"], rows)
     }
@@ -111,7 +126,7 @@ public struct SummaryTables {
             guard let table = result.multipleResponse, let question = results.questionnaire.question(result.id) else { continue }
             for row in table.rows {
                 rows.append([result.id, questionText(result.id), text(row.code), label(result.id, row.code), String(row.count),
-                             NumberFormat.exact(row.percentOfRespondents), NumberFormat.exact(row.percentOfMentions),
+                             figure(row.percentOfRespondents), figure(row.percentOfMentions),
                              String(result.base.answered), String(table.mentions), "answer"])
             }
             // The rows below the answers, as in frequencies.csv, with a count only: they are no
@@ -129,20 +144,28 @@ public struct SummaryTables {
         for tab in results.crossTabs {
             for (r, rowCode) in tab.rowCodes.enumerated() {
                 for (c, columnCode) in tab.columnCodes.enumerated() {
-                    rows.append([tab.rowQuestion, text(rowCode), tab.columnQuestion, text(columnCode), String(tab.counts[r][c]),
-                                 NumberFormat.exact(tab.rowPercents[r][c]), NumberFormat.exact(tab.columnPercents[r][c]), NumberFormat.exact(tab.totalPercents[r][c])])
+                    rows.append([tab.rowQuestion, text(rowCode), label(tab.rowQuestion, rowCode), tab.columnQuestion, text(columnCode),
+                                 label(tab.columnQuestion, columnCode), String(tab.counts[r][c]),
+                                 figure(tab.rowPercents[r][c]), figure(tab.columnPercents[r][c]), figure(tab.totalPercents[r][c])])
                 }
             }
         }
-        return table(["row_question", "row_code", "col_question", "col_code", "count", "row_percent", "col_percent", "total_percent"], rows)
+        return table(["row_question", "row_code", "row_label", "col_question", "col_code", "col_label", "count", "row_percent", "col_percent", "total_percent"], rows)
     }
 
+    /// The cross-tab as people lay it out: the row question's codes and labels down the side
+    /// (its id and text as their heads), one column per answer of the column question headed
+    /// "label (code)" (the label alone when it is the code), totals last.
     func crossTabWide(_ tab: CrossTabResult) -> String {
-        let header = [text(questionText(tab.rowQuestion))] + tab.columnCodes.map { label(tab.columnQuestion, $0) } + [options.phrases.total]
-        var rows = tab.rowCodes.enumerated().map { r, code in
-            [label(tab.rowQuestion, code)] + tab.counts[r].map(String.init) + [String(tab.rowTotals[r])]
+        let heads = tab.columnCodes.map { code in
+            let label = label(tab.columnQuestion, code)
+            return label == text(code) ? label : "\(label) (\(code))"
         }
-        rows.append([options.phrases.total] + tab.columnTotals.map(String.init) + [String(tab.total)])
+        let header = [tab.rowQuestion, questionText(tab.rowQuestion)] + heads + [options.phrases.total]
+        var rows = tab.rowCodes.enumerated().map { r, code in
+            [text(code), label(tab.rowQuestion, code)] + tab.counts[r].map(String.init) + [String(tab.rowTotals[r])]
+        }
+        rows.append(["", options.phrases.total] + tab.columnTotals.map(String.init) + [String(tab.total)])
         return table(header, rows)
     }
 
@@ -167,9 +190,9 @@ public struct SummaryTables {
             if t.anyExpectedBelowOne { warnings.append(options.phrases.expectedBelowOneWarning) }
             if tab.isMultipleResponse { warnings.append(options.phrases.multipleResponseWarning) }
             let cells = t.drivingCells.map { "\($0.row)×\($0.column) (z = \(NumberFormat.fixed($0.adjustedResidual, 2)))" }.joined(separator: "; ")
-            return [tab.rowQuestion, tab.columnQuestion, String(t.n), NumberFormat.exact(t.chiSquare), String(t.degreesOfFreedom), NumberFormat.exact(t.pValue),
-                    NumberFormat.exact(t.cramersV), NumberFormat.exact(t.expectedBelowFivePercent), NumberFormat.exact(t.fisherPValue),
-                    NumberFormat.exact(t.monteCarloPValue), NumberFormat.exact(t.p), t.pMethod.rawValue,
+            return [tab.rowQuestion, tab.columnQuestion, String(t.n), figure(t.chiSquare), String(t.degreesOfFreedom), figure(t.pValue),
+                    figure(t.cramersV), figure(t.expectedBelowFivePercent), figure(t.fisherPValue),
+                    figure(t.monteCarloPValue), figure(t.p), t.pMethod.rawValue,
                     text(wording?.effectSizeWord(t.effectSize) ?? t.effectSize.rawValue), text(cells), text(leftOut),
                     text(warnings.joined(separator: "; ")), text(sentence)]
         }

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report title (default: Report on participants' feedback).")
     var title: String?
 
-    @Flag(help: "Start CSV files with a byte order mark so Excel shows Cyrillic correctly.")
+    @Flag(help: "Excel-ready CSV files: a byte order mark (Cyrillic shows correctly); in a Russian report also ';' between fields and a decimal comma.")
     var excel = false
 
     @Flag(help: "Write today's date into the report (off by default to keep reports byte-stable).")
@@ -91,7 +91,8 @@ struct ReportCommand: ParsableCommand {
             let language = lang.flatMap(ReportLanguage.init(code:)) ?? ReportLanguage(code: results.questionnaire.language) ?? .english
             // The problems file the ledger was read from (none for a raw export).
             let problemsFile = results.dataQuality.ledgerFiles.first { $0.hasSuffix(".problems.csv") }
-            let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile)
+            let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile,
+                                          eventID: name)
             let report = FeedbackReport(results: results, options: reportOptions)
             let files = report.files(formats: try formats(), excel: excel)
             let pictures = try report.pictures(formats: try formats())
