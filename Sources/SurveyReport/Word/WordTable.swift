@@ -29,6 +29,8 @@ struct WordTable {
     static let padding = 216
     /// A text column's natural width is measured on at most this many characters.
     static let widestMeasure = 40
+    /// A text column of a table too wide for the page narrows to no fewer characters than this.
+    static let narrowestText = 12
 
     private let headers: [String]
     private let alignments: [Alignment]
@@ -46,15 +48,25 @@ struct WordTable {
 
     /// The column widths in twips, adding up to `total`.
     func widths(total: Int) -> [Int] {
-        let natural = headers.indices.map { column -> Int in
+        var natural = headers.indices.map { column -> Int in
             let header = headers[column].split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
             let widest = rows.map { $0[column].text.count }.max() ?? 0
             // One character of slack: bold Cyrillic is wider still ("Числ/о" without it).
             return (max(3, min(WordTable.widestMeasure, max(header, widest))) + 1) * WordTable.characterWidth + WordTable.padding
         }
-        let sum = natural.reduce(0, +)
+        var sum = natural.reduce(0, +)
+        if sum > total {
+            // Too wide for the page (a cross-tab with many answers): the text columns give up
+            // room first, down to `narrowestText` characters, so the figures stay whole.
+            let floor = (WordTable.narrowestText + 1) * WordTable.characterWidth + WordTable.padding
+            let text = headers.indices.filter { alignments[$0] == .left && natural[$0] > floor }
+            let spare = text.map { natural[$0] - floor }.reduce(0, +)
+            let cut = min(spare, sum - total)
+            for column in text where spare > 0 { natural[column] -= (natural[column] - floor) * cut / spare }
+            sum = natural.reduce(0, +)
+        }
         if sum >= total {
-            // Too many columns for the page: everyone shrinks alike (words may then break).
+            // Still too wide: every column shrinks alike (words may then break).
             var widths = natural.map { $0 * total / sum }
             widths[0] += total - widths.reduce(0, +)
             return widths
