@@ -4,7 +4,8 @@
 
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
+# zlib1g-dev: ZIPFoundation deflates report.docx's parts with zlib.
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev zlib1g-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
 # reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice's

@@ -45,18 +45,17 @@ public struct WordReport {
         document.heading(findings.title, level: 1)
         for sentence in findings.sentences(results.findings, phrases: phrases) { document.bullet(runs: WordML.runs(sentence)) }
 
-        let charts = Dictionary(HTMLReport(results: results, options: options).charts().map { ($0.name, $0.svg) }, uniquingKeysWith: { first, _ in first })
+        let charts = try WordCharts.pictures(HTMLReport(results: results, options: options).charts())
         // The overview's name as HTMLReport.charts() gives it.
         let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
-        if let svg = charts[overview] {
+        if let png = charts[overview] {
             document.heading(phrases.ratingsOverview, level: 1)
-            document.picture(png: try ChartPicture.png(svg: svg, name: overview, scale: WordPicture.scale), description: phrases.ratingsOverview)
+            document.picture(png: png, description: phrases.ratingsOverview)
             document.paragraph(phrases.ratingsOverviewNote, style: "Note")
         }
         for (number, result) in results.questions.enumerated() {
             guard let question = questionnaire.question(result.id) else { continue }
-            let chart = try charts[result.id].map { svg throws(ReportError) in try ChartPicture.png(svg: svg, name: result.id, scale: WordPicture.scale) }
-            section(&document, number: number + 1, question: question, result: result, chart: chart)
+            section(&document, number: number + 1, question: question, result: result, chart: charts[result.id])
         }
         if !results.crossTabs.isEmpty {
             document.heading(phrases.crossTabs, level: 1)
