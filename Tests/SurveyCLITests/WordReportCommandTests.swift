@@ -44,6 +44,18 @@ import ZIPFoundation
         #expect(marker.split(separator: "\n").contains("report.docx"), "the marker lists report.docx")
     }
 
+    /// Every format of a small form, run a few times: the Word document's XML trees once
+    /// crashed the report when freed (SIGSEGV, exit 139) after the PNG twins were drawn.
+    @Test func everyFormatOfASmallFormExitsCleanly() throws {
+        let work = try Workdir()
+        defer { work.remove() }
+        for run in 1...3 {
+            let result = try work.run("report", Fixture.feedback, Fixture.path("responses-utf8.csv"), "--out", "rep\(run)")
+            #expect(result.status == 0, "\(result)")
+            #expect(work.bytes("rep\(run)/report.docx")?.starts(with: Array("PK".utf8)) == true)
+        }
+    }
+
     /// `--format docx` alone: the document and the marker, nothing else (its charts are inside it).
     @Test func docxAloneWritesOnlyTheDocument() throws {
         let work = try Workdir()

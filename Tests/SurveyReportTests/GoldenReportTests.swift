@@ -111,7 +111,7 @@ import Testing
                 #expect(old[path].flatMap(ChartPictureTests.size(ofPNG:)).map { [$0.width, $0.height] } == ChartPictureTests.size(ofPNG: bytes).map { [$0.width, $0.height] },
                         "\(name): \(path) is not the rendered chart's size")
             } else {
-                #expect(old[path] == bytes, "\(name): \(path) differs from the golden file")
+                #expect(old[path].map { String(decoding: $0, as: UTF8.self) } == String(decoding: bytes, as: UTF8.self), "\(name): \(path) differs from the golden file")
             }
         }
     }

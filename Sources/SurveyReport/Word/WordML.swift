@@ -44,13 +44,17 @@ enum WordML {
         return root
     }
 
-    /// A part's bytes: the XML declaration (UTF-8, standalone) and the tree.
+    /// The XML declaration every part starts with.
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    /// A part's bytes: the XML declaration and the tree, serialized by the element itself.
+    ///
+    /// Not through an `XMLDocument`: on Linux, freeing an XMLDocument frees the libxml2 nodes of
+    /// its tree while the `XMLElement`s built here (the body's blocks) still point to them, and
+    /// releasing those later crashed `survey report` (SIGSEGV in xmlFreeNode). A tree that never
+    /// joins a document is freed by its own elements alone.
     static func part(_ root: XMLElement) -> Data {
-        let document = XMLDocument(rootElement: root)
-        document.version = "1.0"
-        document.characterEncoding = "UTF-8"
-        document.isStandalone = true
-        return document.xmlData(options: [.nodeCompactEmptyElement])
+        Data((declaration + root.xmlString(options: [.nodeCompactEmptyElement])).utf8)
     }
 
     // MARK: - Runs and paragraphs

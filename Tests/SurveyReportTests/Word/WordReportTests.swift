@@ -160,7 +160,8 @@ import FoundationXML
     }
 }
 
-/// A .docx opened for the tests: its parts by path, read with ZIPFoundation.
+/// A .docx opened for the tests: its parts by path, read with ZIPFoundation; XML parts parsed
+/// with `XMLParser` (libxml2's SAX reader, not the tree the writer built) into `XMLTree`.
 struct WordPackageReader {
     let parts: [String: [UInt8]]
 
@@ -176,12 +177,12 @@ struct WordPackageReader {
     }
 
     /// A part parsed as an XML tree; its root element.
-    func xml(_ path: String) throws -> XMLElement {
+    func xml(_ path: String) throws -> XMLTree {
         let bytes = try #require(parts[path], "no \(path) in the package")
-        return try #require(try XMLDocument(data: Data(bytes)).rootElement())
+        return try #require(XMLTree.parse(Data(bytes)), "\(path) is not well-formed XML")
     }
 
-    func document() throws -> XMLElement { try xml("word/document.xml") }
+    func document() throws -> XMLTree { try xml("word/document.xml") }
 
     /// Relationship id → target, from word/_rels/document.xml.rels.
     func relationships() throws -> [String: String] {
@@ -192,21 +193,56 @@ struct WordPackageReader {
     }
 }
 
-extension XMLElement {
-    /// Every element below this one (and itself) with this qualified name, in document order.
-    func all(_ name: String) -> [XMLElement] {
-        var found: [XMLElement] = name == self.name ? [self] : []
-        for child in children ?? [] {
-            if let element = child as? XMLElement { found += element.all(name) }
-        }
-        return found
+/// An XML element as the tests read it: qualified name, attributes, children and text.
+final class XMLTree {
+    let name: String
+    let attributes: [String: String]
+    private(set) var children: [XMLTree] = []
+    /// The element's own character data, in order.
+    private(set) var ownText = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
     }
 
-    /// An attribute's value by its qualified name (swift-corelibs-foundation's
-    /// `attribute(forName:)` finds none on an element in a default namespace).
-    func attribute(_ name: String) -> String? {
-        attributes?.first { $0.name == name }?.stringValue
+    /// The tree of `data`; nil when it is not well-formed.
+    static func parse(_ data: Data) -> XMLTree? {
+        let builder = Builder()
+        let parser = XMLParser(data: data)
+        parser.delegate = builder
+        return parser.parse() ? builder.root : nil
     }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var root: XMLTree?
+        var open: [XMLTree] = []
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            let element = XMLTree(name: elementName, attributes: attributes)
+            if let parent = open.last { parent.children.append(element) } else { root = element }
+            open.append(element)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            open.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            open.last?.ownText += string
+        }
+    }
+
+    func attribute(_ name: String) -> String? { attributes[name] }
+
+    /// Every element below this one (and itself) with this qualified name, in document order.
+    func all(_ name: String) -> [XMLTree] {
+        (name == self.name ? [self] : []) + children.flatMap { $0.all(name) }
+    }
+
+    /// All character data below, in order.
+    var stringValue: String? { ownText + children.compactMap(\.stringValue).joined() }
 
     /// The texts of the paragraphs in a style.
     func paragraphs(style: String) -> [String] {
