@@ -4,18 +4,20 @@
 
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
+# zlib1g-dev: ZIPFoundation deflates report.docx's parts with zlib.
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev zlib1g-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
-# reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice Calc
-# for opening the --excel CSVs as a Russian-locale spreadsheet (checked by a file: the
-# `libreoffice` command may come from Writer alone). Tests that need one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so
+# reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice's
+# Writer for opening report.docx and Calc for opening the --excel CSVs as a Russian-locale
+# spreadsheet (checked by a file: the `libreoffice` command may come from Writer alone).
+# Tests that need one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-writer-nogui:libreoffice libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey
 
-.PHONY: deps test-tools build release test report screenshots bench fuzz-build fuzz fuzz-regressions clean
+.PHONY: deps test-tools build release test report screenshots screenshot-word bench fuzz-build fuzz fuzz-regressions clean
 
 ## Installs the Debian packages the build links against, only when one is missing.
 deps:
@@ -65,6 +67,17 @@ screenshots: build
 	    --window-size=$${shot#*:} --screenshot="$(CURDIR)/docs/images/report-$${shot%%:*}.png" "file://$$dir/report/report.html" 2>/dev/null || exit 1; \
 	done && \
 	optipng -quiet -o5 docs/images/report-desktop.png docs/images/report-phone.png && ls -l docs/images/report-*.png
+
+## The README's picture of report.docx (docs/images/report-word.png): its third page (a
+## question's chart and table) as LibreOffice draws it headless, then optipng
+## (apt-get install libreoffice-writer-nogui poppler-utils optipng).
+screenshot-word: build
+	@for p in libreoffice pdftoppm optipng; do command -v $$p >/dev/null || { echo "the screenshot needs $$p" >&2; exit 1; }; done
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	$(BIN_DEBUG) report questionnaires/$(EXAMPLE).yaml responses/$(EXAMPLE).csv --format docx --out "$$dir/report" && \
+	timeout 120 libreoffice -env:UserInstallation=file://$$dir/profile --headless --convert-to pdf --outdir "$$dir" "$$dir/report/report.docx" >/dev/null && \
+	mkdir -p docs/images && pdftoppm -r 80 -png -singlefile -f 3 -l 3 "$$dir/report.pdf" docs/images/report-word && \
+	optipng -quiet -o5 docs/images/report-word.png && ls -l docs/images/report-word.png
 
 ## Times import, stats and report on 1,000,000 synthetic responses against libcsv, DuckDB and pandas
 ## (bench/run.py; BENCH_ARGS="--rows 100000" for a quick run; figures in BENCHMARKS.md).

@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // report.docx is a zip of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
@@ -32,7 +34,10 @@ let package = Package(
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
         // librsvg draws the PNG twins of the charts that report.md links.
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
-        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
+        .target(
+            name: "SurveyReport",
+            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
         .executableTarget(
@@ -45,8 +50,14 @@ let package = Package(
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
-        .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
+        .testTarget(
+            name: "SurveyReportTests", dependencies: ["SurveyReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/SurveyReportTests"
+        ),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
-        .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
+        .testTarget(
+            name: "SurveyCLITests", dependencies: ["survey", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/SurveyCLITests"
+        ),
     ]
 )

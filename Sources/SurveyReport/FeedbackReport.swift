@@ -5,6 +5,8 @@ public struct FeedbackReport {
     /// The output formats.
     public enum Format: String, Sendable, CaseIterable {
         case markdown = "md", csv, html
+        /// report.docx, the annex as a Word document (a binary file: see `pictures(formats:)`).
+        case docx
     }
 
     let results: SurveyResults
@@ -37,14 +39,22 @@ public struct FeedbackReport {
         return files
     }
 
-    /// The charts' PNG twins (`charts/NAME.png`, twice the SVG's size) beside every SVG chart,
-    /// for Word before 2019, Google Docs and slides, which cannot take SVG; written whenever the
-    /// charts are (with `report.md` or `report.html`). Written with `ReportFolder.write(_:pictures:to:)`.
+    /// The binary files: the charts' PNG twins (`charts/NAME.png`, twice the SVG's size) beside
+    /// every SVG chart, for Word before 2019, Google Docs and slides, which cannot take SVG
+    /// (written whenever the charts are, with `report.md` or `report.html`), and `report.docx`.
+    /// Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
-        guard formats.contains(.markdown) || formats.contains(.html) else { return [] }
         var pictures: [(path: String, bytes: [UInt8])] = []
-        for chart in HTMLReport(results: results, options: options).charts() {
-            pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))
+        if formats.contains(.markdown) || formats.contains(.html) {
+            for chart in HTMLReport(results: results, options: options).charts() {
+                pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))
+            }
+        }
+        if formats.contains(.docx) {
+            var options = options
+            // A cut quote points to comments.csv when it is written beside the document, as in report.md.
+            if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
+            pictures.append(("report.docx", try WordReport(results: results, options: options).render()))
         }
         return pictures
     }

@@ -15,8 +15,9 @@ enum ChartPicture {
     /// at a smaller scale instead of asking cairo for a surface it cannot make (its limit is 32,767).
     static let maxSide = 16_384.0
 
-    /// The PNG bytes of `svg`; `name` only names the chart in errors.
-    static func png(svg: String, name: String) throws(ReportError) -> [UInt8] {
+    /// The PNG bytes of `svg` drawn at `scale` pixels per SVG pixel (report.docx asks for
+    /// print resolution); `name` only names the chart in errors.
+    static func png(svg: String, name: String, scale: Double = ChartPicture.scale) throws(ReportError) -> [UInt8] {
         let bytes = Array(svg.utf8)
         var gError: UnsafeMutablePointer<GError>?
         let loaded = bytes.withUnsafeBufferPointer { buffer in
