@@ -34,6 +34,11 @@ struct RawWordTable: Sendable {
         }
     }
 
+    /// The key numbered `index`, as text (for results and merges, never on the hot path).
+    func text(of index: Int) -> String {
+        String(decoding: keys[bounds[index]..<bounds[index + 1]], as: UTF8.self)
+    }
+
     /// Numbers a word that `index(of:hash:)` did not find; numbers count up from 0.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let index = count

@@ -32,8 +32,12 @@ struct TextTally: Sendable {
     /// Adds an answer; its own letters pick stop words and stemmers, since Russian answers
     /// turn up in English questionnaires and the other way round.
     mutating func add(_ text: String, respondent: String) {
-        keywords?.add(answer: text, language: nil)
-        topics?.add(text)
+        if keywords != nil {
+            // One pass over the answer's words for keywords and topics.
+            keywords!.add(text, language: nil, topics: &topics)
+        } else {
+            topics?.add(text)
+        }
         switch policy {
         case .none: break
         case .all: quotes.append(.init(respondent: respondent, text: text))
