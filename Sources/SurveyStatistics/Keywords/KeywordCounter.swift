@@ -276,13 +276,15 @@ public struct KeywordCounter: Sendable {
         formOccurrences[form] += 1
         Self.count(&stemTallies[Int(word.stem)], answer: answerSerial)
         guard let previous else { return }
-        let phrase = phraseNumber(previous.stem, word.stem)
-        Self.count(&phraseTallies[Int(phrase)], answer: answerSerial)
+        // One lookup per phrase occurrence: the wording (form pair) knows its phrase (stem pair),
+        // since a form has one stem; the stem pair is looked up only for a new wording.
         let (wording, isNew) = wordingNumbers.number(previous.form, word.form)
         if isNew {
+            let phrase = phraseNumber(previous.stem, word.stem)
             addWording(previous.form, word.form, phrase: phrase, text: rawWordTexts[Int(previous.raw)] + " " + rawWordTexts[Int(word.raw)])
         }
         wordingOccurrences[Int(wording)] += 1
+        Self.count(&phraseTallies[Int(wordingPhrases[Int(wording)])], answer: answerSerial)
     }
 
     private static func count(_ tally: inout Tally, answer: Int) {

@@ -76,21 +76,8 @@ struct TopicTally: Sendable {
     /// Counts one word of the current answer; `number` is its number in the table that
     /// `beginAnswer` named. What the word means for topics is worked out on its first sight.
     mutating func count(_ word: UnsafeBufferPointer<UInt8>, number: Int, stemmers: inout AnswerStemmers) {
-        if number >= rawStem.count {
-            let missing = number + 1 - rawStem.count
-            rawStem.append(contentsOf: repeatElement(Self.unknown, count: missing))
-            rawForm.append(contentsOf: repeatElement("", count: missing))
-            rawOccurrences.append(contentsOf: repeatElement(0, count: missing))
-        }
-        if rawStem[number] == Self.unknown {
-            let text = Tokenizer.normalize(Tokenizer.rawText(word))
-            let stem = stemmers.stem(text)
-            if let topic = glossary.topic(ofStem: stem) {
-                rawStem[number] = stemNumber(stem, topic: topic)
-                rawForm[number] = text
-            } else {
-                rawStem[number] = -1
-            }
+        if number >= rawStem.count || rawStem[number] == Self.unknown {
+            learn(word, number: number, stemmers: &stemmers)
         }
         let stem = Int(rawStem[number])
         guard stem >= 0 else { return }
@@ -103,6 +90,25 @@ struct TopicTally: Sendable {
         if topicLastAnswer[topic] != answerSerial {
             topicLastAnswer[topic] = answerSerial
             topicAnswers[topic] += 1
+        }
+    }
+
+    /// Works out what a word means for topics, on its first sight (kept out of `count`'s hot path).
+    @inline(never)
+    private mutating func learn(_ word: UnsafeBufferPointer<UInt8>, number: Int, stemmers: inout AnswerStemmers) {
+        if number >= rawStem.count {
+            let missing = number + 1 - rawStem.count
+            rawStem.append(contentsOf: repeatElement(Self.unknown, count: missing))
+            rawForm.append(contentsOf: repeatElement("", count: missing))
+            rawOccurrences.append(contentsOf: repeatElement(0, count: missing))
+        }
+        let text = Tokenizer.normalize(Tokenizer.rawText(word))
+        let stem = stemmers.stem(text)
+        if let topic = glossary.topic(ofStem: stem) {
+            rawStem[number] = stemNumber(stem, topic: topic)
+            rawForm[number] = text
+        } else {
+            rawStem[number] = -1
         }
     }
 
