@@ -156,10 +156,10 @@ public struct KeywordCounter: Sendable {
 
     // Kept out of line: inlined into the closure that `forEachWord` calls, its array accesses
     // cost a retain and a release each.
-    @inline(never)
     //
     // Words skipped before the lookup (overlong, under 3 bytes, ASCII digits) are never comment
     // topics either: every glossary stem has 3 to 20 letters (`TopicGlossary.init` checks it).
+    @inline(never)
     private mutating func countWord(
         _ word: UnsafeBufferPointer<UInt8>, followsPreviousDirectly: Bool, in state: inout AnswerState, topics: inout TopicTally?
     ) {

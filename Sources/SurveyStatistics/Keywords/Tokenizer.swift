@@ -38,7 +38,7 @@ public enum Tokenizer {
             }
             return true
         }
-        var scanned: Bool
+        let scanned: Bool
         if let inPlace = answer.utf8.withContiguousStorageIfAvailable(scan) {
             scanned = inPlace
         } else {
