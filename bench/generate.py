@@ -11,6 +11,12 @@ with numpy and rows written in batches of 100,000.
 
     python3 bench/generate.py                 # 1,000,000 rows into bench/data/
     python3 bench/generate.py --rows 100000
+    python3 bench/generate.py --shape longtext  # the same questions, long free text
+
+Two shapes of data share the questionnaire and the closed answers (same --seed, same codes):
+`short` (the default) gives one to three sentences per text answer, 55-65% of answers
+non-blank; `longtext` gives several sentences per answer (2 to 7, about 200 bytes), 60% of
+answers non-blank, so that the keyword path, not the CSV parse, dominates `survey stats`.
 
 Beside the CSV it writes FILE.expected.json (counts the generator knows, which bench/run.py
 checks `survey stats` against).
@@ -285,6 +291,19 @@ def answer(rng, question):
     return text + "." if rng.random() < 0.5 else text
 
 
+def long_answer(rng, question):
+    """Several sentences (2 to 7): 60% English, 30% Russian, 10% both; sentences of both text
+    questions mix, as long comments wander from what was good to what should change."""
+    pick = rng.random()
+    languages = ["en"] if pick < 0.6 else ["ru"] if pick < 0.9 else ["en", "ru"]
+    count = rng.choice([2, 3, 3, 4, 4, 5, 6, 7])
+    other = "improve" if question == "liked" else "liked"
+    sentences = [sentence(rng, languages[i % len(languages)], question if rng.random() < 0.7 else other) for i in range(count)]
+    separator = "\n" if rng.random() < 0.01 else ". " if rng.random() < 0.8 else "; "
+    text = separator.join(sentences)
+    return text + "." if rng.random() < 0.5 else text
+
+
 def csv_field(text):
     """Quotes like survey's CSVFormat.quoted: only when the field holds `,` `"` CR or LF."""
     if any(c in text for c in ',"\n\r'):
@@ -292,9 +311,16 @@ def csv_field(text):
     return text
 
 
-def text_pool(seed, question, size):
+def text_pool(seed, question, size, shape="short"):
+    if shape == "longtext":
+        rng = random.Random(f"{seed}-{question}-longtext")
+        return np.array([csv_field(long_answer(rng, question)) for _ in range(size)], dtype=object)
     rng = random.Random(f"{seed}-{question}")
     return np.array([csv_field(answer(rng, question)) for _ in range(size)], dtype=object)
+
+
+# Blank rates of the two text questions per shape.
+TEXT_BLANK_RATES = {"short": (("liked", 0.35), ("improve", 0.45)), "longtext": (("liked", 0.40), ("improve", 0.40))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,7 +374,7 @@ EVENT_DATES = np.array([f"{y}-{m:02d}-{d:02d}" for y, m, d in [
     (2023, 3, 30), (2023, 12, 7), (2024, 6, 13), (2024, 10, 24)]], dtype="datetime64[D]")
 
 
-def columns(seed, start, n, pools):
+def columns(seed, start, n, pools, shape="short"):
     """The fields of rows start+1 … start+n, as one list of strings per column, and the
     category counts bench/run.py checks."""
     rng = np.random.default_rng([seed, start])
@@ -419,7 +445,7 @@ def columns(seed, start, n, pools):
     topics = multiple_choice(rng, n, [0.5, 0.4, 0.3, 0.25, 0.3, 0.2, 0.15, 0.25])
     cols["topics"] = mask_strings(TOPICS)[topics]
     counts["topics"] = np.array([((topics >> i) & 1).sum() for i in range(len(TOPICS))])
-    for qid, rate in (("liked", 0.35), ("improve", 0.45)):
+    for qid, rate in TEXT_BLANK_RATES[shape]:
         pool = pools[qid]
         index = rng.integers(0, len(pool), n)
         cols[qid] = np.where(rng.random(n) < rate, "", pool[index]).astype(object)
@@ -429,15 +455,15 @@ def columns(seed, start, n, pools):
     return [cols[name] for name in order], counts
 
 
-def generate(rows, seed, out_path, pool_size=50_000):
-    pools = {q: text_pool(seed, q, pool_size) for q in TEXT_QUESTIONS}
+def generate(rows, seed, out_path, pool_size=50_000, shape="short"):
+    pools = {q: text_pool(seed, q, pool_size, shape) for q in TEXT_QUESTIONS}
     totals = {}
     tmp = out_path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as out:
         out.write(",".join(["respondent", "submitted_at"] + [q[0] for q in QUESTIONS]) + "\n")
         for start in range(0, rows, BATCH):
             n = min(BATCH, rows - start)
-            cols, counts = columns(seed, start, n, pools)
+            cols, counts = columns(seed, start, n, pools, shape)
             out.write("".join([",".join(row) + "\n" for row in zip(*cols)]))
             for key, value in counts.items():
                 totals[key] = totals.get(key, 0) + value
@@ -445,7 +471,7 @@ def generate(rows, seed, out_path, pool_size=50_000):
     choices = {q[0]: q[4].get("choices") for q in QUESTIONS}
     scale_codes = {q[0]: [str(v) for v in range(q[4]["scale"][0], q[4]["scale"][1] + 1)] for q in QUESTIONS if "scale" in q[4]}
     yes_no = {q[0]: ["yes", "no"] for q in QUESTIONS if q[1] == "yes_no"}
-    expected = {"rows": rows, "seed": seed, "counts": {}, "text_answered": {}}
+    expected = {"rows": rows, "seed": seed, "shape": shape, "counts": {}, "text_answered": {}}
     for key, value in totals.items():
         if key in TEXT_QUESTIONS:
             expected["text_answered"][key] = int(value[0])
@@ -457,25 +483,28 @@ def generate(rows, seed, out_path, pool_size=50_000):
         f.write("\n")
 
 
-def default_path(rows):
-    return os.path.join(HERE, "data", f"responses-{rows}.csv")
+def default_path(rows, shape="short"):
+    suffix = "" if shape == "short" else f"-{shape}"
+    return os.path.join(HERE, "data", f"responses-{rows}{suffix}.csv")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=DEFAULT_ROWS, help="responses to write (default 1,000,000)")
     parser.add_argument("--seed", type=int, default=2013, help="random seed (default 2013)")
-    parser.add_argument("--out", help="CSV to write (default bench/data/responses-ROWS.csv)")
+    parser.add_argument("--shape", choices=["short", "longtext"], default="short",
+                        help="short free text (default) or longtext: several sentences per answer, 60%% non-blank")
+    parser.add_argument("--out", help="CSV to write (default bench/data/responses-ROWS.csv, responses-ROWS-longtext.csv)")
     parser.add_argument("--questionnaire", default=os.path.join(HERE, "bench.yaml"), help="where to write the questionnaire")
     args = parser.parse_args()
     if args.rows < 1:
         parser.error(f"--rows must be 1 or more, not {args.rows}")
-    out_path = args.out or default_path(args.rows)
+    out_path = args.out or default_path(args.rows, args.shape)
     os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
     with open(args.questionnaire, "w", encoding="utf-8") as f:
         f.write(questionnaire_yaml())
     started = time.perf_counter()
-    generate(args.rows, args.seed, out_path)
+    generate(args.rows, args.seed, out_path, shape=args.shape)
     size = os.path.getsize(out_path)
     print(f"wrote {args.rows:,} responses ({size / 1e6:.1f} MB) to {os.path.relpath(out_path)} "
           f"in {time.perf_counter() - started:.1f} s; questionnaire {os.path.relpath(args.questionnaire)}", file=sys.stderr)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts keywords and two-word phrases in the free-text answers to one question.
 ///
 /// Streaming and mergeable: answers are added one at a time and forgotten; memory is proportional
@@ -49,9 +51,10 @@ public struct KeywordCounter: Sendable {
     private var formStems: [Int32] = []
     private var formOccurrences: [Int] = []
 
-    /// Stems, numbered in order of first sight.
-    private var stemNumbers: [String: Int32] = [:]
-    private var stemTexts: [String] = []
+    /// Stems, numbered in order of first sight, interned by their bytes in one flat table (no
+    /// `String` or dictionary entry per stem). The key is the stem in Unicode NFC, so that
+    /// canonically equivalent stems are one stem, as `String` equality would have them.
+    private var stems = RawWordTable()
     private var stemIsExtraStop: [Bool] = []
     private var stemTallies: [Tally] = []
 
@@ -117,10 +120,19 @@ public struct KeywordCounter: Sendable {
 
     /// Counts one answer; `language` is the questionnaire's, or nil to guess it from the answer's letters.
     public mutating func add(answer: String, language: KeywordLanguage? = nil) {
+        var noTopics: TopicTally?
+        add(answer, language: language, topics: &noTopics)
+    }
+
+    /// Counts one answer and, in the same pass over its bytes, the comment topics it mentions:
+    /// each word is found and looked up once for both, and `topics` numbers words by this
+    /// counter's table (`TopicTally.count(_:number:stemmers:)`).
+    mutating func add(_ answer: String, language: KeywordLanguage?, topics: inout TopicTally?) {
         answerSerial += 1
+        topics?.beginAnswer(numberedBy: .keywordCounter)
         var state = AnswerState(answer: answer, language: language)
         Tokenizer.forEachWord(in: answer) { word, followsPreviousDirectly in
-            countWord(word, followsPreviousDirectly: followsPreviousDirectly, in: &state)
+            countWord(word, followsPreviousDirectly: followsPreviousDirectly, in: &state, topics: &topics)
         }
         if state.hasWords { answerCount += 1 }
     }
@@ -144,8 +156,13 @@ public struct KeywordCounter: Sendable {
 
     // Kept out of line: inlined into the closure that `forEachWord` calls, its array accesses
     // cost a retain and a release each.
+    //
+    // Words skipped before the lookup (overlong, under 3 bytes, ASCII digits) are never comment
+    // topics either: every glossary stem has 3 to 20 letters (`TopicGlossary.init` checks it).
     @inline(never)
-    private mutating func countWord(_ word: UnsafeBufferPointer<UInt8>, followsPreviousDirectly: Bool, in state: inout AnswerState) {
+    private mutating func countWord(
+        _ word: UnsafeBufferPointer<UInt8>, followsPreviousDirectly: Bool, in state: inout AnswerState, topics: inout TopicTally?
+    ) {
         state.hasWords = true
         // Checked on the bytes before the word is looked up, so an overlong word is never copied.
         guard word.count <= Self.maximumWordLength || !Self.isOverlong(word) else {
@@ -159,7 +176,9 @@ public struct KeywordCounter: Sendable {
             state.previous = nil
             return
         }
-        let info = rawWordInfo[rawWordNumber(word, stemmers: &state.stemmers)]
+        let raw = rawWordNumber(word, stemmers: &state.stemmers)
+        topics?.count(word, number: raw, stemmers: &state.stemmers)
+        let info = rawWordInfo[raw]
         let counts: Bool
         if info.counts == info.countsInKyrgyz {
             counts = info.counts
@@ -193,9 +212,9 @@ public struct KeywordCounter: Sendable {
     public mutating func merge(_ other: KeywordCounter) {
         answerCount += other.answerCount
         overlongWords += other.overlongWords
-        var stemMap = [Int32](repeating: -1, count: other.stemTexts.count)
+        var stemMap = [Int32](repeating: -1, count: other.stems.count)
         for (stem, tally) in other.stemTallies.enumerated() where tally.occurrences > 0 {
-            let mine = Int(stemNumber(other.stemTexts[stem]))
+            let mine = Int(stemNumber(other.stems.text(of: stem)))
             stemMap[stem] = Int32(mine)
             stemTallies[mine].answers += tally.answers
             stemTallies[mine].occurrences += tally.occurrences
@@ -229,7 +248,7 @@ public struct KeywordCounter: Sendable {
     /// The `n` keywords mentioned by most answers; ties go to more occurrences, then alphabetical order.
     public func top(_ n: Int = 20) -> [Keyword] {
         guard n > 0 else { return [] }
-        let shown = Self.mostFrequent(texts: formTexts, occurrences: formOccurrences, groups: formStems, groupCount: stemTexts.count)
+        let shown = Self.mostFrequent(texts: formTexts, occurrences: formOccurrences, groups: formStems, groupCount: stems.count)
         let keywords = stemTallies.indices.filter { stemTallies[$0].occurrences > 0 }.map { stem in
             Keyword(formTexts[shown[stem]], answers: stemTallies[stem].answers, occurrences: stemTallies[stem].occurrences)
         }
@@ -257,13 +276,15 @@ public struct KeywordCounter: Sendable {
         formOccurrences[form] += 1
         Self.count(&stemTallies[Int(word.stem)], answer: answerSerial)
         guard let previous else { return }
-        let phrase = phraseNumber(previous.stem, word.stem)
-        Self.count(&phraseTallies[Int(phrase)], answer: answerSerial)
+        // One lookup per phrase occurrence: the wording (form pair) knows its phrase (stem pair),
+        // since a form has one stem; the stem pair is looked up only for a new wording.
         let (wording, isNew) = wordingNumbers.number(previous.form, word.form)
         if isNew {
+            let phrase = phraseNumber(previous.stem, word.stem)
             addWording(previous.form, word.form, phrase: phrase, text: rawWordTexts[Int(previous.raw)] + " " + rawWordTexts[Int(word.raw)])
         }
         wordingOccurrences[Int(wording)] += 1
+        Self.count(&phraseTallies[Int(wordingPhrases[Int(wording)])], answer: answerSerial)
     }
 
     private static func count(_ tally: inout Tally, answer: Int) {
@@ -314,10 +335,17 @@ public struct KeywordCounter: Sendable {
     }
 
     private mutating func stemNumber(_ text: String) -> Int32 {
-        if let known = stemNumbers[text] { return known }
-        let stem = Int32(stemTexts.count)
-        stemNumbers[text] = stem
-        stemTexts.append(text)
+        // Stemmer output is nearly always ASCII or NFC already; only other text pays for NFC.
+        var key = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        return key.withUTF8 { bytes in
+            let hash = RawWordTable.hash(bytes)
+            if let known = stems.index(of: bytes, hash: hash) { return Int32(known) }
+            return newStem(bytes, hash: hash, text: text)
+        }
+    }
+
+    private mutating func newStem(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, text: String) -> Int32 {
+        let stem = Int32(stems.insert(bytes, hash: hash))
         stemIsExtraStop.append(extraStopStems.contains(text))
         stemTallies.append(Tally())
         return stem
@@ -372,10 +400,10 @@ public struct KeywordCounter: Sendable {
     private func keywordTallies() -> [String: KeywordTally] {
         var tallies: [String: KeywordTally] = [:]
         for (stem, tally) in stemTallies.enumerated() where tally.occurrences > 0 {
-            tallies[stemTexts[stem]] = KeywordTally(answers: tally.answers, occurrences: tally.occurrences)
+            tallies[stems.text(of: stem)] = KeywordTally(answers: tally.answers, occurrences: tally.occurrences)
         }
         for form in formTexts.indices where formOccurrences[form] > 0 {
-            tallies[stemTexts[Int(formStems[form])]]!.surfaceForms[formTexts[form]] = formOccurrences[form]
+            tallies[stems.text(of: Int(formStems[form]))]!.surfaceForms[formTexts[form]] = formOccurrences[form]
         }
         return tallies
     }
@@ -383,7 +411,7 @@ public struct KeywordCounter: Sendable {
     /// Phrase tallies by stem pair, as `==` compares them.
     private func phraseKeywordTallies() -> [StemPair: KeywordTally] {
         let pair = { (phrase: Int) in
-            StemPair(first: stemTexts[Int(phraseStems[phrase].first)], second: stemTexts[Int(phraseStems[phrase].second)])
+            StemPair(first: stems.text(of: Int(phraseStems[phrase].first)), second: stems.text(of: Int(phraseStems[phrase].second)))
         }
         var tallies: [StemPair: KeywordTally] = [:]
         for (phrase, tally) in phraseTallies.enumerated() where tally.occurrences > 0 {

@@ -17,21 +17,56 @@ struct RawWordTable: Sendable {
     var count: Int { bounds.count - 1 }
 
     /// The number of `word`, or nil if it has none yet; `hash` is `Self.hash(word)`.
+    ///
+    /// On the hot path of keyword counting (once per word of every answer): the three arrays
+    /// are read through raw pointers taken once, with no bounds checks, copies or reference counting.
     func index(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            let tag = hash & 0xFFFF_FFFF_0000_0000
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let index = Int(entry & 0xFFFF_FFFF) - 1
-                    if keyEquals(index, word) { return index }
+            bounds.withUnsafeBufferPointer { bounds in
+                keys.withUnsafeBufferPointer { keys in
+                    let mask = slots.count - 1
+                    let tag = hash & 0xFFFF_FFFF_0000_0000
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return nil }
+                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                            let index = Int(entry & 0xFFFF_FFFF) - 1
+                            let start = bounds[index]
+                            if bounds[index + 1] - start == word.count && Self.equal(keys.baseAddress.map { $0 + start }, word) {
+                                return index
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
-                slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// Whether the `word.count` bytes at `key` are `word`'s, 8 at a time.
+    private static func equal(_ key: UnsafePointer<UInt8>?, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = word.count
+        guard count > 0, let key, let wordBase = word.baseAddress else { return true }
+        let keyBytes = UnsafeRawPointer(key)
+        let wordBytes = UnsafeRawPointer(wordBase)
+        var offset = 0
+        while offset + 8 <= count {
+            if keyBytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != wordBytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if key[offset] != wordBase[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The key numbered `index`, as text (for results and merges, never on the hot path).
+    func text(of index: Int) -> String {
+        String(decoding: keys[bounds[index]..<bounds[index + 1]], as: UTF8.self)
     }
 
     /// Numbers a word that `index(of:hash:)` did not find; numbers count up from 0.
@@ -94,29 +129,6 @@ struct RawWordTable: Sendable {
     private static func hash(of index: Int, in keys: [UInt8], _ bounds: [Int]) -> UInt64 {
         keys.withUnsafeBufferPointer { keys in
             hash(UnsafeBufferPointer(rebasing: keys[bounds[index]..<bounds[index + 1]]))
-        }
-    }
-
-    private func keyEquals(_ index: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = bounds[index]
-        let count = word.count
-        guard bounds[index + 1] - start == count else { return false }
-        guard let wordBase = word.baseAddress else { return true }
-        return keys.withUnsafeBytes { keys in
-            let key = keys.baseAddress! + start
-            let word = UnsafeRawPointer(wordBase)
-            var offset = 0
-            while offset + 8 <= count {
-                if key.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != word.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                    return false
-                }
-                offset += 8
-            }
-            while offset < count {
-                if key.load(fromByteOffset: offset, as: UInt8.self) != word.load(fromByteOffset: offset, as: UInt8.self) { return false }
-                offset += 1
-            }
-            return true
         }
     }
 

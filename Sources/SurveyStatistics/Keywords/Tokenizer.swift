@@ -27,14 +27,23 @@ public enum Tokenizer {
     /// Calls `body` with each word of `answer` as UTF-8 bytes, before normalisation, and whether
     /// only spaces separate it from the previous word. The bytes are valid only during the call.
     /// A joined apostrophe may be `'` or `’`: `rawText(_:)` makes it `'`.
+    ///
+    /// A native string's bytes are read in place (no copy, no second UTF-8 validation: a
+    /// `String` holds valid UTF-8); only a bridged or foreign string is copied first.
     static func forEachWord(in answer: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
-        var contiguous = answer
-        let scanned = contiguous.withUTF8 { bytes in
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             guard WordScanner.canScan(bytes) else { return false }
             WordScanner.forEachWord(in: bytes) { range, followsPreviousDirectly in
                 body(UnsafeBufferPointer(rebasing: bytes[range]), followsPreviousDirectly)
             }
             return true
+        }
+        let scanned: Bool
+        if let inPlace = answer.utf8.withContiguousStorageIfAvailable(scan) {
+            scanned = inPlace
+        } else {
+            var contiguous = answer
+            scanned = contiguous.withUTF8(scan)
         }
         guard !scanned else { return }
         for (word, followsPreviousDirectly) in wordsByCharacter(in: answer) {

@@ -84,6 +84,12 @@ public struct TopicGlossary: Sendable {
                 for token in Tokenizer.tokens(in: word) {
                     // A stem claimed by an earlier topic stays with it: topics never share a stem.
                     let stem = stemmers.stem(token.text)
+                    // `KeywordCounter` skips words under 3 bytes, numbers and overlong words
+                    // before it looks them up, and tells topics only of the words it looked up.
+                    precondition(
+                        stem.utf8.count >= 3 && stem.unicodeScalars.count <= 20 && stem.contains(where: \.isLetter),
+                        "glossary stem \(stem) must have 3 to 20 characters and a letter"
+                    )
                     if topicOfStem[stem] == nil { topicOfStem[stem] = index }
                 }
             }

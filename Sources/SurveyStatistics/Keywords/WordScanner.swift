@@ -57,63 +57,92 @@ enum WordScanner {
     /// Calls `body` with the byte range of each word of `bytes` (which passed `canScan(_:)`) and
     /// whether only spaces separate it from the previous word. Joiners inside a word are as
     /// written: `’` is still U+2019 here, and `Tokenizer.rawText(_:)` reads it as `'`.
+    ///
+    /// The hot loop of keyword counting: inside a word it steps over ASCII letters and digits
+    /// (a bitmap test) and basic Cyrillic letters (lead byte D0 or D1, never decoded) without
+    /// classifying each scalar; everything else goes through `kind(at:)`. Reads the bytes in
+    /// place, allocates nothing and touches no reference-counted object.
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var position = 0
-        var wordStart = -1
-        var wordEnd = 0
-        var pendingJoiner = false
         // Only whitespace since the last word? The answer's start counts as a break.
         var gapIsWhitespace = false
 
-        while position < count {
-            let start = position
-            let lead = bytes[position]
-            let kind: Kind
-            if lead < 0x80 {
-                position += 1
-                kind = asciiKind(lead)
-            } else if lead == 0xD0 || lead == 0xD1 {
-                // U+0400–U+047F are all Cyrillic letters: no decoding, no property lookup.
-                position += 2
-                kind = .word
-            } else if lead < 0xE0 {
-                position += 2
-                kind = otherKind(UInt32(lead & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F))
-            } else {
-                // canScan let no 4-byte scalar through.
-                position += 3
-                kind = otherKind(UInt32(lead & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F))
-            }
-
-            if kind == .word {
-                // A pending joiner stays inside the word's byte range.
-                pendingJoiner = false
-                if wordStart < 0 { wordStart = start }
-                wordEnd = position
+        outside: while position < count {
+            // Between words: skip to the next word character.
+            let (kind, length) = Self.kind(at: position, in: base)
+            guard kind == .word else {
+                // A line break separates list items ("кофе\nобед"), so it breaks phrases like punctuation.
+                if kind != .space { gapIsWhitespace = false }
+                position += length
                 continue
             }
-            if pendingJoiner {
-                // "well-" or "rock--roll": the joiner did not sit between two word characters.
-                pendingJoiner = false
-                body(wordStart..<wordEnd, gapIsWhitespace)
-                wordStart = -1
-                gapIsWhitespace = false
-            } else if wordStart >= 0 {
+            let wordStart = position
+            position += length
+            while true {
+                // Word characters, the common ones first.
+                while position < count {
+                    let byte = base[position]
+                    if byte < 0x80 {
+                        guard isASCIIWordByte(byte) else { break }
+                        position += 1
+                    } else if byte == 0xD0 || byte == 0xD1 {
+                        // U+0400–U+047F are all Cyrillic letters.
+                        position += 2
+                    } else {
+                        let (kind, length) = Self.kind(at: position, in: base)
+                        guard kind == .word else { break }
+                        position += length
+                    }
+                }
+                let wordEnd = position
+                guard position < count else {
+                    body(wordStart..<wordEnd, gapIsWhitespace)
+                    return
+                }
+                let (kind, length) = Self.kind(at: position, in: base)
                 if kind == .joiner {
-                    pendingJoiner = true
-                    continue
+                    let next = position + length
+                    if next < count && Self.kind(at: next, in: base).kind == .word {
+                        // "follow-up", "don't": the joiner stays inside the word's byte range.
+                        position = next
+                        continue
+                    }
+                    // "well-" or "rock--roll": the joiner did not sit between two word
+                    // characters; whatever follows it is not a word character and only keeps
+                    // or breaks the gap, which is broken already.
+                    body(wordStart..<wordEnd, gapIsWhitespace)
+                    gapIsWhitespace = false
+                    position = next
+                    continue outside
                 }
                 body(wordStart..<wordEnd, gapIsWhitespace)
-                wordStart = -1
-                gapIsWhitespace = true
+                gapIsWhitespace = kind == .space
+                position += length
+                continue outside
             }
-            // A line break separates list items ("кофе\nобед"), so it breaks phrases like punctuation.
-            if kind != .space { gapIsWhitespace = false }
         }
-        if wordStart >= 0 {
-            body(wordStart..<wordEnd, gapIsWhitespace)
-        }
+    }
+
+    /// ASCII letters and digits, as a 128-bit map.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        // Bits 0x30–0x39 in the low word; 0x41–0x5A and 0x61–0x7A in the high word.
+        let low: UInt64 = 0x03FF_0000_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_07FF_FFFE
+        return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : (high >> UInt64(byte & 63)) & 1 != 0
+    }
+
+    /// The kind and length in bytes of the scalar starting at `position` (in bytes that passed `canScan`).
+    @inline(__always)
+    private static func kind(at position: Int, in base: UnsafePointer<UInt8>) -> (kind: Kind, length: Int) {
+        let lead = base[position]
+        if lead < 0x80 { return (asciiKind(lead), 1) }
+        // U+0400–U+047F are all Cyrillic letters: no decoding, no property lookup.
+        if lead == 0xD0 || lead == 0xD1 { return (.word, 2) }
+        if lead < 0xE0 { return (otherKind(UInt32(lead & 0x1F) << 6 | UInt32(base[position + 1] & 0x3F)), 2) }
+        // canScan let no 4-byte scalar through.
+        return (otherKind(UInt32(lead & 0x0F) << 12 | UInt32(base[position + 1] & 0x3F) << 6 | UInt32(base[position + 2] & 0x3F)), 3)
     }
 
     private static func asciiKind(_ byte: UInt8) -> Kind {

@@ -13,6 +13,8 @@ public enum QuotePolicy: Sendable, Hashable {
 /// Free-text answers: keywords counted as they stream past, answers kept as the policy says.
 struct TextTally: Sendable {
     private(set) var keywords: KeywordCounter?
+    /// Whether `keywords` is set, known without looking at (and copying) the counter.
+    private let countsKeywords: Bool
     private(set) var quotes: [TextSummary.Quote] = []
     /// Under `.longest`: the length in characters of each of `quotes`, counted once when it came.
     private var lengths: [Int] = []
@@ -26,14 +28,20 @@ struct TextTally: Sendable {
     init(policy: QuotePolicy, keywords: KeywordCounter?, topics: TopicTally? = nil) {
         self.policy = policy
         self.keywords = keywords
+        countsKeywords = keywords != nil
         self.topics = topics
     }
 
     /// Adds an answer; its own letters pick stop words and stemmers, since Russian answers
     /// turn up in English questionnaires and the other way round.
     mutating func add(_ text: String, respondent: String) {
-        keywords?.add(answer: text, language: nil)
-        topics?.add(text)
+        // One pass over the answer's words for keywords and topics. Optional chaining mutates
+        // the counter in place; `keywords != nil` would copy it (and retain its ~20 arrays) per answer.
+        if countsKeywords {
+            keywords?.add(text, language: nil, topics: &topics)
+        } else {
+            topics?.add(text)
+        }
         switch policy {
         case .none: break
         case .all: quotes.append(.init(respondent: respondent, text: text))

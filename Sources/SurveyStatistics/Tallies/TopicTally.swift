@@ -14,10 +14,12 @@ struct TopicTally: Sendable {
     private var topicLastAnswer: [Int]
     private var answerSerial = 0
 
-    /// Distinct words as written; per word, the number of its glossary stem or -1.
+    /// Distinct words as written, when this tally numbers them itself (`add`).
     private var rawWords = RawWordTable()
+    private var numbering: Numbering?
+    /// Per word number: the number of its glossary stem, -1 for none, `unknown` until first seen.
     private var rawStem: [Int32] = []
-    /// Per word as written: its normalised form (empty when in no topic) and its occurrences.
+    /// Per word number: its normalised form (empty when in no topic) and its occurrences.
     private var rawForm: [String] = []
     private var rawOccurrences: [Int] = []
 
@@ -43,43 +45,75 @@ struct TopicTally: Sendable {
         topicLastAnswer = Array(repeating: 0, count: glossary.topics.count)
     }
 
+    /// Counts one answer on its own: words are numbered by this tally's `rawWords`.
     mutating func add(_ answer: String) {
-        answerSerial += 1
+        beginAnswer(numberedBy: .topicTally)
         var stemmers = AnswerStemmers()
         Tokenizer.forEachWord(in: answer) { word, _ in
             // No glossary word is that long; a pasted run of letters is neither copied nor stemmed.
             guard word.count <= 4 * KeywordCounter.maximumWordLength else { return }
             let hash = RawWordTable.hash(word)
-            let raw: Int
-            if let known = rawWords.index(of: word, hash: hash) {
-                raw = known
-            } else {
-                raw = rawWords.insert(word, hash: hash)
-                let text = Tokenizer.normalize(Tokenizer.rawText(word))
-                let stem = stemmers.stem(text)
-                if let topic = glossary.topic(ofStem: stem) {
-                    rawStem.append(stemNumber(stem, topic: topic))
-                    rawForm.append(text)
-                } else {
-                    rawStem.append(-1)
-                    rawForm.append("")
-                }
-                rawOccurrences.append(0)
-            }
-            let stem = Int(rawStem[raw])
-            guard stem >= 0 else { return }
-            rawOccurrences[raw] += 1
-            if stemLastAnswer[stem] != answerSerial {
-                stemLastAnswer[stem] = answerSerial
-                stemAnswers[stem] += 1
-            }
-            let topic = stemTopic[stem]
-            if topicLastAnswer[topic] != answerSerial {
-                topicLastAnswer[topic] = answerSerial
-                topicAnswers[topic] += 1
-            }
+            let number = rawWords.index(of: word, hash: hash) ?? rawWords.insert(word, hash: hash)
+            count(word, number: number, stemmers: &stemmers)
         }
     }
+
+    /// Which table numbers the words this tally is given: its own (`add`), or the keyword
+    /// counter's that reads the same answers (`KeywordCounter.add(_:language:topics:)`), so
+    /// that a word is found and looked up once for both. One tally uses one numbering for life.
+    enum Numbering: Sendable {
+        case topicTally
+        case keywordCounter
+    }
+
+    /// Starts an answer; its words follow through `count(_:number:stemmers:)`.
+    mutating func beginAnswer(numberedBy numbering: Numbering) {
+        precondition(self.numbering == nil || self.numbering == numbering, "a TopicTally's words are numbered by one table")
+        self.numbering = numbering
+        answerSerial += 1
+    }
+
+    /// Counts one word of the current answer; `number` is its number in the table that
+    /// `beginAnswer` named. What the word means for topics is worked out on its first sight.
+    mutating func count(_ word: UnsafeBufferPointer<UInt8>, number: Int, stemmers: inout AnswerStemmers) {
+        if number >= rawStem.count || rawStem[number] == Self.unknown {
+            learn(word, number: number, stemmers: &stemmers)
+        }
+        let stem = Int(rawStem[number])
+        guard stem >= 0 else { return }
+        rawOccurrences[number] += 1
+        if stemLastAnswer[stem] != answerSerial {
+            stemLastAnswer[stem] = answerSerial
+            stemAnswers[stem] += 1
+        }
+        let topic = stemTopic[stem]
+        if topicLastAnswer[topic] != answerSerial {
+            topicLastAnswer[topic] = answerSerial
+            topicAnswers[topic] += 1
+        }
+    }
+
+    /// Works out what a word means for topics, on its first sight (kept out of `count`'s hot path).
+    @inline(never)
+    private mutating func learn(_ word: UnsafeBufferPointer<UInt8>, number: Int, stemmers: inout AnswerStemmers) {
+        if number >= rawStem.count {
+            let missing = number + 1 - rawStem.count
+            rawStem.append(contentsOf: repeatElement(Self.unknown, count: missing))
+            rawForm.append(contentsOf: repeatElement("", count: missing))
+            rawOccurrences.append(contentsOf: repeatElement(0, count: missing))
+        }
+        let text = Tokenizer.normalize(Tokenizer.rawText(word))
+        let stem = stemmers.stem(text)
+        if let topic = glossary.topic(ofStem: stem) {
+            rawStem[number] = stemNumber(stem, topic: topic)
+            rawForm[number] = text
+        } else {
+            rawStem[number] = -1
+        }
+    }
+
+    /// `rawStem` of a word not worked out yet.
+    private static let unknown: Int32 = -2
 
     private mutating func stemNumber(_ stem: String, topic: Int) -> Int32 {
         if let known = stemNumbers[stem] { return known }

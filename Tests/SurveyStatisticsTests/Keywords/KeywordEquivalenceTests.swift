@@ -97,6 +97,58 @@ import Testing
         #expect(Self.exact(counter.topPhrases()) == Self.exact(reference.topPhrases()))
     }
 
+    /// Long answers (several sentences, as `bench/generate.py --shape longtext` writes), read
+    /// by the lean path, against the reference counter: every keyword and phrase.
+    @Test(arguments: [UInt64(31), 32])
+    func longAnswersMatchTheReferenceCounter(seed: UInt64) throws {
+        var samples = AnswerSamples(seed: seed)
+        let answers = (0..<1_500).map { index in
+            (0..<(2 + index % 6)).map { _ in index.isMultiple(of: 3) ? samples.mixedAnswer(simple: true) : samples.benchmarkAnswer() }
+                .joined(separator: index.isMultiple(of: 5) ? "; " : ". ")
+        }
+        var counter = try KeywordCounter()
+        var reference = ReferenceKeywordCounter()
+        for answer in answers {
+            counter.add(answer: answer)
+            reference.add(answer: answer)
+        }
+        #expect(counter.answerCount == reference.answerCount)
+        #expect(Self.exact(counter.top(10_000)) == Self.exact(reference.top(10_000)))
+        #expect(Self.exact(counter.topPhrases(10_000)) == Self.exact(reference.topPhrases(10_000)))
+    }
+
+    /// Comment topics counted in the keyword counter's pass (one scan and one lookup per word,
+    /// words numbered by its table) equal topics counted on their own, whole and merged.
+    @Test(arguments: [(UInt64(41), false), (42, true)])
+    func topicsCountedWithKeywordsMatchTopicsCountedAlone(seed: UInt64, simple: Bool) throws {
+        var samples = AnswerSamples(seed: seed)
+        let glossaryWords = TopicGlossary.builtInEntries.flatMap { $0 }
+        let answers = (0..<2_000).map { index in
+            // Glossary words in many forms and cases, beside the samples' hostile pieces.
+            let word = glossaryWords[index % glossaryWords.count]
+            let forms = [word, word.uppercased(), word + "s", word + "ами", "\(word)-\(word)", "x" + word]
+            return samples.mixedAnswer(simple: simple) + " " + forms[index % forms.count] + " " + samples.mixedAnswer(simple: simple)
+        }
+        var alone = TopicTally(glossary: .builtIn())
+        var halves = [TextTally]()
+        for chunk in [answers.prefix(700), answers.dropFirst(700)] {
+            var tally = TextTally(policy: .none, keywords: try KeywordCounter(), topics: TopicTally(glossary: .builtIn()))
+            for answer in chunk {
+                alone.add(answer)
+                tally.add(answer, respondent: "r")
+            }
+            halves.append(tally)
+        }
+        var whole = TextTally(policy: .none, keywords: try KeywordCounter(), topics: TopicTally(glossary: .builtIn()))
+        for answer in answers { whole.add(answer, respondent: "r") }
+        let counts = try #require(whole.topics).counts()
+        #expect(counts == alone.counts())
+        #expect(counts.count > 10, "the answers mention many topics")
+        var merged = halves[1]
+        merged.merge(halves[0])
+        #expect(try #require(merged.topics).counts() == counts)
+    }
+
     @Test(arguments: [UInt64(21), 22, 23])
     func mergedChunksMatchTheReference(seed: UInt64) throws {
         let answers = Self.answers(seed: seed, count: 1_500, simple: seed == 22)
