@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
@@ -32,6 +33,9 @@ let package = Package(
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
         // librsvg draws the PNG twins of the charts that report.md links.
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
@@ -47,6 +51,9 @@ let package = Package(
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
+        // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
+        .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),
         .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
     ]
 )
