@@ -8,9 +8,9 @@ SWIFT ?= swift
 APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libxlsxwriter-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
-# reading report.html printed to PDF, pandoc for turning report.md into Word. Tests that need
-# one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc
+# reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice Calc
+# for opening report.xlsx. Tests that need one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-calc-nogui:libreoffice
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey

@@ -36,7 +36,7 @@ let package = Package(
         // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
-        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
+        .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "XLSXWriter"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
         .executableTarget(
@@ -49,11 +49,11 @@ let package = Package(
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
-        .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
+        .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport", "XLSXReadBack"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
         // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
         .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),
-        .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
+        .testTarget(name: "SurveyCLITests", dependencies: ["survey", "XLSXReadBack"], path: "Tests/SurveyCLITests"),
     ]
 )

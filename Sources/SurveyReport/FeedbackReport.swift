@@ -5,6 +5,8 @@ public struct FeedbackReport {
     /// The output formats.
     public enum Format: String, Sendable, CaseIterable {
         case markdown = "md", csv, html
+        /// `report.xlsx`, the workbook (`ExcelReport`), written with the pictures.
+        case xlsx
     }
 
     let results: SurveyResults
@@ -37,11 +39,17 @@ public struct FeedbackReport {
         return files
     }
 
-    /// The charts' PNG twins (`charts/NAME.png`) that `report.md` links beside each SVG, for
-    /// tools that cannot show SVG; none without Markdown. Written with `ReportFolder.write(_:pictures:to:)`.
+    /// The binary files: the charts' PNG twins (`charts/NAME.png`) that `report.md` links beside
+    /// each SVG, for tools that cannot show SVG (none without Markdown), and `report.xlsx`.
+    /// Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
-        guard formats.contains(.markdown) else { return [] }
         var pictures: [(path: String, bytes: [UInt8])] = []
+        if formats.contains(.xlsx) {
+            var options = options
+            if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
+            pictures.append(("report.xlsx", try ExcelReport(results: results, options: options).bytes()))
+        }
+        guard formats.contains(.markdown) else { return pictures }
         for chart in HTMLReport(results: results, options: options).charts() {
             pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))
         }

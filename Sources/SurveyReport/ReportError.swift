@@ -10,6 +10,8 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
     case writeFailed(folder: String, path: String, reason: String)
     /// The PNG twin of a chart (`charts/NAME.png`, for report.md) could not be drawn.
     case chartPictureFailed(chart: String, reason: String)
+    /// `report.xlsx` could not be made (libxlsxwriter's or Excel's reason).
+    case workbookFailed(reason: String)
 
     /// What is in the way.
     public enum Refusal: Sendable, Equatable {
@@ -42,6 +44,8 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
             return "\(folder): error: cannot write the report: \(path): \(reason). Nothing was changed"
         case .chartPictureFailed(let chart, let reason):
             return "charts/\(chart).png: error: cannot draw the PNG copy of the chart: \(reason). Nothing was written; write the report without Markdown (--format csv,html) to skip the PNG copies"
+        case .workbookFailed(let reason):
+            return "report.xlsx: error: \(reason). Nothing was written; leave xlsx out of --format (e.g. --format md,csv,html) to write the other files"
         }
     }
 

@@ -3,6 +3,8 @@
 public struct BarChart: Sendable, Equatable {
     /// The chart's title.
     public var title: String
+    /// Its size in points (Excel's default, 14, is large beside a long question).
+    public var titleFontSize: Double = 12
     /// The sheet holding the categories and values (any sheet of the workbook).
     public var dataSheet: String
     /// The category labels, one column.

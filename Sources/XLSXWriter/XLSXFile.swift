@@ -96,6 +96,10 @@ enum XLSXFile {
                     throw .writeFailed(path: sheet.name, reason: "libxlsxwriter cannot make the chart \"\(chart.title)\"")
                 }
                 chart_title_set_name(drawn, Self.chartText(chart.title))
+                var titleFont = lxw_chart_font()
+                titleFont.size = chart.titleFontSize
+                titleFont.bold = 1
+                chart_title_set_name_font(drawn, &titleFont)
                 chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
                 guard let series = chart_add_series(drawn, nil, nil) else {
                     throw .writeFailed(path: sheet.name, reason: "libxlsxwriter cannot add the data of chart \"\(chart.title)\"")

@@ -79,10 +79,15 @@ import Testing
             recorded.remove(ReportMarker.fileName)
             for picture in pictures {
                 let expected = try? [UInt8](Data(contentsOf: folder.appendingPathComponent(picture.path)))
+                recorded.remove(picture.path)
+                guard picture.path.hasSuffix(".png") else {
+                    // report.xlsx: libxlsxwriter writes the same bytes for the same workbook.
+                    #expect(expected == picture.bytes, "\(testCase.name)/\(picture.path) differs from the golden file")
+                    continue
+                }
                 let size = expected.flatMap(ChartPictureTests.size(ofPNG:))
                 #expect(size != nil && size.map { [$0.width, $0.height] } == ChartPictureTests.size(ofPNG: picture.bytes).map { [$0.width, $0.height] },
                         "\(testCase.name)/\(picture.path) is missing or not the rendered chart's size")
-                recorded.remove(picture.path)
             }
         }
         #expect(recorded == Set(files.map(\.path)), "files differ from the golden set; re-record with RECORD_SNAPSHOTS=1 if intended")
