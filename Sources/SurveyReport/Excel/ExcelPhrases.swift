@@ -136,6 +136,16 @@ struct ExcelPhrases {
 extension ExcelPhrases {
     var noCrossTabs: String { pick("No comparisons between groups were asked for (report: crosstabs in the definition, or --crosstab).",
                                    "Сравнения групп не заданы (report: crosstabs в определении анкеты или --crosstab).") }
+    /// The last row of a Comments sheet that could not hold every answer.
+    func answersLeftOut(_ count: Int, rows: Int, fullAnswersFile: String?) -> String {
+        let grouped = NumberFormat.grouped(count, language: language), limit = NumberFormat.grouped(rows, language: language)
+        if let file = fullAnswersFile {
+            return pick("… and \(grouped) more answers: a sheet holds at most \(limit) rows. Every answer is in \(file).",
+                        "… и ещё ответов: \(grouped); на листе не больше \(limit) строк. Все ответы — в \(file).")
+        }
+        return pick("… and \(grouped) more answers: a sheet holds at most \(limit) rows. Every answer is in the responses file.",
+                    "… и ещё ответов: \(grouped); на листе не больше \(limit) строк. Все ответы — в файле ответов.")
+    }
     var noCharts: String { pick("No closed question has answers to chart.", "Ни у одного закрытого вопроса нет ответов для диаграммы.") }
     // The data-quality measures.
     var rowsRead: String { pick("Rows read", "Прочитано строк") }

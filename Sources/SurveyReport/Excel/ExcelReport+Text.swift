@@ -21,19 +21,27 @@ extension ExcelReport {
     }
 
     /// Every quoted answer whole (as comments.csv), other answers under `ID_other`; a text
-    /// longer than a cell holds is cut with a note naming where the whole answer is.
+    /// longer than a cell holds is cut with a note naming where the whole answer is, and answers
+    /// past the sheet's last row are counted in a note on that row instead.
     func comments() -> Worksheet {
         var table = TableSheet(name: words.commentsSheet, columns: [(words.questionID, 14), (words.question, 40), (words.respondent, 12), (words.text, 90)])
+        var left = 0
         for result in results.questions {
             let questionText = text(questionText(result.id))
-            for quote in result.text?.quotes ?? [] {
-                table.add([.text(result.id), questionText, text(quote.respondent), text(quote.text, Self.wrapped, respondent: quote.respondent)])
-            }
-            for quote in result.otherAnswers?.quotes ?? [] {
-                table.add([.text(result.id + "_other"), questionText, text(quote.respondent), text(quote.text, Self.wrapped, respondent: quote.respondent)])
+            for (id, quotes) in [(result.id, result.text?.quotes ?? []), (result.id + "_other", result.otherAnswers?.quotes ?? [])] {
+                for quote in quotes {
+                    // The last row of the sheet is kept for the note on what did not fit.
+                    guard table.nextRow < rowLimit - 1 else {
+                        left += 1
+                        continue
+                    }
+                    table.add([.text(id), questionText, text(quote.respondent), text(quote.text, Self.wrapped, respondent: quote.respondent)])
+                }
             }
         }
-        return table.finished
+        var sheet = table.finished
+        if left > 0 { sheet.append([nil, nil, nil, .text(words.answersLeftOut(left, rows: rowLimit, fullAnswersFile: options.fullAnswersFile), Self.italic)]) }
+        return sheet
     }
 
     /// The key findings with their figures, one row each in the report's order (as findings.csv).

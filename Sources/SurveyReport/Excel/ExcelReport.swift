@@ -14,6 +14,8 @@ import XLSXWriter
 struct ExcelReport {
     let results: SurveyResults
     let options: ReportOptions
+    /// Rows a sheet may fill: Excel's limit (the tests lower it).
+    var rowLimit = Worksheet.maxRows
 
     var words: ExcelPhrases { ExcelPhrases(language: options.language) }
     var phrases: ReportPhrases { options.phrases }

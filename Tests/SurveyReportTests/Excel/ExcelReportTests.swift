@@ -1,6 +1,6 @@
 import Foundation
 import SurveyModel
-import SurveyReport
+@testable import SurveyReport
 import SurveyStatistics
 import Testing
 import XLSXReadBack
@@ -176,5 +176,20 @@ import XLSXReadBack
         options.crossTabs = questionnaire.report.crosstabs
         options.keywordQuestions = questionnaire.report.keywords
         return try SurveyAnalysis.run(questionnaire: questionnaire, files: [GoldenReportTests.root.appendingPathComponent(testCase.responses).path], options: options).0
+    }
+}
+
+/// The Comments sheet stops at Excel's last row (lowered here to 4) with a note counting the
+/// answers left out and naming the file that holds them all.
+@Suite struct ExcelCommentsRowLimitTests {
+    @Test func answersPastTheLastRowAreCountedInANote() throws {
+        let results = try ExcelReportTests.results(ExcelReportTests.hostile)
+        var options = ReportOptions(language: .english)
+        options.fullAnswersFile = "comments.csv"
+        let bytes = try ExcelReport(results: results, options: options, rowLimit: 4).bytes()
+        let rows = try XLSXReadBack(data: Data(bytes)).rows("Comments")
+        #expect(rows.count == 4)
+        #expect(rows[3].last == "… and 3 more answers: a sheet holds at most 4 rows. Every answer is in comments.csv.")
+        #expect(rows[1][3] == "<script>alert(1)</script>")
     }
 }
