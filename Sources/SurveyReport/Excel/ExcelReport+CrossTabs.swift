@@ -15,8 +15,8 @@ extension ExcelReport {
         var widest = 0
         for tab in results.crossTabs {
             widest = max(widest, tab.columnCodes.count)
-            sheet.append([.text(tab.rowQuestion + " × " + tab.columnQuestion, Self.bold),
-                          text(questionText(tab.rowQuestion) + " × " + questionText(tab.columnQuestion), Self.bold)])
+            // One cell, so that the title runs on over the empty cells to its right.
+            sheet.append([text(questionText(tab.rowQuestion) + " × " + questionText(tab.columnQuestion) + " (\(tab.rowQuestion) × \(tab.columnQuestion))", Self.bold)])
             for (title, isCount) in [(words.countsTitle, true), (words.rowPercentTitle, false)] {
                 sheet.append([nil, .text(title, Self.italic)])
                 sheet.append([.text(words.code, Self.header), text(questionText(tab.rowQuestion), Self.header)]

@@ -119,6 +119,40 @@ import XLSXReadBack
         }
     }
 
+    /// Each cross-tab wide: row codes and labels side by side, columns headed by label with the
+    /// code under it, counts and totals as the results have them, then the row shares.
+    @Test func crossTabsAreWideWithCodesAndLabels() throws {
+        let rows = try Self.workbook(Self.english).rows("Cross-tabs")
+        let results = try Self.results(Self.english)
+        #expect(results.crossTabs.count == 2)
+        var index = 0
+        for tab in results.crossTabs {
+            let title = "\(Self.text(results, tab.rowQuestion)) × \(Self.text(results, tab.columnQuestion)) (\(tab.rowQuestion) × \(tab.columnQuestion))"
+            index = try #require(rows[index...].firstIndex { $0.first == title }, "no block titled \(title)")
+            let header = rows[index + 2], codes = rows[index + 3]
+            #expect(header.first == "Code" && header.count == tab.columnCodes.count + 3)
+            #expect(Array(header[2..<(2 + tab.columnCodes.count)]) == tab.columnCodes.map { Self.label(results, tab.columnQuestion, $0) })
+            #expect(Array(codes[2...]) == tab.columnCodes)
+            for (r, code) in tab.rowCodes.enumerated() {
+                let row = rows[index + 4 + r]
+                #expect(Array(row[0...1]) == [code, Self.label(results, tab.rowQuestion, code)])
+                #expect(row[2...].map { Int($0) } == (tab.counts[r] + [tab.rowTotals[r]]).map { $0 })
+            }
+            let totals = rows[index + 4 + tab.rowCodes.count]
+            #expect(totals[1...].map { $0 } == ["Total"] + (tab.columnTotals + [tab.total]).map(String.init))
+            let shares = rows[index + 4 + tab.rowCodes.count + 5]
+            #expect(shares.first == tab.rowCodes[0])
+            #expect(zip(shares[2...], tab.rowPercents[0]).allSatisfy { Self.same(Double($0), $1.map { $0 / 100 }) })
+            index += 1
+        }
+    }
+
+    static func text(_ results: SurveyResults, _ id: String) -> String { results.questionnaire.question(id)?.text.text(in: "en") ?? id }
+
+    static func label(_ results: SurveyResults, _ question: String, _ code: String) -> String {
+        results.questionnaire.question(question)?.categories.first { $0.code == code }?.label.text(in: "en") ?? code
+    }
+
     /// Formula-looking answers and labels are text cells, whole, without the CSV's apostrophe.
     @Test func hostileTextStaysText() throws {
         let file = try Self.workbook(Self.hostile)
