@@ -3,8 +3,8 @@ import Foundation
 
 /// Writes a checked `Workbook` through libxlsxwriter: the only file that calls it or holds its
 /// pointers. Every pointer lives inside `write(_:to:)`: the workbook is either closed (which
-/// writes and frees it) or freed without writing when a call fails midway, and the partial
-/// file is removed.
+/// writes and frees it) or freed without writing when a call fails midway; a file left half
+/// written by a failed close is removed.
 enum XLSXFile {
     static func write(_ workbook: Workbook, to path: String) throws(XLSXWriterError) {
         var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
@@ -17,8 +17,8 @@ enum XLSXFile {
             for sheet in workbook.sheets { try builder.add(sheet) }
             for sheet in workbook.sheets { try builder.addCharts(of: sheet) }
         } catch {
+            // libxlsxwriter opens the file only when closing: nothing is on disk yet.
             lxw_workbook_free(handle)
-            unlink(path)
             throw error
         }
         let status = workbook_close(handle)
@@ -27,7 +27,9 @@ enum XLSXFile {
             if errno != 0, status == LXW_ERROR_CREATING_XLSX_FILE || status == LXW_ERROR_ZIP_FILE_OPERATION || status == LXW_ERROR_ZIP_CLOSE {
                 reason += " (" + String(cString: strerror(errno)) + ")"
             }
-            unlink(path)
+            // A file it could not create is left alone (it may be someone's read-only file);
+            // one it began to write is a broken zip and goes.
+            if status != LXW_ERROR_CREATING_XLSX_FILE { unlink(path) }
             throw .writeFailed(path: path, reason: reason)
         }
     }

@@ -104,3 +104,22 @@ import XLSXReadBack
         }
     }
 }
+
+/// What the writer cannot open is left as it was: here a symbolic link to a missing folder
+/// (which unlink would remove, even for root) survives a failed write.
+@Suite struct WorkbookFileTests {
+    @Test func pathThatCannotBeOpenedIsLeftAlone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString).xlsx").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/nonexistent-folder/report.xlsx")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: XLSXWriterError.self) { try WorkbookTests.sample().write(to: path) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path) == "/nonexistent-folder/report.xlsx")
+    }
+
+    @Test func writtenFileReadsBack() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("written-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try WorkbookTests.sample().write(to: path)
+        #expect(try XLSXReadBack(path: path).sheetNames == ["Частоты", "Don't panic"])
+    }
+}

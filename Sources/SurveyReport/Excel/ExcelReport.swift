@@ -84,20 +84,17 @@ struct ExcelReport {
 
     static func fitted(_ value: String, phrases: ReportPhrases, respondent: String, fullAnswersFile: String?) -> String {
         guard value.utf16.count > Worksheet.maxTextLength else { return value }
-        // Room for the note; the cut falls on a whole character.
-        var kept = Substring(value)
+        // Room for the note; the cut falls between whole characters.
         let room = Worksheet.maxTextLength - 300
         var units = 0
         var end = value.startIndex
         for character in value {
-            let size = character.utf16.count
-            if units + size > room { break }
-            units += size
+            units += character.utf16.count
+            if units > room { break }
             end = value.index(after: end)
         }
-        kept = value[..<end]
-        let more = value[end...].count
-        return String(kept) + " " + phrases.quoteCut(more: more, respondent: respondent, fullAnswersFile: fullAnswersFile)
+        let note = phrases.quoteCut(more: value[end...].count, respondent: respondent, fullAnswersFile: fullAnswersFile)
+        return String(value[..<end]) + " " + note
     }
 
     /// A percentage (0–100 in the results) as a share in a `0.0%` cell; nil stays empty.
