@@ -21,6 +21,18 @@ public struct Worksheet: Sendable, Equatable {
     public var autofilter: CellRange?
     /// Charts drawn on this sheet.
     public var charts: [BarChart] = []
+    /// How the sheet prints: nil leaves Excel's defaults.
+    public var printLayout: PrintLayout?
+
+    /// Printing on A4, as wide as one page, the frozen header rows on every page.
+    public struct PrintLayout: Sendable, Equatable {
+        /// Landscape rather than portrait (wide tables).
+        public var landscape: Bool
+
+        public init(landscape: Bool) {
+            self.landscape = landscape
+        }
+    }
 
     public init(name: String) {
         self.name = name

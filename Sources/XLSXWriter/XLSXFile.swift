@@ -84,6 +84,14 @@ enum XLSXFile {
             if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
                 worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
             }
+            if let layout = sheet.printLayout {
+                worksheet_set_paper(worksheet, 9)  // A4
+                if layout.landscape { worksheet_set_landscape(worksheet) }
+                worksheet_fit_to_pages(worksheet, 1, 0)
+                if sheet.frozenRows > 0 {
+                    try check(worksheet_repeat_rows(worksheet, 0, lxw_row_t(sheet.frozenRows - 1)), "repeat the header rows of \(sheet.name) on printed pages")
+                }
+            }
             if let range = sheet.autofilter {
                 try check(worksheet_autofilter(worksheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column),
                                                lxw_row_t(range.last.row), lxw_col_t(range.last.column)), "set the filter on \(sheet.name)")

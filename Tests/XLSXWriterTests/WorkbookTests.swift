@@ -18,6 +18,7 @@ import XLSXReadBack
         data.frozenRows = 1
         data.autofilter = CellRange(firstRow: 0, firstColumn: 0, lastRow: 3, lastColumn: 2)
         data.setWidth(30, columns: 0...0)
+        data.printLayout = Worksheet.PrintLayout(landscape: true)
         var charts = Worksheet(name: "Don't panic")
         charts.charts.append(BarChart(title: "=Да?", dataSheet: "Частоты",
                                       categories: CellRange(firstRow: 1, firstColumn: 0, lastRow: 2, lastColumn: 0),
@@ -54,6 +55,11 @@ import XLSXReadBack
         #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
         #expect(xml.contains(#"<autoFilter ref="A1:C4"/>"#))
         #expect(xml.contains(#"<col min="1" max="1" width="30.7109375" customWidth="1"/>"#))
+        // Printed on A4 across, one page wide, the header on every page.
+        #expect(xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#))
+        #expect(xml.contains(#"<pageSetUpPr fitToPage="1"/>"#))
+        let names = String(decoding: file.parts["xl/workbook.xml"] ?? Data(), as: UTF8.self)
+        #expect(names.contains(#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'Частоты'!$1:$1</definedName>"#))
     }
 
     @Test func barChartReadsItsFiguresFromTheDataSheet() throws {

@@ -45,6 +45,11 @@ struct ExcelReport {
             dataQuality(),
         ]
         sheets.append(chartSheet(charts))
+        // Printed on A4 as wide as a page: the About and Charts sheets upright, tables across.
+        for index in sheets.indices {
+            let upright = index == 0 || index == sheets.count - 1
+            sheets[index].printLayout = Worksheet.PrintLayout(landscape: !upright)
+        }
         var workbook = Workbook(sheets: sheets, title: options.title ?? phrases.reportTitle, created: creationDate)
         workbook.subject = results.questionnaire.title.text(in: language)
         workbook.author = ReportTool.name

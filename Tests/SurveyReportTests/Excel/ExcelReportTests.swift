@@ -88,6 +88,7 @@ import XLSXReadBack
             #expect(xml.contains(#"ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen""#), "\(sheet) has no frozen header")
             #expect(xml.contains("<autoFilter ref=\"A1:"), "\(sheet) has no filter")
             #expect(xml.contains("customWidth=\"1\""), "\(sheet) has default column widths")
+            #expect(xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#), "\(sheet) does not print across A4")
         }
         // The cross-tabs keep their code and label columns in view instead.
         #expect(file.sheetXML("Cross-tabs").contains(#"xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen""#))
