@@ -99,6 +99,9 @@ public struct Workbook: Sendable, Equatable {
             if let width = sheet.columnWidths.keys.first(where: { $0 < 0 || $0 >= Worksheet.maxColumns }) {
                 throw .outsideSheet(sheet: sheet.name, row: 0, column: width)
             }
+            if let height = sheet.rowHeights.keys.first(where: { $0 < 0 || $0 >= Worksheet.maxRows }) {
+                throw .outsideSheet(sheet: sheet.name, row: height, column: 0)
+            }
             for chart in sheet.charts where !names.contains(chart.dataSheet) {
                 throw .unknownChartSheet(chart: chart.title, sheet: chart.dataSheet)
             }

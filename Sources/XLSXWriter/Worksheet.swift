@@ -14,6 +14,8 @@ public struct Worksheet: Sendable, Equatable {
     public private(set) var rows: [[Cell?]] = []
     /// Column widths in Excel's character units, by zero-based column.
     public var columnWidths: [Int: Double] = [:]
+    /// Row heights in points, by zero-based row (Excel's default is 15); rows not named keep it.
+    public var rowHeights: [Int: Double] = [:]
     /// Rows and columns kept in view while scrolling (1, 0: the header row).
     public var frozenRows = 0
     public var frozenColumns = 0

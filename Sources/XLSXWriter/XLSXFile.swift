@@ -65,6 +65,9 @@ enum XLSXFile {
             for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
                 try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil), "set the width of column \(column + 1) on \(sheet.name)")
             }
+            for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) {
+                try check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil), "set the height of row \(row + 1) on \(sheet.name)")
+            }
             for (row, cells) in sheet.rows.enumerated() {
                 for (column, cell) in cells.enumerated() {
                     guard let cell else { continue }

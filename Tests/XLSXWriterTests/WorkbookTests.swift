@@ -19,6 +19,7 @@ import XLSXReadBack
         data.autofilter = CellRange(firstRow: 0, firstColumn: 0, lastRow: 3, lastColumn: 2)
         data.setWidth(30, columns: 0...0)
         data.printLayout = Worksheet.PrintLayout(landscape: true)
+        data.rowHeights[0] = 30
         var charts = Worksheet(name: "Don't panic")
         charts.charts.append(BarChart(title: "=Да?", dataSheet: "Частоты",
                                       categories: CellRange(firstRow: 1, firstColumn: 0, lastRow: 2, lastColumn: 0),
@@ -55,6 +56,7 @@ import XLSXReadBack
         #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
         #expect(xml.contains(#"<autoFilter ref="A1:C4"/>"#))
         #expect(xml.contains(#"<col min="1" max="1" width="30.7109375" customWidth="1"/>"#))
+        #expect(xml.contains(#"<row r="1" spans="1:3" ht="30" customHeight="1">"#))
         // Printed on A4 across, one page wide, the header on every page.
         #expect(xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#))
         #expect(xml.contains(#"<pageSetUpPr fitToPage="1"/>"#))

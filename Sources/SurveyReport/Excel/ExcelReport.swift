@@ -149,7 +149,17 @@ struct TableSheet {
         sheet = Worksheet(name: name)
         self.columns = columns.count
         sheet.append(columns.map { .text($0.header, ExcelReport.header) })
-        for (index, column) in columns.enumerated() { sheet.columnWidths[index] = column.width }
+        // Wide enough for the header's longest word (and its filter button); a header longer
+        // than its column wraps onto as many lines as it needs, since the header row's height
+        // is set here (spreadsheets do not grow it on opening).
+        var lines = 1.0
+        for (index, column) in columns.enumerated() {
+            let longestWord = column.header.split(separator: " ").map(\.count).max() ?? 0
+            let width = max(column.width, Double(longestWord) + 3)
+            sheet.columnWidths[index] = width
+            lines = max(lines, (Double(column.header.count) + 3) / width).rounded(.up)
+        }
+        if lines > 1 { sheet.rowHeights[0] = 15 * lines }
         sheet.frozenRows = 1
     }
 

@@ -90,6 +90,8 @@ import XLSXReadBack
             #expect(xml.contains("customWidth=\"1\""), "\(sheet) has default column widths")
             #expect(xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#), "\(sheet) does not print across A4")
         }
+        // "Cumulative valid %" wraps in its column: the header row is two lines high.
+        #expect(file.sheetXML("Frequencies").contains(#"<row r="1" spans="1:11" ht="30" customHeight="1">"#))
         // The cross-tabs keep their code and label columns in view instead.
         #expect(file.sheetXML("Cross-tabs").contains(#"xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen""#))
     }
