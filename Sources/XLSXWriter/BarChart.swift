@@ -23,10 +23,12 @@ public struct BarChart: Sendable, Equatable {
     public var anchor: CellReference
     /// Size as a multiple of Excel's default 480 × 288 pixels.
     public var widthScale: Double
+    /// Height as a multiple of Excel's default 288 pixels (more bars need more room).
     public var heightScale: Double
     /// Alternative text for screen readers.
     public var altText: String
 
+    /// A chart of `values` against `categories`, both on `dataSheet`, placed at `anchor`.
     public init(title: String, dataSheet: String, categories: CellRange, values: CellRange, seriesName: String,
                 horizontal: Bool = true, valueFormat: String? = nil, valueMaximum: Double? = nil,
                 anchor: CellReference, widthScale: Double = 1, heightScale: Double = 1, altText: String = "") {

@@ -1,8 +1,11 @@
 /// A cell's place: zero-based row and column, as libxlsxwriter counts them.
 public struct CellReference: Sendable, Hashable, CustomStringConvertible {
+    /// Zero-based row (row 1 in Excel is 0).
     public var row: Int
+    /// Zero-based column (A is 0).
     public var column: Int
 
+    /// The cell at `row`, `column`, counted from zero.
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column
@@ -26,9 +29,12 @@ public struct CellReference: Sendable, Hashable, CustomStringConvertible {
 
 /// A rectangle of cells, both corners included.
 public struct CellRange: Sendable, Hashable, CustomStringConvertible {
+    /// The top-left corner.
     public var first: CellReference
+    /// The bottom-right corner.
     public var last: CellReference
 
+    /// The cells from `firstRow`, `firstColumn` to `lastRow`, `lastColumn`, counted from zero.
     public init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
         first = CellReference(row: firstRow, column: firstColumn)
         last = CellReference(row: lastRow, column: lastColumn)

@@ -18,6 +18,7 @@ public struct CellStyle: Sendable, Hashable {
     /// A thin line under the cell (the header row).
     public var bottomBorder: Bool
 
+    /// A style; every property not given keeps Excel's default.
     public init(bold: Bool = false, italic: Bool = false, fontSize: Double? = nil, numberFormat: String? = nil,
                 wrapsText: Bool = false, alignsTop: Bool = false, fill: UInt32? = nil, bottomBorder: Bool = false) {
         self.bold = bold

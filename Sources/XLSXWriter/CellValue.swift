@@ -9,9 +9,12 @@ public enum CellValue: Sendable, Equatable {
 
 /// One written cell: its value and its look.
 public struct Cell: Sendable, Equatable {
+    /// What the cell holds.
     public var value: CellValue
+    /// How it looks.
     public var style: CellStyle
 
+    /// A cell holding `value`, shown with `style`.
     public init(_ value: CellValue, style: CellStyle = .plain) {
         self.value = value
         self.style = style

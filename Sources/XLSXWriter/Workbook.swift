@@ -8,13 +8,17 @@ public struct Workbook: Sendable, Equatable {
     public var sheets: [Worksheet] = []
     /// Document properties shown in Excel's File ▸ Info.
     public var title: String?
+    /// The subject (what the workbook is about).
     public var subject: String?
+    /// Who or what wrote it.
     public var author: String?
+    /// A free comment.
     public var comments: String?
     /// The creation time stored in the file. Same workbook and same `created` give the same
     /// bytes; nil stores the moment of writing (so two runs differ).
     public var created: Date?
 
+    /// A workbook of `sheets`, in tab order.
     public init(sheets: [Worksheet] = [], title: String? = nil, created: Date? = nil) {
         self.sheets = sheets
         self.title = title

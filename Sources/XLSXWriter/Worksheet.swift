@@ -2,10 +2,13 @@
 /// rows, an autofilter and the charts placed on it. Nothing touches libxlsxwriter until
 /// `Workbook.write(to:)`.
 public struct Worksheet: Sendable, Equatable {
-    /// Excel's limits: rows and columns of a sheet, characters in a cell, in a sheet name.
+    /// Rows in an Excel sheet.
     public static let maxRows = 1_048_576
+    /// Columns in an Excel sheet (A to XFD).
     public static let maxColumns = 16_384
+    /// Characters (UTF-16 code units) in an Excel cell.
     public static let maxTextLength = 32_767
+    /// Characters in a sheet name.
     public static let maxNameLength = 31
 
     /// The name on the sheet's tab (checked when written: see `Workbook.problem(withSheetName:)`).
@@ -18,6 +21,7 @@ public struct Worksheet: Sendable, Equatable {
     public var rowHeights: [Int: Double] = [:]
     /// Rows and columns kept in view while scrolling (1, 0: the header row).
     public var frozenRows = 0
+    /// Columns kept in view while scrolling sideways (the label columns).
     public var frozenColumns = 0
     /// The range that gets Excel's filter buttons (its first row is the header).
     public var autofilter: CellRange?
@@ -31,11 +35,13 @@ public struct Worksheet: Sendable, Equatable {
         /// Landscape rather than portrait (wide tables).
         public var landscape: Bool
 
+        /// A layout, across (`landscape`) or upright.
         public init(landscape: Bool) {
             self.landscape = landscape
         }
     }
 
+    /// An empty sheet named `name`.
     public init(name: String) {
         self.name = name
     }
@@ -57,7 +63,7 @@ public struct Worksheet: Sendable, Equatable {
         }
     }
 
-    /// Adds a row under the last one; returns its index.
+    /// Adds a row under the last one (a nil cell stays empty); returns its index.
     @discardableResult
     public mutating func append(_ cells: [Cell?]) -> Int {
         rows.append(cells)

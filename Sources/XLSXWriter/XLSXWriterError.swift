@@ -17,6 +17,7 @@ public enum XLSXWriterError: Error, LocalizedError, Sendable, Equatable {
     /// The workbook file could not be written (libxlsxwriter's reason).
     case writeFailed(path: String, reason: String)
 
+    /// The message for people: what is wrong, where, and how to fix it.
     public var errorDescription: String? {
         switch self {
         case .invalidSheetName(let name, let reason):
