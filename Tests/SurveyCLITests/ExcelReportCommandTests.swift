@@ -118,6 +118,22 @@ import XLSXReadBack
         #expect(compared == 37)
     }
 
+    /// Under `--where` the About sheet names the filter and both counts: all responses (the
+    /// response rate is about them) and those the figures are about.
+    @Test func aboutSheetNamesTheFilter() throws {
+        let work = try Workdir()
+        defer { work.remove() }
+        let result = try work.run("report", Self.questionnaire, Self.responses, "--format", "xlsx", "--where", "org_type == ngo", "--out", "rep")
+        #expect(result.status == 0, "\(result)")
+        let file = try XLSXReadBack(path: work.path("rep/report.xlsx"))
+        let facts = Dictionary(try file.rows("About").filter { $0.count >= 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }) { first, _ in first }
+        #expect(facts["Filter (--where)"] == "org_type == ngo")
+        #expect(facts["Responses"] == "32")
+        #expect(facts["Responses in this report"] == "13")
+        let counts = try file.cells("Frequencies").byRow().filter { $0["A"]?.text == "org_type" && $0["E"]?.text == "answer" }.map { $0["F"]?.number }
+        #expect(counts == [0, 13, 0, 0, 0, 0])
+    }
+
     /// A workbook that cannot be made (here: no temporary folder for libxlsxwriter's file)
     /// is a typed error, exit 1, and no report is written at all.
     @Test func workbookThatCannotBeMadeWritesNothing() throws {
