@@ -9,8 +9,9 @@ APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libxlsxwriter
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
 # reading report.html printed to PDF, pandoc for turning report.md into Word, LibreOffice Calc
-# for opening report.xlsx. Tests that need one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-calc-nogui:libreoffice
+# for opening report.xlsx (looked for by its library: the `libreoffice` command comes with
+# Writer too). Tests that need one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey
