@@ -34,9 +34,12 @@ let package = Package(
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
         // librsvg draws the PNG twins of the charts that report.md links.
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(
             name: "SurveyReport",
-            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
@@ -51,12 +54,15 @@ let package = Package(
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(
-            name: "SurveyReportTests", dependencies: ["SurveyReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "SurveyReportTests", dependencies: ["SurveyReport", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/SurveyReportTests"
         ),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
+        // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
+        .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),
         .testTarget(
-            name: "SurveyCLITests", dependencies: ["survey", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "SurveyCLITests", dependencies: ["survey", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/SurveyCLITests"
         ),
     ]

@@ -7,6 +7,8 @@ public struct FeedbackReport {
         case markdown = "md", csv, html
         /// report.docx, the annex as a Word document (a binary file: see `pictures(formats:)`).
         case docx
+        /// `report.xlsx`, the workbook (`ExcelReport`), written with the pictures.
+        case xlsx
     }
 
     let results: SurveyResults
@@ -41,7 +43,8 @@ public struct FeedbackReport {
 
     /// The binary files: the charts' PNG twins (`charts/NAME.png`, twice the SVG's size) beside
     /// every SVG chart, for Word before 2019, Google Docs and slides, which cannot take SVG
-    /// (written whenever the charts are, with `report.md` or `report.html`), and `report.docx`.
+    /// (written whenever the charts are, with `report.md` or `report.html`), `report.docx` and
+    /// `report.xlsx`.
     /// Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
         var pictures: [(path: String, bytes: [UInt8])] = []
@@ -55,6 +58,11 @@ public struct FeedbackReport {
             // A cut quote points to comments.csv when it is written beside the document, as in report.md.
             if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
             pictures.append(("report.docx", try WordReport(results: results, options: options).render()))
+        }
+        if formats.contains(.xlsx) {
+            var options = options
+            if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
+            pictures.append(("report.xlsx", try ExcelReport(results: results, options: options).bytes()))
         }
         return pictures
     }

@@ -12,6 +12,8 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
     case chartPictureFailed(chart: String, reason: String)
     /// report.docx could not be packed (the zip library failed in memory).
     case wordDocumentFailed(reason: String)
+    /// `report.xlsx` could not be made (libxlsxwriter's or Excel's reason).
+    case workbookFailed(reason: String)
 
     /// What is in the way.
     public enum Refusal: Sendable, Equatable {
@@ -43,9 +45,11 @@ public enum ReportError: Error, LocalizedError, Sendable, Equatable {
         case .writeFailed(let folder, let path, let reason):
             return "\(folder): error: cannot write the report: \(path): \(reason). Nothing was changed"
         case .chartPictureFailed(let chart, let reason):
-            return "charts/\(chart).png: error: cannot draw the PNG copy of the chart: \(reason). Nothing was written; write the report without Markdown (--format csv,html) to skip the PNG copies"
+            return "charts/\(chart).png: error: cannot draw the PNG copy of the chart: \(reason). Nothing was written; write only the CSV files and the workbook (--format csv,xlsx) to skip the PNG copies"
         case .wordDocumentFailed(let reason):
-            return "report.docx: error: cannot pack the Word document: \(reason). Nothing was written; write the report without Word (--format md,csv,html) to skip it"
+            return "report.docx: error: cannot pack the Word document: \(reason). Nothing was written; write the report without Word (--format md,csv,html,xlsx) to skip it"
+        case .workbookFailed(let reason):
+            return "report.xlsx: error: \(reason). Nothing was written; leave xlsx out of --format (e.g. --format md,csv,html,docx) to write the other files"
         }
     }
 

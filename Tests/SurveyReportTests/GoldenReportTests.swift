@@ -81,16 +81,20 @@ import Testing
             recorded.remove(ReportMarker.fileName)
             for picture in pictures {
                 let expected = try? [UInt8](Data(contentsOf: folder.appendingPathComponent(picture.path)))
+                recorded.remove(picture.path)
                 if picture.path.hasSuffix(".docx") {
                     // The Word document's XML parts byte for byte; its PNGs, like the twins, by size.
                     try Self.compareWordDocuments(expected, picture.bytes, name: "\(testCase.name)/\(picture.path)")
-                    recorded.remove(picture.path)
+                    continue
+                }
+                guard picture.path.hasSuffix(".png") else {
+                    // report.xlsx: libxlsxwriter writes the same bytes for the same workbook.
+                    #expect(expected.map { $0 == picture.bytes } == true, "\(testCase.name)/\(picture.path) is missing or differs from the golden file; re-record with RECORD_SNAPSHOTS=1 if intended")
                     continue
                 }
                 let size = expected.flatMap(ChartPictureTests.size(ofPNG:))
                 #expect(size != nil && size.map { [$0.width, $0.height] } == ChartPictureTests.size(ofPNG: picture.bytes).map { [$0.width, $0.height] },
                         "\(testCase.name)/\(picture.path) is missing or not the rendered chart's size")
-                recorded.remove(picture.path)
             }
         }
         #expect(recorded == Set(files.map(\.path)), "files differ from the golden set; re-record with RECORD_SNAPSHOTS=1 if intended")

@@ -9,7 +9,7 @@ import SurveyStatistics
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the participants' feedback report (Markdown, HTML with charts, CSV summaries).",
+        abstract: "Write the participants' feedback report (Markdown, HTML with charts, CSV summaries, Excel workbook).",
         discussion: """
         Writes reports/NAME/ (NAME from the questionnaire file) all at once: a failed or killed run \
         leaves the previous report as it was. --out must be a new or empty folder, or a report \
@@ -23,8 +23,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder (default reports/NAME/): new, empty, or an earlier report.", valueName: "folder"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Formats to write, comma-separated: md, csv, html, docx.", valueName: "list"))
-    var format = "md,csv,html,docx"
+    @Option(help: ArgumentHelp("Formats to write, comma-separated: md, csv, html, xlsx, docx.", valueName: "list"))
+    var format = "md,csv,html,xlsx,docx"
 
     @Option(help: "Language of the report: en or ru.")
     var lang: String?
@@ -55,11 +55,11 @@ struct ReportCommand: ParsableCommand {
         var result: Set<FeedbackReport.Format> = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard let value = FeedbackReport.Format(rawValue: name == "markdown" ? "md" : name) else {
-                throw ValidationError("--format takes md, csv, html and docx (comma-separated), not \"\(name)\"")
+                throw ValidationError("--format takes md, csv, html, xlsx and docx (comma-separated), not \"\(name)\"")
             }
             result.insert(value)
         }
-        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, html, docx") }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, html, xlsx, docx") }
         return result
     }
 

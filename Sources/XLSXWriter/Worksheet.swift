@@ -1,0 +1,82 @@
+/// One sheet of a workbook as values: cells by row and column, column widths, frozen header
+/// rows, an autofilter and the charts placed on it. Nothing touches libxlsxwriter until
+/// `Workbook.write(to:)`.
+public struct Worksheet: Sendable, Equatable {
+    /// Rows in an Excel sheet.
+    public static let maxRows = 1_048_576
+    /// Columns in an Excel sheet (A to XFD).
+    public static let maxColumns = 16_384
+    /// Characters (UTF-16 code units) in an Excel cell.
+    public static let maxTextLength = 32_767
+    /// Characters in a sheet name.
+    public static let maxNameLength = 31
+
+    /// The name on the sheet's tab (checked when written: see `Workbook.problem(withSheetName:)`).
+    public var name: String
+    /// Rows of cells; a nil cell is left empty.
+    public private(set) var rows: [[Cell?]] = []
+    /// Column widths in Excel's character units, by zero-based column.
+    public var columnWidths: [Int: Double] = [:]
+    /// Row heights in points, by zero-based row (Excel's default is 15); rows not named keep it.
+    public var rowHeights: [Int: Double] = [:]
+    /// Rows and columns kept in view while scrolling (1, 0: the header row).
+    public var frozenRows = 0
+    /// Columns kept in view while scrolling sideways (the label columns).
+    public var frozenColumns = 0
+    /// The range that gets Excel's filter buttons (its first row is the header).
+    public var autofilter: CellRange?
+    /// Charts drawn on this sheet.
+    public var charts: [BarChart] = []
+    /// How the sheet prints: nil leaves Excel's defaults.
+    public var printLayout: PrintLayout?
+
+    /// Printing on A4, as wide as one page, the frozen header rows on every page.
+    public struct PrintLayout: Sendable, Equatable {
+        /// Landscape rather than portrait (wide tables).
+        public var landscape: Bool
+
+        /// A layout, across (`landscape`) or upright.
+        public init(landscape: Bool) {
+            self.landscape = landscape
+        }
+    }
+
+    /// An empty sheet named `name`.
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// The row the next `append` fills.
+    public var nextRow: Int { rows.count }
+
+    /// The cell at a place, or nil when empty.
+    public subscript(row: Int, column: Int) -> Cell? {
+        get {
+            guard row >= 0, row < rows.count, column >= 0, column < rows[row].count else { return nil }
+            return rows[row][column]
+        }
+        set {
+            precondition(row >= 0 && column >= 0, "cell places count from zero")
+            while rows.count <= row { rows.append([]) }
+            while rows[row].count <= column { rows[row].append(nil) }
+            rows[row][column] = newValue
+        }
+    }
+
+    /// Adds a row under the last one (a nil cell stays empty); returns its index.
+    @discardableResult
+    public mutating func append(_ cells: [Cell?]) -> Int {
+        rows.append(cells)
+        return rows.count - 1
+    }
+
+    /// Adds an empty row.
+    public mutating func appendBlankRow() {
+        rows.append([])
+    }
+
+    /// Sets one width for every column in `columns`.
+    public mutating func setWidth(_ width: Double, columns: ClosedRange<Int>) {
+        for column in columns { columnWidths[column] = width }
+    }
+}
