@@ -75,7 +75,7 @@ import ZIPFoundation
         defer { work.remove() }
         let result = try work.run("report", Self.example.0, Self.example.1, "--format", "md,doc", "--out", "rep")
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("--format takes md, csv, html and docx (comma-separated), not \"doc\""), "\(result)")
+        #expect(result.stderr.contains("--format takes md, csv, html, xlsx and docx (comma-separated), not \"doc\""), "\(result)")
         #expect(work.listing().isEmpty)
     }
 
