@@ -4,12 +4,14 @@
 
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev pkg-config
+# libreadstat-dev writes the .sav and .dta files of `survey export`.
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libreadstat-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
-# reading report.html printed to PDF, pandoc for turning report.md into Word. Tests that need
+# reading report.html printed to PDF, pandoc for turning report.md into Word, GNU PSPP for
+# reading `survey export`'s .sav and .sps files back. Tests that need
 # one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc pspp
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey

@@ -35,10 +35,13 @@ let package = Package(
         .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
+        // ReadStat writes the SPSS .sav and Stata .dta files of `survey export`.
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        .target(name: "SurveyExport", dependencies: ["SurveyModel", "SurveyImport", "CReadStat"]),
         .executableTarget(
             name: "survey",
             dependencies: [
-                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "CEditLine",
+                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "SurveyExport", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
+        .testTarget(name: "SurveyExportTests", dependencies: ["SurveyExport"], path: "Tests/SurveyExportTests"),
         .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
     ]
 )

@@ -1,0 +1,100 @@
+import Foundation
+import SurveyImport
+import SurveyModel
+
+/// `survey export`: response files in, one labelled data file out (.sav, .dta or .csv), with
+/// an SPSS syntax file beside .sav and .csv.
+///
+/// Two passes over the input through the importer (so exports of every kind work, and the
+/// rows are the ones `survey stats` counts): the first measures text widths and decimals, which
+/// SPSS and Stata declare before the first row; the second writes. Memory stays flat: one
+/// response at a time, whatever the number of rows.
+public enum DataExport {
+    /// What was written.
+    public struct Summary: Sendable {
+        /// Rows written: one per accepted response.
+        public var rows = 0
+        /// The importer's figures (rows read, rejected, problems), from the first pass.
+        public var read = ImportSummary()
+        /// The syntax file written beside the data, when the format has one.
+        public var syntaxFile: String?
+        /// The variables, with `wanted` set on those whose names had to change.
+        public var variables: [ExportVariable] = []
+    }
+
+    /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
+    /// written beside `out` under a temporary name and renamed at the end.
+    public static func run(questionnaire: Questionnaire, definitionPath: String, files: [String], importOptions: ImportOptions = ImportOptions(),
+                           format: ExportFormat, language: String? = nil, out: String,
+                           notify: @escaping (String) -> Void = { _ in }) throws -> Summary {
+        let target = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        for file in files where URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw ExportError.outputIsInput(path: out)
+        }
+        var layout = try ExportLayout(questionnaire: questionnaire, format: format, language: language)
+        var summary = Summary()
+
+        let measuring = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+        measuring.onResponse = { response in
+            layout.fit(response)
+            summary.rows += 1
+        }
+        for path in files {
+            summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
+        }
+        summary.variables = layout.variables
+
+        let partial = out + ".partial-\(getpid())"
+        defer { unlink(partial) }
+        let writing = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+        let finalLayout = layout
+        var written = 0
+        switch format {
+        case .sav, .dta:
+            let file = try ReadStatFile(path: partial, format: format, variables: layout.variables, rows: summary.rows,
+                                        fileLabel: questionnaire.title.text(in: layout.language))
+            writing.onResponse = { response in
+                try file.write(finalLayout.cells(for: response))
+                written += 1
+            }
+            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            try file.finish()
+        case .csv:
+            guard let handle = FileHandle(forWritingAtPath: partial) ?? {
+                FileManager.default.createFile(atPath: partial, contents: nil) ? FileHandle(forWritingAtPath: partial) : nil
+            }() else { throw ExportError.writeFailed(path: out, reason: "cannot create the file") }
+            let csv = ExportCSV(variables: layout.variables)
+            var buffer = csv.header()
+            func flush() throws {
+                do { try handle.write(contentsOf: buffer) } catch { throw ExportError.writeFailed(path: out, reason: error.localizedDescription) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            writing.onResponse = { response in
+                buffer += csv.line(finalLayout.cells(for: response))
+                written += 1
+                if buffer.count > 1 << 20 { try flush() }
+            }
+            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            try flush()
+            do { try handle.close() } catch { throw ExportError.writeFailed(path: out, reason: error.localizedDescription) }
+        }
+        guard written == summary.rows else {
+            throw ExportError.writeFailed(path: out, reason: "the response files changed while they were read (\(summary.rows) rows, then \(written)); run the export again")
+        }
+        if format.hasSyntaxFile {
+            let syntaxPath = URL(fileURLWithPath: out).deletingPathExtension().appendingPathExtension("sps").path
+            guard syntaxPath != out else { throw ExportError.writeFailed(path: out, reason: "the data file may not end in .sps: the syntax file takes that name") }
+            let syntax = SPSSSyntax(layout: layout, dataFile: URL(fileURLWithPath: out).lastPathComponent,
+                                    definition: URL(fileURLWithPath: definitionPath).lastPathComponent).render()
+            let partialSyntax = syntaxPath + ".partial-\(getpid())"
+            defer { unlink(partialSyntax) }
+            do { try Data(syntax.utf8).write(to: URL(fileURLWithPath: partialSyntax)) } catch {
+                throw ExportError.writeFailed(path: syntaxPath, reason: error.localizedDescription)
+            }
+            guard rename(partialSyntax, syntaxPath) == 0 else { throw ExportError.writeFailed(path: syntaxPath, reason: String(cString: strerror(errno))) }
+            summary.syntaxFile = syntaxPath
+        }
+        guard rename(partial, out) == 0 else { throw ExportError.writeFailed(path: out, reason: String(cString: strerror(errno))) }
+        return summary
+    }
+}
