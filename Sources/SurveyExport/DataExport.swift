@@ -52,7 +52,7 @@ public enum DataExport {
         switch format {
         case .sav, .dta:
             let file = try ReadStatFile(path: partial, format: format, variables: layout.variables, rows: summary.rows,
-                                        fileLabel: questionnaire.title.text(in: layout.language))
+                                        fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits)
             writing.onResponse = { response in
                 try file.write(finalLayout.cells(for: response))
                 written += 1
@@ -82,7 +82,7 @@ public enum DataExport {
             throw ExportError.writeFailed(path: out, reason: "the response files changed while they were read (\(summary.rows) rows, then \(written)); run the export again")
         }
         if format.hasSyntaxFile {
-            let syntaxPath = URL(fileURLWithPath: out).deletingPathExtension().appendingPathExtension("sps").path
+            let syntaxPath = (out as NSString).deletingPathExtension + ".sps"
             guard syntaxPath != out else { throw ExportError.writeFailed(path: out, reason: "the data file may not end in .sps: the syntax file takes that name") }
             let syntax = SPSSSyntax(layout: layout, dataFile: URL(fileURLWithPath: out).lastPathComponent,
                                     definition: URL(fileURLWithPath: definitionPath).lastPathComponent).render()

@@ -137,8 +137,8 @@ public struct ExportLayout: Sendable {
         var naming = VariableNaming(limit: format.nameLimit)
         var result: [ExportVariable] = []
         func add(_ wanted: String, _ label: String, _ storage: ExportVariable.Storage, _ measure: ExportVariable.Measure,
-                 _ source: ExportVariable.Source, values: [ValueLabel] = [], missing: [ValueLabel] = []) {
-            let name = naming.claim(wanted)
+                 _ source: ExportVariable.Source, values: [ValueLabel] = [], missing: [ValueLabel] = [], base: String? = nil) {
+            let name = naming.claim(base ?? wanted)
             result.append(ExportVariable(name: name, wanted: name == wanted ? nil : wanted, label: label, storage: storage, measure: measure,
                                          valueLabels: values, missingValues: missing, source: source))
         }
@@ -158,9 +158,10 @@ public struct ExportLayout: Sendable {
             let missing = zip(question.missingCodes, missingValues[index]).map { code, value in
                 ValueLabel(value: value, code: code.code, label: code.label.text(in: language))
             }
+            // A rating point without a label of its own is labelled with its number: no label then.
             let categories = zip(question.categories, categoryValues[index]).map { category, value in
                 ValueLabel(value: value, code: category.code, label: category.label.text(in: language))
-            }
+            }.filter { $0.label != $0.code || question.kind.keyword != "rating" }
             func own(_ wanted: String) -> (String, String?) {
                 let name = names[wanted]!
                 return (name, name == wanted ? nil : wanted)
@@ -168,11 +169,11 @@ public struct ExportLayout: Sendable {
             switch question.kind {
             case .multipleChoice(let choices, _):
                 for (position, choice) in choices.enumerated() {
-                    let wanted = question.id + "_" + VariableNaming.codePart(choice.code, position: position + 1)
+                    let base = question.id + "_" + VariableNaming.codePart(choice.code, position: position + 1)
                     let values = [ValueLabel(value: 0, code: "", label: words.notChosen),
                                   ValueLabel(value: 1, code: choice.code, label: choice.label.text(in: language))]
-                    add(wanted, text + ": " + choice.label.text(in: language), .number(decimals: 0), .nominal,
-                        .chosen(question: index, choice: position), values: values, missing: missing)
+                    add(question.id + "_" + choice.code, text + ": " + choice.label.text(in: language), .number(decimals: 0), .nominal,
+                        .chosen(question: index, choice: position), values: values, missing: missing, base: base)
                 }
             default:
                 let (name, wanted) = own(question.id)

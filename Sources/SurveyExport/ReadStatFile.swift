@@ -15,6 +15,8 @@ final class ReadStatFile {
     /// Whether a text column is a Stata strL (longer than 2045 bytes).
     private var stringReference: [Bool] = []
     private var descriptor: Int32
+    /// Digits of a second's fraction `submitted_at` shows.
+    private let fractionDigits: Int
     /// The error text of a failed write(2) inside ReadStat's callback.
     fileprivate var failure: String?
 
@@ -25,8 +27,9 @@ final class ReadStatFile {
     static let stataEpochDays = -SubmissionTime.days(year: 1960, month: 1, day: 1)
 
     /// Creates `path` and writes the dictionary: variables, labels, missing values, formats.
-    init(path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String) throws(ExportError) {
+    init(path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String, fractionDigits: Int = 0) throws(ExportError) {
         precondition(format != .csv, "ReadStat writes .sav and .dta only")
+        self.fractionDigits = min(fractionDigits, 6)
         self.path = path
         self.format = format
         self.variables = variables
@@ -208,7 +211,7 @@ final class ReadStatFile {
         case (_, .number(let decimals)): return "F\(max(8, decimals + 3)).\(decimals)"
         case (_, .text(let width)): return "A\(max(1, width))"
         case (_, .date): return "DATE11"
-        case (_, .dateTime): return "DATETIME20"
+        case (_, .dateTime): return fractionDigits > 0 ? "DATETIME\(21 + fractionDigits).\(fractionDigits)" : "DATETIME20"
         }
     }
 

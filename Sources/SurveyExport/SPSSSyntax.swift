@@ -21,26 +21,26 @@ struct SPSSSyntax {
         if layout.format == .csv {
             lines.append("GET DATA /TYPE=TXT /FILE=\(SPSSSyntax.quote(dataFile)) /ENCODING='UTF8' /ARRANGEMENT=DELIMITED /DELCASE=LINE")
             lines.append("  /FIRSTCASE=2 /DELIMITERS=',' /QUALIFIER='\"'")
-            lines.append("  /VARIABLES=")
+            var list = "  /VARIABLES="
             for variable in variables {
-                lines.append("    \(variable.name) \(inputFormat(variable))")
+                // A line that starts with COMM…COMMENT is a comment to SPSS and PSPP, even
+                // inside a command: such a name goes on the line before.
+                list += (SPSSSyntax.startsComment(variable.name) ? " " : "\n    ") + "\(variable.name) \(inputFormat(variable))"
             }
-            lines.append(".")
+            lines.append(list + ".")
         } else {
             lines.append("GET FILE=\(SPSSSyntax.quote(dataFile)).")
         }
-        lines.append("VARIABLE LABELS")
-        lines.append(variables.enumerated().map { index, variable in
-            "  \(index == 0 ? "" : "/")\(variable.name) \(SPSSSyntax.quote(SPSSSyntax.clip(variable.label, bytes: 255)))"
+        lines.append("VARIABLE LABELS " + variables.enumerated().map { index, variable in
+            "\(index == 0 ? "" : "  /")\(variable.name) \(SPSSSyntax.quote(SPSSSyntax.clip(variable.label, bytes: 255)))"
         }.joined(separator: "\n") + ".")
         let labelled = variables.filter { !$0.valueLabels.isEmpty || !$0.missingValues.isEmpty }
         if !labelled.isEmpty {
-            lines.append("VALUE LABELS")
-            lines.append(labelled.enumerated().map { index, variable in
+            lines.append("VALUE LABELS " + labelled.enumerated().map { index, variable in
                 let pairs = (variable.valueLabels.filter { !$0.label.isEmpty } + variable.missingValues).map {
                     "\(SPSSSyntax.number($0.value)) \(SPSSSyntax.quote(SPSSSyntax.clip($0.label, bytes: 120)))"
                 }
-                return "  \(index == 0 ? "" : "/")\(variable.name) " + pairs.joined(separator: " ")
+                return "\(index == 0 ? "" : "  /")\(variable.name) " + pairs.joined(separator: " ")
             }.joined(separator: "\n") + ".")
         }
         for variable in variables {
@@ -73,6 +73,12 @@ struct SPSSSyntax {
         if !sets.isEmpty { lines.append("MRSETS\n" + sets.joined(separator: "\n") + ".") }
         lines.append("EXECUTE.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether a line starting with `name` would be read as a COMMENT command (4 letters or more
+    /// of it).
+    static func startsComment(_ name: String) -> Bool {
+        name.count >= 4 && "comment".hasPrefix(name.lowercased())
     }
 
     /// The set's name: `$` and the question's variable-safe id, within SPSS's 64 bytes.

@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
                                              language: lang, out: out, notify: { Terminal.error("note: \($0)") })
             for variable in summary.variables {
                 if let wanted = variable.wanted {
-                    Terminal.error("note: `\(wanted)` is written as `\(variable.name)` (names may hold only ASCII letters, digits and _, and not be reserved words such as `to` or `in`; at most \(to == .dta ? 32 : 64) characters)")
+                    Terminal.error("note: `\(wanted)` is written as `\(variable.name)` in \(out): SPSS and Stata names hold ASCII letters, digits and _ only, at most \(to == .dta ? 32 : 64) characters, are unique and are no reserved words (to, in, by, …)")
                 }
             }
             if summary.read.rejected > 0 || summary.read.problems > 0 {
