@@ -20,6 +20,8 @@ public enum DataExport {
         public var syntaxFile: String?
         /// The variables, with `wanted` set on those whose names had to change.
         public var variables: [ExportVariable] = []
+        /// Variables whose label or value labels are longer than the format keeps, and so are cut.
+        public var clippedLabels: [String] = []
     }
 
     /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
@@ -43,6 +45,11 @@ public enum DataExport {
             summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
         }
         summary.variables = layout.variables
+        let limits = format.variableLabelLimit
+        summary.clippedLabels = layout.variables.filter { variable in
+            variable.label.utf8.count > limits.bytes || variable.label.count > limits.characters
+                || (variable.valueLabels + variable.missingValues).contains { $0.label.utf8.count > format.valueLabelLimit }
+        }.map(\.name)
 
         let partial = out + ".partial-\(getpid())"
         defer { unlink(partial) }
@@ -51,8 +58,23 @@ public enum DataExport {
         var written = 0
         switch format {
         case .sav, .dta:
+            // Stata's strL texts have to be known before the first row: one more pass, which
+            // keeps only them (texts longer than 2,045 bytes, and the rest of their columns).
+            let strL = layout.variables.indices.filter { ReadStatFile.isStrL(layout.variables[$0], format: format) }
+            var longTexts: [String] = []
+            if !strL.isEmpty {
+                let collecting = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+                collecting.onResponse = { response in
+                    let cells = finalLayout.cells(for: response)
+                    for index in strL {
+                        if case .text(let text) = cells[index], !text.isEmpty { longTexts.append(text) }
+                    }
+                }
+                for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try collecting.importFile(path) } }
+            }
             let file = try ReadStatFile(path: partial, format: format, variables: layout.variables, rows: summary.rows,
-                                        fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits)
+                                        fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits,
+                                        longTexts: longTexts)
             writing.onResponse = { response in
                 try file.write(finalLayout.cells(for: response))
                 written += 1

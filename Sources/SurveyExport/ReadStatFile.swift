@@ -14,6 +14,10 @@ final class ReadStatFile {
     private var columns: [UnsafeMutablePointer<readstat_variable_t>] = []
     /// Whether a text column is a Stata strL (longer than 2045 bytes).
     private var stringReference: [Bool] = []
+    /// The strL texts, in the order rows will insert them: ReadStat lays out the file's strL
+    /// section when it starts writing, so every one is added before the first row.
+    private var references: [UnsafeMutablePointer<readstat_string_ref_t>] = []
+    private var nextReference = 0
     private var descriptor: Int32
     /// Digits of a second's fraction `submitted_at` shows.
     private let fractionDigits: Int
@@ -27,7 +31,9 @@ final class ReadStatFile {
     static let stataEpochDays = -SubmissionTime.days(year: 1960, month: 1, day: 1)
 
     /// Creates `path` and writes the dictionary: variables, labels, missing values, formats.
-    init(path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String, fractionDigits: Int = 0) throws(ExportError) {
+    /// `longTexts`: the non-empty texts of Stata strL columns (`strLColumns`), row by row.
+    init(path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String, fractionDigits: Int = 0,
+         longTexts: [String] = []) throws(ExportError) {
         precondition(format != .csv, "ReadStat writes .sav and .dta only")
         self.fractionDigits = min(fractionDigits, 6)
         self.path = path
@@ -58,6 +64,16 @@ final class ReadStatFile {
         if format == .dta { try check(readstat_writer_set_file_format_version(writer, 118), "Stata format 118") }
         if format == .sav { try check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS), "compression") }
         for variable in variables { try declare(variable) }
+        var shared: [String: UnsafeMutablePointer<readstat_string_ref_t>] = [:]
+        for text in longTexts {
+            if let known = shared[text] {
+                references.append(known)
+                continue
+            }
+            guard let stored = readstat_add_string_ref(writer, text) else { throw .readStat(path: path, step: "strL", message: "out of memory") }
+            shared[text] = stored
+            references.append(stored)
+        }
         let context = Unmanaged.passUnretained(self).toOpaque()
         switch format {
         case .sav: try check(readstat_begin_writing_sav(writer, context, rows), "header")
@@ -115,6 +131,12 @@ final class ReadStatFile {
         if closed != 0 { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// Whether `variable` is written as a Stata strL.
+    static func isStrL(_ variable: ExportVariable, format: ExportFormat) -> Bool {
+        if format == .dta, case .text(let width) = variable.storage { return width > stataStringLimit }
+        return false
+    }
+
     /// Stata's missing value for declared missing code `index`: `.a`, `.b`, ….
     static func tag(_ index: Int) -> CChar {
         CChar(UInt8(ascii: "a") + UInt8(min(index, 25)))
@@ -137,8 +159,10 @@ final class ReadStatFile {
 
     private func insert(text: String, column: UnsafeMutablePointer<readstat_variable_t>, reference: Bool) -> readstat_error_t {
         guard reference else { return readstat_insert_string_value(writer, column, text) }
-        guard let stored = readstat_add_string_ref(writer, text) else { return READSTAT_ERROR_MALLOC }
-        return readstat_insert_string_ref(writer, column, stored)
+        guard !text.isEmpty else { return readstat_insert_missing_value(writer, column) }
+        guard nextReference < references.count else { return READSTAT_ERROR_ROW_COUNT_MISMATCH }
+        nextReference += 1
+        return readstat_insert_string_ref(writer, column, references[nextReference - 1])
     }
 
     private func declare(_ variable: ExportVariable) throws(ExportError) {
@@ -148,7 +172,7 @@ final class ReadStatFile {
         switch variable.storage {
         case .text(let bytes):
             width = max(1, bytes)
-            reference = format == .dta && width > ReadStatFile.stataStringLimit
+            reference = ReadStatFile.isStrL(variable, format: format)
             type = reference ? READSTAT_TYPE_STRING_REF : READSTAT_TYPE_STRING
         case .number, .date, .dateTime:
             type = READSTAT_TYPE_DOUBLE

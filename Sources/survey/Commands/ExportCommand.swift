@@ -53,6 +53,10 @@ struct ExportCommand: ParsableCommand {
                     Terminal.error("note: `\(wanted)` is written as `\(variable.name)` in \(out): SPSS and Stata names hold ASCII letters, digits and _ only, at most \(to == .dta ? 32 : 64) characters, are unique and are no reserved words (to, in, by, …)")
                 }
             }
+            if !summary.clippedLabels.isEmpty {
+                let limits = to == .dta ? "80 characters of a variable label" : "255 bytes of a variable label and 120 of a value label"
+                Terminal.error("note: labels of \(summary.clippedLabels.joined(separator: ", ")) are cut to what \(to == .dta ? "Stata" : "SPSS") keeps (\(limits)); the definition holds them whole")
+            }
             if summary.read.rejected > 0 || summary.read.problems > 0 {
                 Terminal.error("note: \(ImportCommand.describe(summary.read)) Invalid answers are exported as missing; run `survey import` to see them.")
             }
