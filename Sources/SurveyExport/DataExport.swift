@@ -20,6 +20,9 @@ public enum DataExport {
         public var syntaxFile: String?
         /// The variables, with `wanted` set on those whose names had to change.
         public var variables: [ExportVariable] = []
+        /// Texts holding a line break (a CSV's .sps cannot read those rows: `GET DATA` reads one
+        /// line per case).
+        public var textsWithLineBreaks = 0
         /// Variables whose label or value labels are longer than the format keeps, and so are cut.
         public var clippedLabels: [String] = []
     }
@@ -45,6 +48,7 @@ public enum DataExport {
             summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
         }
         summary.variables = layout.variables
+        summary.textsWithLineBreaks = layout.textsWithLineBreaks
         let limits = format.variableLabelLimit
         summary.clippedLabels = layout.variables.filter { variable in
             variable.label.utf8.count > limits.bytes || variable.label.count > limits.characters

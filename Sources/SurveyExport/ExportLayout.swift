@@ -18,6 +18,8 @@ public struct ExportLayout: Sendable {
     public private(set) var hasOffsets = false
     /// The most digits of a second's fraction any submission time wrote (the CSV keeps them all).
     public private(set) var fractionDigits = 0
+    /// How many texts hold a line break, which SPSS's `GET DATA` cannot read from a CSV.
+    public private(set) var textsWithLineBreaks = 0
 
     /// The numbers stored for each question's categories and missing codes, by question index.
     private var categoryValues: [[Double]] = []
@@ -80,10 +82,13 @@ public struct ExportLayout: Sendable {
             case (.respondent, .text(let width)):
                 variables[index].storage = .text(width: max(width, response.respondent.utf8.count))
             case (.otherText(let question), .text(let width)):
-                variables[index].storage = .text(width: max(width, response.otherTexts[question]?.utf8.count ?? 0))
+                guard let text = response.otherTexts[question] else { break }
+                variables[index].storage = .text(width: max(width, text.utf8.count))
+                if text.contains(where: \.isNewline) { textsWithLineBreaks += 1 }
             case (.answer(let question), .text(let width)):
                 if case .text(let text) = response.answers[question] {
                     variables[index].storage = .text(width: max(width, text.utf8.count))
+                    if text.contains(where: \.isNewline) { textsWithLineBreaks += 1 }
                 }
             case (.answer(let question), .number(let decimals)):
                 if case .number(let value) = response.answers[question] {

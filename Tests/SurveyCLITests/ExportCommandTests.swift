@@ -195,6 +195,19 @@ struct ExportCommandTests {
         #expect(read.stdout == long.trimmingCharacters(in: .whitespaces) + "|short", "\(read)")
     }
 
+    @Test("A text with a line break stays whole in the CSV, with a note that SPSS's GET DATA cannot read it")
+    func lineBreaksInCSV() throws {
+        let work = try Workdir()
+        defer { work.remove() }
+        try work.write("breaks.csv", "respondent,org_type,liked\n1,ngo,\"first line\nsecond line\"\n2,gov,one line\n")
+        let csv = try work.run("export", Self.definition, "breaks.csv", "--to", "csv", "--out", "breaks-out.csv")
+        #expect(csv.status == 0, "\(csv)")
+        #expect(csv.stderr.contains("note: 1 text answer holds line breaks"), "\(csv)")
+        #expect(work.text("breaks-out.csv")?.contains("\"first line\nsecond line\"") == true)
+        let sav = try work.run("export", Self.definition, "breaks.csv", "--to", "sav", "--out", "breaks.sav")
+        #expect(sav.status == 0 && !sav.stderr.contains("line breaks"), "\(sav)")
+    }
+
     static let pyreadstat: Bool = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -57,6 +57,9 @@ struct ExportCommand: ParsableCommand {
                 let limits = to == .dta ? "80 characters of a variable label" : "255 bytes of a variable label and 120 of a value label"
                 Terminal.error("note: labels of \(summary.clippedLabels.joined(separator: ", ")) are cut to what \(to == .dta ? "Stata" : "SPSS") keeps (\(limits)); the definition holds them whole")
             }
+            if to == .csv, summary.textsWithLineBreaks > 0 {
+                Terminal.error("note: \(summary.textsWithLineBreaks) text answer\(summary.textsWithLineBreaks == 1 ? " holds" : "s hold") line breaks; the CSV keeps them (quoted), but SPSS and PSPP read a CSV one line per case, so the .sps cannot read those rows: use --to sav for SPSS")
+            }
             if summary.read.rejected > 0 || summary.read.problems > 0 {
                 Terminal.error("note: \(ImportCommand.describe(summary.read)) Invalid answers are exported as missing; run `survey import` to see them.")
             }
