@@ -76,7 +76,7 @@ public enum DataExport {
                 }
                 for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try collecting.importFile(path) } }
             }
-            let file = try ReadStatFile(path: partial, format: format, variables: layout.variables, rows: summary.rows,
+            let file = try ReadStatFile(path: partial, shownAs: out, format: format, variables: layout.variables, rows: summary.rows,
                                         fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits,
                                         longTexts: longTexts)
             writing.onResponse = { response in

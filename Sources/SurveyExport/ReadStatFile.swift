@@ -31,15 +31,16 @@ final class ReadStatFile {
     static let stataEpochDays = -SubmissionTime.days(year: 1960, month: 1, day: 1)
 
     /// Creates `path` and writes the dictionary: variables, labels, missing values, formats.
+    /// Messages name `path` (the file as the user named it), though the bytes go to `file`.
     /// `longTexts`: the non-empty texts of Stata strL columns (`strLColumns`), row by row.
-    init(path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String, fractionDigits: Int = 0,
+    init(path file: String, shownAs path: String, format: ExportFormat, variables: [ExportVariable], rows: Int, fileLabel: String, fractionDigits: Int = 0,
          longTexts: [String] = []) throws(ExportError) {
         precondition(format != .csv, "ReadStat writes .sav and .dta only")
         self.fractionDigits = min(fractionDigits, 6)
         self.path = path
         self.format = format
         self.variables = variables
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
         guard let writer = readstat_writer_init() else {
             close(descriptor)
