@@ -93,18 +93,17 @@ final class ReadStatFile {
         try check(readstat_begin_row(writer), "row")
         for (index, cell) in cells.enumerated() {
             let column = columns[index]
-            let variable = variables[index]
             let status: readstat_error_t
             switch cell {
             case .empty:
-                status = variable.isText ? insert(text: "", column: column, reference: stringReference[index]) : readstat_insert_missing_value(writer, column)
+                status = variables[index].isText ? insert(text: "", column: column, reference: stringReference[index]) : readstat_insert_missing_value(writer, column)
             case .number(let value):
                 status = readstat_insert_double_value(writer, column, value)
             case .missingCode(let code):
                 if format == .dta {
                     status = readstat_insert_tagged_missing_value(writer, column, ReadStatFile.tag(code))
                 } else {
-                    status = readstat_insert_double_value(writer, column, variable.missingValues[code].value)
+                    status = readstat_insert_double_value(writer, column, variables[index].missingValues[code].value)
                 }
             case .text(let text):
                 status = insert(text: text, column: column, reference: stringReference[index])
@@ -119,7 +118,7 @@ final class ReadStatFile {
                     ? ((local + Double(ReadStatFile.stataEpochDays) * 86_400) * 1000).rounded()
                     : local + Double(ReadStatFile.spssEpochDays) * 86_400)
             }
-            try check(status, "value of \(variable.name)")
+            if status != READSTAT_OK { try check(status, "value of \(variables[index].name)") }
         }
         try check(readstat_end_row(writer), "row")
     }
