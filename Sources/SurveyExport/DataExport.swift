@@ -39,13 +39,17 @@ public enum DataExport {
         var layout = try ExportLayout(questionnaire: questionnaire, format: format, language: language)
         var summary = Summary()
 
-        let measuring = ResponseImporter(questionnaire: questionnaire, options: importOptions)
-        measuring.onResponse = { response in
-            layout.fit(response)
-            summary.rows += 1
-        }
-        for path in files {
-            summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
+        // In a block of its own, so that the first importer's state (the respondent ids it
+        // checks for duplicates) is freed before the second one builds its own.
+        do {
+            let measuring = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+            measuring.onResponse = { response in
+                layout.fit(response)
+                summary.rows += 1
+            }
+            for path in files {
+                summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
+            }
         }
         summary.variables = layout.variables
         summary.textsWithLineBreaks = layout.textsWithLineBreaks
