@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "Response files (canonical or raw exports), read as one data set.")
     var responses: [String]
 
-    @Option(help: "File format: sav (SPSS, PSPP), dta (Stata 14+) or csv (with an .sps syntax file).")
+    @Option(help: ArgumentHelp("File format: sav (SPSS, PSPP), dta (Stata 14+) or csv (with an .sps syntax file).", valueName: "format"))
     var to: Format
 
     @Option(help: ArgumentHelp("The data file to write; FILE.sps is written beside a .sav or .csv.", valueName: "file"))
