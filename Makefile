@@ -5,15 +5,17 @@
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
 # zlib1g-dev: ZIPFoundation deflates report.docx's parts with zlib. libxlsxwriter-dev writes
-# report.xlsx and XLSForms (Sources/XLSXWriter).
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev zlib1g-dev libxlsxwriter-dev pkg-config
+# report.xlsx and XLSForms (Sources/XLSXWriter); libreadstat-dev the .sav and .dta files of
+# `survey export`.
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev zlib1g-dev libxlsxwriter-dev libreadstat-dev pkg-config
 # Programs the tests drive, as Debian package or package:command (or a file): tmux for the
 # terminal form's end-to-end tests, chromium for opening report.html in a browser, pdftotext
 # (poppler-utils) for reading report.html printed to PDF, pandoc for turning report.md into
 # Word, LibreOffice's Writer for opening report.docx and Calc for opening report.xlsx and the
 # --excel CSVs as a Russian-locale spreadsheet (looked for by its library: the `libreoffice`
-# command comes with Writer too). Tests that need one skip without it.
-TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-writer-nogui:libreoffice libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so
+# command comes with Writer too), GNU PSPP for reading `survey export`'s .sav and .sps files
+# back. Tests that need one skip without it.
+TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-writer-nogui:libreoffice libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so pspp
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
 BIN_RELEASE := .build/release/survey

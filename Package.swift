@@ -43,10 +43,13 @@ let package = Package(
         ),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
+        // ReadStat writes the SPSS .sav and Stata .dta files of `survey export`.
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        .target(name: "SurveyExport", dependencies: ["SurveyModel", "SurveyImport", "CReadStat"]),
         .executableTarget(
             name: "survey",
             dependencies: [
-                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "CEditLine",
+                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "SurveyExport", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +64,7 @@ let package = Package(
         // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
         .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),
+        .testTarget(name: "SurveyExportTests", dependencies: ["SurveyExport"], path: "Tests/SurveyExportTests"),
         .testTarget(
             name: "SurveyCLITests", dependencies: ["survey", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/SurveyCLITests"

@@ -1,0 +1,130 @@
+import Foundation
+import SurveyImport
+import SurveyModel
+
+/// `survey export`: response files in, one labelled data file out (.sav, .dta or .csv), with
+/// an SPSS syntax file beside .sav and .csv.
+///
+/// Two passes over the input through the importer (so exports of every kind work, and the
+/// rows are the ones `survey stats` counts): the first measures text widths and decimals, which
+/// SPSS and Stata declare before the first row; the second writes. Memory stays flat: one
+/// response at a time, whatever the number of rows.
+public enum DataExport {
+    /// What was written.
+    public struct Summary: Sendable {
+        /// Rows written: one per accepted response.
+        public var rows = 0
+        /// The importer's figures (rows read, rejected, problems), from the first pass.
+        public var read = ImportSummary()
+        /// The syntax file written beside the data, when the format has one.
+        public var syntaxFile: String?
+        /// The variables, with `wanted` set on those whose names had to change.
+        public var variables: [ExportVariable] = []
+        /// Texts holding a line break (a CSV's .sps cannot read those rows: `GET DATA` reads one
+        /// line per case).
+        public var textsWithLineBreaks = 0
+        /// Variables whose label or value labels are longer than the format keeps, and so are cut.
+        public var clippedLabels: [String] = []
+    }
+
+    /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
+    /// written beside `out` under a temporary name and renamed at the end.
+    public static func run(questionnaire: Questionnaire, definitionPath: String, files: [String], importOptions: ImportOptions = ImportOptions(),
+                           format: ExportFormat, language: String? = nil, out: String,
+                           notify: @escaping (String) -> Void = { _ in }) throws -> Summary {
+        let target = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+        for file in files where URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw ExportError.outputIsInput(path: out)
+        }
+        var layout = try ExportLayout(questionnaire: questionnaire, format: format, language: language)
+        var summary = Summary()
+
+        // In a block of its own, so that the first importer's state (the respondent ids it
+        // checks for duplicates) is freed before the second one builds its own.
+        do {
+            let measuring = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+            measuring.onResponse = { response in
+                layout.fit(response)
+                summary.rows += 1
+            }
+            for path in files {
+                summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
+            }
+        }
+        summary.variables = layout.variables
+        summary.textsWithLineBreaks = layout.textsWithLineBreaks
+        let limits = format.variableLabelLimit
+        summary.clippedLabels = layout.variables.filter { variable in
+            variable.label.utf8.count > limits.bytes || variable.label.count > limits.characters
+                || (variable.valueLabels + variable.missingValues).contains { $0.label.utf8.count > format.valueLabelLimit }
+        }.map(\.name)
+
+        let partial = out + ".partial-\(getpid())"
+        defer { unlink(partial) }
+        let writing = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+        let finalLayout = layout
+        var written = 0
+        switch format {
+        case .sav, .dta:
+            // Stata's strL texts have to be known before the first row: one more pass, which
+            // keeps only them (texts longer than 2,045 bytes, and the rest of their columns).
+            let strL = layout.variables.indices.filter { ReadStatFile.isStrL(layout.variables[$0], format: format) }
+            var longTexts: [String] = []
+            if !strL.isEmpty {
+                let collecting = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+                collecting.onResponse = { response in
+                    let cells = finalLayout.cells(for: response)
+                    for index in strL {
+                        if case .text(let text) = cells[index], !text.isEmpty { longTexts.append(text) }
+                    }
+                }
+                for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try collecting.importFile(path) } }
+            }
+            let file = try ReadStatFile(path: partial, shownAs: out, format: format, variables: layout.variables, rows: summary.rows,
+                                        fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits,
+                                        longTexts: longTexts)
+            writing.onResponse = { response in
+                try file.write(finalLayout.cells(for: response))
+                written += 1
+            }
+            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            try file.finish()
+        case .csv:
+            guard let handle = FileHandle(forWritingAtPath: partial) ?? {
+                FileManager.default.createFile(atPath: partial, contents: nil) ? FileHandle(forWritingAtPath: partial) : nil
+            }() else { throw ExportError.writeFailed(path: out, reason: "cannot create the file") }
+            let csv = ExportCSV(variables: layout.variables)
+            var buffer = csv.header()
+            func flush() throws {
+                do { try handle.write(contentsOf: buffer) } catch { throw ExportError.writeFailed(path: out, reason: error.localizedDescription) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            writing.onResponse = { response in
+                buffer += csv.line(finalLayout.cells(for: response))
+                written += 1
+                if buffer.count > 1 << 20 { try flush() }
+            }
+            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            try flush()
+            do { try handle.close() } catch { throw ExportError.writeFailed(path: out, reason: error.localizedDescription) }
+        }
+        guard written == summary.rows else {
+            throw ExportError.writeFailed(path: out, reason: "the response files changed while they were read (\(summary.rows) rows, then \(written)); run the export again")
+        }
+        if format.hasSyntaxFile {
+            let syntaxPath = (out as NSString).deletingPathExtension + ".sps"
+            guard syntaxPath != out else { throw ExportError.writeFailed(path: out, reason: "the data file may not end in .sps: the syntax file takes that name") }
+            let syntax = SPSSSyntax(layout: layout, dataFile: URL(fileURLWithPath: out).lastPathComponent,
+                                    definition: URL(fileURLWithPath: definitionPath).lastPathComponent).render()
+            let partialSyntax = syntaxPath + ".partial-\(getpid())"
+            defer { unlink(partialSyntax) }
+            do { try Data(syntax.utf8).write(to: URL(fileURLWithPath: partialSyntax)) } catch {
+                throw ExportError.writeFailed(path: syntaxPath, reason: error.localizedDescription)
+            }
+            guard rename(partialSyntax, syntaxPath) == 0 else { throw ExportError.writeFailed(path: syntaxPath, reason: String(cString: strerror(errno))) }
+            summary.syntaxFile = syntaxPath
+        }
+        guard rename(partial, out) == 0 else { throw ExportError.writeFailed(path: out, reason: String(cString: strerror(errno))) }
+        return summary
+    }
+}
