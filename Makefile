@@ -15,6 +15,9 @@ APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev zlib1g-dev li
 # --excel CSVs as a Russian-locale spreadsheet (looked for by its library: the `libreoffice`
 # command comes with Writer too), GNU PSPP for reading `survey export`'s .sav and .sps files
 # back. Tests that need one skip without it.
+# Python readers the tests use as oracles, from PyPI, best effort as well: pyreadstat reads
+# `survey export`'s .dta back, pyxform checks the XLSForms `survey convert` writes.
+PIP_TEST_TOOLS := pyreadstat:pyreadstat pyxform:pyxform
 TEST_TOOLS := tmux chromium poppler-utils:pdftotext pandoc libreoffice-writer-nogui:libreoffice libreoffice-calc-nogui:/usr/lib/libreoffice/program/libsclo.so pspp
 EXAMPLE := seminar-feedback
 BIN_DEBUG := .build/debug/survey
@@ -34,6 +37,12 @@ deps:
 ## the tests that need the tool are skipped, so it never fails `make test` on its own. After
 ## deps, so that the two never wait on apt's lock (`make -j`).
 test-tools: deps
+	@for tool in $(PIP_TEST_TOOLS); do \
+	  python3 -c "import $${tool#*:}" >/dev/null 2>&1 && continue; \
+	  echo "Installing $${tool%%:*} for the tests (pip)"; \
+	  python3 -m pip install -q $${tool%%:*} >/dev/null 2>&1 \
+	    || echo "note: could not install $${tool%%:*} (pip install $${tool%%:*}); the tests that need it will be skipped"; \
+	done
 	@updated=""; for tool in $(TEST_TOOLS); do \
 	  p=$${tool%%:*}; { command -v $${tool#*:} || test -e $${tool#*:}; } >/dev/null 2>&1 && continue; \
 	  echo "Installing $$p for the tests"; \
