@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
+        // XLSForm (KoboToolbox, ODK) ⇄ definition; the mapping works on plain rows.
+        .target(name: "SurveyXLSForm", dependencies: ["SurveyModel", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "survey",
             dependencies: [
-                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "CEditLine",
+                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "SurveyXLSForm", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
+        .testTarget(name: "SurveyXLSFormTests", dependencies: ["SurveyXLSForm"], path: "Tests/SurveyXLSFormTests"),
         .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
     ]
 )
