@@ -225,6 +225,8 @@ struct XLSFormReading {
 
     private mutating func noteSettings(_ settings: XLSFormTable, _ row: XLSFormRow) {
         consume(settings, "default_language", row)
+        // form_id names the form on a server, as the file name names a definition.
+        if settings.value(row, "form_title") != nil { consume(settings, "form_id", row) }
         consume(settings, XLSFormImport.definitionColumn, row)
         for (index, value) in row.cells.sorted(by: { $0.key < $1.key }) where !(consumed[settings.sheet.name]?.contains(Cell(column: index, row: row.number)) ?? false) {
             let name = settings.headers.first { settings.columns[$0.lowercased()] == index } ?? CellName.column(index)
