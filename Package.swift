@@ -14,14 +14,19 @@ let package = Package(
         .library(name: "SurveyImport", targets: ["SurveyImport"]),
         // For the typed-answer fuzzer in Fuzz/.
         .library(name: "SurveyEntry", targets: ["SurveyEntry"]),
+        .library(name: "XLSXReader", targets: ["XLSXReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "SurveyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // XLSX in: ZIPFoundation inflates a part while libxml2's push parser reads it (streaming).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "XLSXReader", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"],
             // The row loop touches a few class properties per field; runtime exclusivity
@@ -44,6 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], path: "Tests/XLSXReaderTests"),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
