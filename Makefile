@@ -5,8 +5,8 @@
 SWIFT ?= swift
 # librsvg2-dev draws the PNG twins of report.md's charts; SwiftPM finds it with pkg-config.
 # libxml2-dev parses the sheets of XLSX response files as they are unzipped (ZIPFoundation
-# inflates them with zlib1g-dev).
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libxml2-dev zlib1g-dev pkg-config
+# inflates them with zlib1g-dev); libxlsxwriter-dev writes report.xlsx (Sources/XLSXWriter).
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libxml2-dev zlib1g-dev libxlsxwriter-dev pkg-config
 # Programs the tests drive, as Debian package or package:command: tmux for the terminal form's
 # end-to-end tests, chromium for opening report.html in a browser, pdftotext (poppler-utils) for
 # reading report.html printed to PDF, pandoc for turning report.md into Word. Tests that need

@@ -37,11 +37,14 @@ let package = Package(
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
         // librsvg draws the PNG twins of the charts that report.md links.
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "SurveyReport", dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
         // XLSForm (KoboToolbox, ODK) ⇄ definition; the mapping works on plain rows.
-        .target(name: "SurveyXLSForm", dependencies: ["SurveyModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SurveyXLSForm", dependencies: ["SurveyModel", "XLSXReader", "XLSXWriter", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "survey",
             dependencies: [
@@ -56,6 +59,9 @@ let package = Package(
         .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
         .testTarget(name: "SurveyXLSFormTests", dependencies: ["SurveyXLSForm"], path: "Tests/SurveyXLSFormTests"),
+        // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
+        .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),
         .testTarget(name: "SurveyCLITests", dependencies: ["survey"], path: "Tests/SurveyCLITests"),
     ]
 )
