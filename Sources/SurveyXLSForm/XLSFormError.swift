@@ -20,7 +20,7 @@ public enum XLSFormError: Error, LocalizedError, Sendable, Equatable {
     public var errorDescription: String? {
         switch self {
         case .unreadable(let path, let reason):
-            return "\(path): cannot read the workbook: \(reason)"
+            return "\(path): \(reason)"
         case .missingSheet(let path, let sheet, let why, let sheets):
             let found = sheets.isEmpty ? "it has no sheets" : "its sheets: " + sheets.joined(separator: ", ")
             return "\(path): the workbook has no `\(sheet)` sheet, \(why); \(found)"

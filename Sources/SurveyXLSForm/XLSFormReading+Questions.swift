@@ -49,7 +49,7 @@ extension XLSFormReading {
             if Self.metadataTypes.contains(head) {
                 consumeRow(survey, row)
                 let why = ["start", "end"].contains(head)
-                    ? "form metadata; `survey import` takes the submission time (submitted_at) from an export's `end`, `_submission_time` or timestamp column"
+                    ? "form metadata, not a question; `survey import` reads the submission time (submitted_at) from the export's `_submission_time` column"
                     : "form metadata, not a question"
                 notes.append("\(typeCell): `\(name ?? head)` (\(head)): \(why); left out")
                 continue

@@ -107,6 +107,7 @@ struct XLSFormReading {
             }
         }
         let questionnaire = try load(top: top, drafts: drafts)
+        notes = XLSFormReading.inSheetOrder(notes, sheets: workbook.sheets.map(\.name))
         return XLSFormConversion(yaml: header() + serialize(top: top, drafts: drafts), notes: notes, questionnaire: questionnaire)
     }
 
@@ -129,6 +130,21 @@ struct XLSFormReading {
                 return place + problem.message
             })
         }
+    }
+
+    /// Notes sorted by the cell they name (sheet, row, column), so the list reads like the form.
+    static func inSheetOrder(_ notes: [String], sheets: [String]) -> [String] {
+        func key(_ note: String) -> (Int, Int, Int) {
+            let head = note.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+            let reference = head.split(separator: " ").last.map(String.init) ?? head
+            let parts = reference.split(separator: "!")
+            let sheet = sheets.firstIndex { $0.lowercased() == parts.first?.lowercased() } ?? sheets.count
+            guard parts.count == 2 else { return (sheet, 0, 0) }
+            let letters = parts[1].prefix { $0.isLetter }
+            return (sheet, Int(parts[1].dropFirst(letters.count)) ?? 0, CellName.columnIndex(letters) ?? 0)
+        }
+        return notes.enumerated().map { (key($0.element), $0.offset, $0.element) }
+            .sorted { ($0.0.0, $0.0.1, $0.0.2, $0.1) < ($1.0.0, $1.0.1, $1.0.2, $1.1) }.map(\.2)
     }
 
     private func header() -> String {
