@@ -187,7 +187,9 @@ struct XLSFormReading {
         var untagged: String?
         var tagged: [(String, String)] = []
         for (language, index) in table.translated[base] ?? [] {
-            guard let cell = row.cells[index]?.trimmingCharacters(in: .whitespacesAndNewlines), !cell.isEmpty else { continue }
+            // Texts are kept as written (a trailing control character is text too); only a
+            // cell of nothing but spaces counts as blank.
+            guard let cell = row.cells[index], !cell.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             consume(table, column: index, row: row)
             if let language {
                 let code = languageCode(language, at: CellName.reference(sheet: table.sheet.name, column: index, row: table.headerRow))
