@@ -21,7 +21,12 @@ extension XLSFormReading {
                 head += "_" + words.removeFirst().lowercased()
             } else if head == "select", let next = words.first, ["one", "multiple"].contains(next.lowercased()) {
                 head += "_" + words.removeFirst().lowercased()
+            } else if head == "select", words.prefix(3).map({ $0.lowercased() }) == ["all", "that", "apply"] {
+                words.removeFirst(3)
+                head = "select_all_that_apply"
             }
+            // pyxform's other spellings of the same types.
+            head = Self.typeAliases[head] ?? head
             let typeCell = survey.reference(row, "type")
             let name = survey.value(row, "name")
             consume(survey, "name", row)

@@ -15,6 +15,8 @@ struct XLSFormReading {
     var defaultLanguage: String?
     var untaggedNoted = false
     var guessedLanguages: Set<String> = []
+    /// Languages of tagged texts, in first-use order.
+    var seenLanguages: [String] = []
     var lists: [String: ChoiceList] = [:]
     var choicesTable: XLSFormTable?
     var usedLists: Set<String> = []
@@ -63,6 +65,11 @@ struct XLSFormReading {
         "note", "acknowledge", "calculate", "hidden", "geopoint", "geotrace", "geoshape", "image", "audio",
         "video", "file", "barcode", "background-geopoint", "xml-external", "csv-external", "rank", "trigger",
         "select_one_from_file", "select_multiple_from_file", "begin_rank",
+    ]
+    static let typeAliases = [
+        "int": "integer", "string": "text", "select1": "select_one", "select_all_that_apply": "select_multiple",
+        "begin_field-list": "begin_group", "end_field-list": "end_group", "add_note_prompt": "note", "q_note": "note",
+        "select_one_external": "select_one_from_file", "select_multiple_external": "select_multiple_from_file",
     ]
     static let questionTypes = ["select_one", "select_multiple", "integer", "decimal", "range", "text", "date", "datetime", "time",
                                 "begin_group", "end_group", "begin_repeat", "end_repeat"]
@@ -178,6 +185,8 @@ struct XLSFormReading {
 
     private func definitionLanguage(settings: XLSFormTable?, row: XLSFormRow?) -> String? {
         if let defaultLanguage { return defaultLanguage }
+        // Without default_language, a form labelled only in other languages reports in its first.
+        if let first = seenLanguages.first, !seenLanguages.contains("en") { return first }
         return nil
     }
 
@@ -194,6 +203,7 @@ struct XLSFormReading {
             if let language {
                 let code = languageCode(language, at: CellName.reference(sheet: table.sheet.name, column: index, row: table.headerRow))
                 if !tagged.contains(where: { $0.0 == code }) { tagged.append((code, cell)) }
+                if !seenLanguages.contains(code) { seenLanguages.append(code) }
             } else if untagged == nil {
                 untagged = cell
             }

@@ -98,4 +98,15 @@ import Testing
         #expect(result.notes[0].hasPrefix("survey!A2: list `yn` has the codes yes and no, so `again` is yes_no; its labels (Sure, Nope) become Yes/No"))
         #expect(result.notes[1].hasPrefix("survey!D4: `gaps` has appearance likert, but list `gaps` is not consecutive whole numbers"))
     }
+
+    @Test func otherSpellingsOfTypesAreTheSameTypes() throws {
+        let result = try XLSFormImport.definition(from: Self.form([
+            ["type", "name", "label"],
+            ["int", "age", "Age"],
+            ["string", "comment", "Comment"],
+            ["select all that apply topics", "topics", "Topics"],
+        ], choices: [["list_name", "name", "label"], ["topics", "law", "Law"]], settings: [["form_title"], ["T"]]), file: "form.xlsx")
+        #expect(result.questionnaire.questions.map(\.kind.keyword) == ["number", "text", "multiple_choice"])
+        #expect(result.notes.isEmpty, "\(result.notes)")
+    }
 }
