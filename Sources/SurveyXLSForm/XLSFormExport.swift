@@ -144,7 +144,12 @@ struct FormWriting {
             } else {
                 let name = listName(question.id)
                 for point in scale {
-                    var cells = labelCells(labels[point] ?? LocalizedText(String(point)))
+                    // A point without a label is labelled with its number in every language
+                    // column, as form tools want a label on every choice; reading takes it back
+                    // as no label.
+                    let number = String(point)
+                    let unlabelled = languages.isEmpty || usesPlain ? LocalizedText(number) : LocalizedText(translations: languages.map { ($0, number) })
+                    var cells = labelCells(labels[point] ?? unlabelled)
                     cells["list_name"] = name
                     cells["name"] = String(point)
                     choices.append(cells)
@@ -214,14 +219,17 @@ struct FormWriting {
     static func plain(_ node: Node) -> Node {
         switch node {
         case .scalar(let scalar): return Node(scalar.string)
-        case .mapping(let mapping): return Node(mapping.map { (plain($0.key), plain($0.value)) })
-        case .sequence(let sequence): return Node(sequence.map(plain))
+        case .mapping(let mapping): return Node(mapping.map { (plain($0.key), plain($0.value)) }, .implicit, .flow)
+        case .sequence(let sequence): return Node(sequence.map(plain), .implicit, .flow)
         case .alias: return node
         }
     }
 
     /// One-line YAML (`{best: 3}`).
     static func flow(_ node: Node) -> String {
+        var node = node
+        if case .mapping(let mapping) = node { node = Node(Array(mapping), .implicit, .flow) }
+        if case .sequence(let sequence) = node { node = Node(Array(sequence), .implicit, .flow) }
         let text = (try? Yams.serialize(node: node, width: -1, allowUnicode: true, sequenceStyle: .flow, mappingStyle: .flow)) ?? ""
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -233,7 +233,7 @@ extension XLSFormReading {
             if points.count == codes.count, let low = points.first, let high = points.last, points == Array(low...max(low, high)), high > low, high - low <= 100 {
                 var labels: [(Node, Node)] = []
                 for (point, choice) in zip(points, list.choices) {
-                    guard let label = choice.label, label.string != choice.code else { continue }
+                    guard let label = choice.label, !choice.labelTexts.allSatisfy({ $0 == choice.code }) else { continue }
                     labels.append((Node(String(point)), label))
                 }
                 pairs.append(("scale", Node([Node(String(low)), Node(String(high))], .implicit, .flow)))
