@@ -5,6 +5,7 @@ Made here with openpyxl, not copied from any repository: the layout follows the 
 specification (sheets `survey`, `choices`, `settings`; `label::Language (code)` columns).
 Run: python3 Tests/Fixtures/xlsform/make-xlsforms.py
 """
+import datetime
 import os
 from openpyxl import Workbook
 
@@ -19,13 +20,17 @@ def book(path, sheets):
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+    # Fixed document times, so that running the script again changes no fixture's meaning.
+    wb.properties.created = wb.properties.modified = datetime.datetime(2013, 1, 25)
     wb.save(os.path.join(HERE, path))
 
 
-# Every row of the type table. Columns A..I: type, name, label, hint, required, constraint,
-# appearance, relevant (H), parameters. Row 12 holds a relevant outside the XPath subset (H12).
+# Every row of the type table. Columns A..J: type, name, label, hint, required, constraint,
+# appearance, relevant (H), parameters, calculation. Row 12 holds a relevant outside the XPath
+# subset (H12). pyxform's xls2xform turns it into an XForm (a check that the fixture is a real
+# XLSForm, not one only `survey` reads).
 TYPES_SURVEY = [
-    ["type", "name", "label", "hint", "required", "constraint", "appearance", "relevant", "parameters"],
+    ["type", "name", "label", "hint", "required", "constraint", "appearance", "relevant", "parameters", "calculation"],
     ["start", "start", None, None, None, None, None, None, None],                                        # 2
     ["end", "end", None, None, None, None, None, None, None],                                            # 3
     ["today", "today", None, None, None, None, None, None, None],                                        # 4
@@ -46,7 +51,7 @@ TYPES_SURVEY = [
     ["date", "visit_date", "Date of the visit", None, None, None, None, None, None],                     # 19
     ["datetime", "left_at", "When did you leave?", None, None, None, None, None, None],                  # 20
     ["time", "arrived", "What time did you arrive?", None, None, None, None, None, None],                 # 21
-    ["calculate", "score", None, None, None, None, None, None, None],                                    # 22
+    ["calculate", "score", None, None, None, None, None, None, None, "${age} * 2"],                      # 22
     ["acknowledge", "consent", "I agree", None, None, None, None, None, None],                           # 23
 ]
 TYPES_CHOICES = [
