@@ -116,7 +116,8 @@ extension XLSFormReading {
                 consume(survey, "relevant", row)
                 relevant.append((own, survey.reference(row, "relevant")))
             }
-            drafts.append(Draft(id: id, xlsName: name, row: row, pairs: pairs, relevant: relevant, multiple: multiple && kind.type == "multiple_choice"))
+            drafts.append(Draft(id: id, xlsName: name, row: row, pairs: pairs, relevant: relevant, multiple: multiple && kind.type == "multiple_choice",
+                                nameCell: survey.reference(row, "name")))
         }
         for group in groups {
             problems.append(XLSFormProblem(reference: CellName.reference(sheet: survey.sheet.name, column: survey.columns["type"] ?? 0, row: group.row.number),

@@ -42,6 +42,8 @@ struct XLSFormReading {
         /// Relevant cells in force (the enclosing groups' first, then the question's own).
         var relevant: [(source: String, reference: String)]
         var multiple: Bool
+        /// `survey!B7`: the name cell, where definition problems of the question point.
+        var nameCell: String
     }
 
     /// An open `begin_group`.
@@ -133,7 +135,7 @@ struct XLSFormReading {
             guard case .invalid(let found) = error else { throw .definition(path: file, error.problems) }
             throw .definition(path: file, found.map { problem in
                 let draft = drafts.first { $0.id == problem.questionID }
-                let place = draft.map { "survey!\(CellName.column(0))\($0.row.number): question `\($0.id)`: " } ?? ""
+                let place = draft.map { "\($0.nameCell): question `\($0.id)`: " } ?? ""
                 return place + problem.message
             })
         }

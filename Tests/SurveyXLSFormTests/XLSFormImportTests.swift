@@ -109,4 +109,14 @@ import Testing
         #expect(result.questionnaire.questions.map(\.kind.keyword) == ["number", "text", "multiple_choice"])
         #expect(result.notes.isEmpty, "\(result.notes)")
     }
+
+    @Test func aDefinitionRuleTheFormBreaksNamesTheQuestionsCell() {
+        let problems = Self.problems(Self.form([
+            ["type", "name", "label"],
+            ["text", "intro", "Intro"],
+            ["select_one l", "pick", "Pick"],
+        ], choices: [["list_name", "name", "label"], ["l", "a", "Apple"], ["l", "A", "Apricot"]]))
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("form.xlsx: survey!B3: question `pick`: choice `A` clashes with `a`") == true, "\(problems)")
+    }
 }
