@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SurveyImport", targets: ["SurveyImport"]),
         // For the typed-answer fuzzer in Fuzz/.
         .library(name: "SurveyEntry", targets: ["SurveyEntry"]),
+        .library(name: "XLSXReader", targets: ["XLSXReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
         .target(name: "SurveyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // XLSX in: ZIPFoundation inflates a part while libxml2's push parser reads it (streaming).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "XLSXReader", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"],
             // The row loop touches a few class properties per field; runtime exclusivity
@@ -46,13 +50,16 @@ let package = Package(
         // ReadStat writes the SPSS .sav and Stata .dta files of `survey export`.
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(name: "SurveyExport", dependencies: ["SurveyModel", "SurveyImport", "CReadStat"]),
+        // XLSForm (KoboToolbox, ODK) ⇄ definition; the mapping works on plain rows.
+        .target(name: "SurveyXLSForm", dependencies: ["SurveyModel", "XLSXReader", "XLSXWriter", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "survey",
             dependencies: [
-                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "SurveyExport", "CEditLine",
+                "SurveyModel", "SurveyImport", "SurveyStatistics", "SurveyReport", "SurveyEntry", "SurveyExport", "SurveyXLSForm", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], path: "Tests/XLSXReaderTests"),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
@@ -61,6 +68,7 @@ let package = Package(
             path: "Tests/SurveyReportTests"
         ),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
+        .testTarget(name: "SurveyXLSFormTests", dependencies: ["SurveyXLSForm"], path: "Tests/SurveyXLSFormTests"),
         // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
         .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),

@@ -3,6 +3,7 @@ import SurveyImport
 import SurveyModel
 import SurveyReport
 import SurveyStatistics
+import SurveyXLSForm
 
 /// Prints library errors the way people read them and picks the documented exit code.
 enum SurveyFailure {
@@ -29,6 +30,9 @@ enum SurveyFailure {
         case let error as StatisticsError:
             Terminal.error(error.errorDescription ?? "\(error)")
             return usage
+        case let error as XLSFormError:
+            Terminal.error(error.errorDescription ?? "\(error)")
+            return error.isDefinitionError ? usage : dataProblems
         case let error as ValidationError:
             Terminal.error("error: \(error.message)")
             return usage
