@@ -36,7 +36,8 @@ public enum XLSFormExport {
 struct FormWriting {
     let questionnaire: Questionnaire
     let formID: String
-    /// Tagged languages in first-use order (the definition's language first).
+    /// Tagged languages in first-use order, so texts read back keep the order they were written
+    /// in; `default_language` in the settings names the definition's language.
     var languages: [String] = []
     var usesPlain = false
     var survey: [[String: String]] = []
@@ -62,7 +63,6 @@ struct FormWriting {
                 if language.isEmpty { usesPlain = true } else if !languages.contains(language) { languages.append(language) }
             }
         }
-        if let at = languages.firstIndex(of: questionnaire.language), at > 0 { languages.insert(languages.remove(at: at), at: 0) }
     }
 
     /// The label cells for a text: `label` for an untagged one, `label::Russian (ru)` per tag.
