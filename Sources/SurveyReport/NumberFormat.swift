@@ -8,13 +8,24 @@ enum NumberFormat {
     static func fixed(_ value: Double?, _ decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "–" }
         if abs(value) >= 1e15 { return "\(value)" }
-        return String(format: "%.\(decimals)f", value)
+        return String(format: "%.\(decimals)f", halvesUp(value, decimals))
+    }
+
+    /// `value` rounded to `decimals` places the way Excel, SPSS and people round: the decimal the
+    /// figure stands for (its shortest form, 31.25), halves away from zero (31.3). printf alone
+    /// rounds the binary value half to even, so 10 of 32 (31.25%) read 31.2 in report.md and
+    /// 31.3% in report.xlsx, and 12.5% read 12%.
+    static func halvesUp(_ value: Double, _ decimals: Int) -> Double {
+        guard var exact = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) else { return value }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, decimals, .plain)
+        return NSDecimalNumber(decimal: rounded).doubleValue
     }
 
     /// A percentage rounded to a whole number, as plain-language sentences use it: `79%`.
     static func wholePercent(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return String(format: "%.0f%%", value)
+        guard let value, value.isFinite else { return "–" }
+        return String(format: "%.0f%%", halvesUp(value, 0))
     }
 
     /// A p-value as people read it: `p < 0.001`, `p = 0.003`, `p = 0.07`, `p = 0.48`, `p > 0.99`;

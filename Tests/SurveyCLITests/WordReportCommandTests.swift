@@ -118,7 +118,8 @@ import ZIPFoundation
             for row in frequencyRows {
                 let count = try #require(row["count"] as? Int)
                 guard let percent = row["valid_percent"] as? Double else { continue }
-                let shown = String(format: "%.1f", percent)
+                // Halves rounded up, as Excel and report.xlsx do: 31.25 → 31.3.
+                let shown = String(format: "%.1f", (percent * 10).rounded(.toNearestOrAwayFromZero) / 10)
                 expected.append("\(count) \(language == "ru" ? shown.replacingOccurrences(of: ".", with: ",") : shown)")
             }
         }
