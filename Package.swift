@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XLSXReader", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
-            name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"],
+            name: "SurveyImport", dependencies: ["SurveyModel", "CCSV", "XLSXReader"],
             // The row loop touches a few class properties per field; runtime exclusivity
             // checks on them cost ~5% of an import and guard nothing that escapes the loop.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
