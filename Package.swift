@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], path: "Tests/XLSXReaderTests"),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReaderTests"),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),

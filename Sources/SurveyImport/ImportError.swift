@@ -57,7 +57,7 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
         case .workbook(let error):
-            return error.errorDescription ?? "\(error)"
+            return "\(error.path): error: \(error.reason)"
         case .notAFile(let path, let kind):
             return "\(path): error: this is \(kind), not a regular file; responses and their lists are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
         }

@@ -230,11 +230,33 @@ def problems_workbook():
     save(workbook, "responses-xlsx-problems.xlsx", patch)
 
 
+def broken_workbooks():
+    """Workbooks that cannot be read: an empty file, text named .xlsx, a zip that is a Word
+    document, a zip cut in half, and a sheet whose XML breaks off mid-row."""
+    open(os.path.join(HERE, "broken-empty.xlsx"), "wb").close()
+    with open(os.path.join(HERE, "broken-text.xlsx"), "w", encoding="utf-8") as handle:
+        handle.write("respondent,org_type\n1,ngo\n")
+    with zipfile.ZipFile(os.path.join(HERE, "broken-word.xlsx"), "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr(zipfile.ZipInfo("word/document.xml", FIXED_TIME), "<document/>")
+    with open(os.path.join(HERE, "responses-kobo.xlsx"), "rb") as handle:
+        whole = handle.read()
+    with open(os.path.join(HERE, "broken-truncated.xlsx"), "wb") as handle:
+        handle.write(whole[: len(whole) // 2])
+
+    def cut(name, xml):
+        if name == "xl/worksheets/sheet1.xml":
+            return xml[: xml.index('<row r="3"')] + '<row r="3"><c r="A3" t="s"><v>0</v>'
+        return xml
+
+    save(kobo_workbook(native=True), "broken-bad-xml.xlsx", cut)
+
+
 def main():
     reader_cells()
     reader_1904()
     kobo_exports()
     problems_workbook()
+    broken_workbooks()
 
 
 if __name__ == "__main__":
