@@ -55,11 +55,12 @@ final class XLSXSheetRecords: RowSource {
                     return
                 }
                 let overflow = row.cells.filter { $0.reference.column > columns && !$0.value.text.isEmpty }
-                let record = XLSXSheetRecords.record(row.values(through: columns), dates: dates)
+                // Cells past the header that hold nothing (an empty string) are dropped like blanks.
+                let record = XLSXSheetRecords.record(Array(row.values(through: columns).prefix(columns)), dates: dates)
                 guard overflow.isEmpty else {
                     let cells = overflow.prefix(3).map { "\($0.reference) `\(XLSXSheetRecords.text($0, dates: dates))`" }.joined(separator: ", ")
                     let reason = "\(overflow.count) value\(overflow.count == 1 ? "" : "s") past the header's last column \(XLSXCellReference.columnName(columns)) (\(cells)); give the column a header or clear the cells"
-                    let raw = String(CSVFormat.line(record.strings + overflow.map { XLSXSheetRecords.text($0, dates: dates) }).dropLast())
+                    let raw = String(CSVFormat.line(XLSXSheetRecords.record(row.values(), dates: dates).strings).dropLast())
                     try handle(.malformed(line: row.number, raw: raw, reason: reason))
                     return
                 }

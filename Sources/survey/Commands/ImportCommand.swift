@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The questionnaire definition (YAML).")
     var questionnaire: String
 
-    @Argument(help: "CSV files to import, read as one data set.")
+    @Argument(help: "CSV or XLSX files to import, read as one data set (XLSX: the first sheet, or --sheet).")
     var inputs: [String]
 
     @Option(help: "Canonical responses file to append to, e.g. responses/NAME.csv.")
