@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReaderTests"),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
-        .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
+        .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport", "XLSXReader"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(name: "SurveyReportTests", dependencies: ["SurveyReport"], path: "Tests/SurveyReportTests"),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
