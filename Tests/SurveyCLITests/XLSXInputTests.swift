@@ -92,6 +92,8 @@ import Testing
         ("broken-word.xlsx", "error: not an Excel workbook (.xlsx): the zip holds no xl/workbook.xml"),
         ("broken-truncated.xlsx", "error: not an Excel workbook (.xlsx): it is not a zip archive, or one cut short"),
         ("broken-bad-xml.xlsx", "error: xl/worksheets/sheet1.xml:1:"),
+        // Entities are never expanded (billion laughs) nor fetched (XXE): the sheet is refused.
+        ("hostile-entities.xlsx", "error: xl/worksheets/sheet1.xml:1:2061: broken XML: Entity 'lol9' not defined"),
     ])
     func brokenWorkbooksAreRefusedWithWhy(_ fixture: String, _ message: String) throws {
         let dir = try Workdir()

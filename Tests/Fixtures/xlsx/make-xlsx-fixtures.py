@@ -250,6 +250,21 @@ def broken_workbooks():
 
     save(kobo_workbook(native=True), "broken-bad-xml.xlsx", cut)
 
+    # A sheet that declares entities: "billion laughs" expansion and an external file
+    # (XXE). Neither may be expanded, fetched or read.
+    laughs = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE worksheet [{laughs}<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+
+    def entities(name, xml):
+        if name == "xl/worksheets/sheet1.xml":
+            xml = doctype + xml
+            xml = re.sub(r'<c r="L2"[^>]*>.*?</c>', '<c r="L2" t="inlineStr"><is><t>&lol9;</t></is></c>', xml)
+            xml = re.sub(r'<c r="L3"[^>]*>.*?</c>', '<c r="L3" t="inlineStr"><is><t>&secret;</t></is></c>', xml)
+        return xml
+
+    save(kobo_workbook(native=True), "hostile-entities.xlsx", entities)
+
 
 def main():
     reader_cells()
