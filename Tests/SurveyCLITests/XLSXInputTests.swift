@@ -78,6 +78,17 @@ import Testing
         #expect(checked.stderr.contains("answers.xlsx: 'Form responses 1'!10:10: rejected: 1 value past the header's last column F"), "\(checked)")
     }
 
+    @Test func slashedTimesAsTextHaveTheirOrderFoundFromTheColumn() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let input = try dir.copy(fixture: "xlsx/responses-xlsx-slashed-times.xlsx", as: "sheets.xlsx")
+        let result = try dir.run("import", Fixture.feedback, input, "--into", "responses.csv")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("No problems."), "\(result)")
+        #expect(dir.text("responses.csv")?.contains("\n1,2021-05-04T10:00:00,gov,") == true, "\(dir.text("responses.csv") ?? "")")
+        #expect(dir.text("responses.csv")?.contains("\n2,2021-04-27T11:00:00,ngo,") == true)
+    }
+
     @Test func anUnknownSheetIsAUsageErrorListingTheSheets() throws {
         let dir = try Workdir()
         defer { dir.remove() }

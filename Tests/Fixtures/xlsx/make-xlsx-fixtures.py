@@ -266,11 +266,24 @@ def broken_workbooks():
     save(kobo_workbook(native=True), "hostile-entities.xlsx", entities)
 
 
+def google_sheets_times():
+    """`responses-xlsx-slashed-times.xlsx`: a Google Sheets download whose `Timestamp` column
+    holds text, day first; only the second row (27/04) shows the order."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Form responses 1"
+    sheet.append(["Timestamp", "org_type"])
+    sheet.append(["04/05/2021 10:00:00", "gov"])
+    sheet.append(["27/04/2021 11:00:00", "ngo"])
+    save(workbook, "responses-xlsx-slashed-times.xlsx")
+
+
 def main():
     reader_cells()
     reader_1904()
     kobo_exports()
     problems_workbook()
+    google_sheets_times()
     broken_workbooks()
 
 
