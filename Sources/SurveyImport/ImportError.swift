@@ -29,6 +29,8 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     case notAFile(path: String, kind: String)
     /// An XLSX input cannot be read: not a workbook, damaged, or no such sheet (`--sheet`).
     case workbook(XLSXError)
+    /// No header of the sheet read matches a question, and the workbook has other sheets.
+    case noQuestionColumnsInSheet(path: String, sheet: String, headers: [String], otherSheets: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -56,6 +58,9 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
             return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv); if the old file is for this questionnaire, import it into the new file first (survey import DEFINITION.yaml \(path) --into responses/OTHER.csv)"
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
+        case .noQuestionColumnsInSheet(let path, let sheet, let headers, let otherSheets):
+            let shown = headers.prefix(8).joined(separator: ", ") + (headers.count > 8 ? ", …" : "")
+            return "\(path): error: no column of sheet `\(sheet)` matches a question of the questionnaire (headers: \(shown)); the workbook's other sheets are \(otherSheets.map { "`\($0)`" }.joined(separator: ", ")): read one with --sheet NAME"
         case .workbook(let error):
             return "\(error.path): error: \(error.reason)"
         case .notAFile(let path, let kind):

@@ -68,6 +68,10 @@ final class XLSXSheetRecords: RowSource {
             }
         } catch let error as XLSXError {
             throw ImportError.workbook(error)
+        } catch ImportError.noQuestionColumns(_, let headers, _) where workbook.sheetNames.count > 1 {
+            // The data may be on another sheet (a notes sheet first): say which there are.
+            throw ImportError.noQuestionColumnsInSheet(path: path, sheet: sheet ?? "", headers: headers,
+                                                       otherSheets: workbook.sheetNames.filter { $0 != sheet })
         }
     }
 

@@ -89,6 +89,14 @@ import Testing
         #expect(dir.text("responses.csv")?.contains("\n2,2021-04-27T11:00:00,ngo,") == true)
     }
 
+    @Test func dataOnAnotherSheetIsPointedTo() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let result = try dir.run("stats", Fixture.feedback, Fixture.path("xlsx/responses-xlsx-problems.xlsx"))
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("responses-xlsx-problems.xlsx: error: no column of sheet `Notes` matches a question of the questionnaire (headers: Exported for the seminar report); the workbook's other sheets are `Form responses 1`: read one with --sheet NAME"), "\(result)")
+    }
+
     @Test func anUnknownSheetIsAUsageErrorListingTheSheets() throws {
         let dir = try Workdir()
         defer { dir.remove() }
