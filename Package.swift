@@ -29,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "XLSXReader", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
-            name: "SurveyImport", dependencies: ["SurveyModel", "CCSV"],
+            name: "SurveyImport", dependencies: ["SurveyModel", "CCSV", "XLSXReader"],
             // The row loop touches a few class properties per field; runtime exclusivity
             // checks on them cost ~5% of an import and guard nothing that escapes the loop.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
@@ -59,9 +59,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader"], path: "Tests/XLSXReaderTests"),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReaderTests"),
         .testTarget(name: "SurveyModelTests", dependencies: ["SurveyModel"], path: "Tests/SurveyModelTests"),
-        .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport"], path: "Tests/SurveyImportTests"),
+        .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport", "XLSXReader"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(
             name: "SurveyReportTests", dependencies: ["SurveyReport", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -1,4 +1,5 @@
 import Foundation
+import XLSXReader
 
 /// Why an import cannot go on at all. Problems with single values or rows are not errors:
 /// they are counted and written to the problems and rejects files.
@@ -26,6 +27,10 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     case writeFailed(path: String, reason: String)
     /// `--into` (or a file beside it) is a FIFO, device, socket, folder or dangling link.
     case notAFile(path: String, kind: String)
+    /// An XLSX input cannot be read: not a workbook, damaged, or no such sheet (`--sheet`).
+    case workbook(XLSXError)
+    /// No header of the sheet read matches a question, and the workbook has other sheets.
+    case noQuestionColumnsInSheet(path: String, sheet: String, headers: [String], otherSheets: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -53,6 +58,11 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
             return "\(path):1: error: the file already holds responses with a different header, so new rows cannot be appended.\n  expected: \(expected)\n  found:    \(found)\nImport into a new file (--into responses/OTHER.csv); if the old file is for this questionnaire, import it into the new file first (survey import DEFINITION.yaml \(path) --into responses/OTHER.csv)"
         case .writeFailed(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
+        case .noQuestionColumnsInSheet(let path, let sheet, let headers, let otherSheets):
+            let shown = headers.prefix(8).joined(separator: ", ") + (headers.count > 8 ? ", …" : "")
+            return "\(path): error: no column of sheet `\(sheet)` matches a question of the questionnaire (headers: \(shown)); the workbook's other sheets are \(otherSheets.map { "`\($0)`" }.joined(separator: ", ")): read one with --sheet NAME"
+        case .workbook(let error):
+            return "\(error.path): error: \(error.reason)"
         case .notAFile(let path, let kind):
             return "\(path): error: this is \(kind), not a regular file; responses and their lists are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
         }
@@ -62,6 +72,7 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     public var isUsageError: Bool {
         switch self {
         case .unknownMapTarget, .badMapping, .missingIDColumn, .headerMismatch, .notAFile: true
+        case .workbook(.unknownSheet): true
         default: false
         }
     }

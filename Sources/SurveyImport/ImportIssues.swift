@@ -1,4 +1,5 @@
 import SurveyModel
+import XLSXReader
 
 /// A value that failed validation: the answer was counted as missing and this is the record of why.
 public struct ImportProblem: Sendable, Hashable {
@@ -16,6 +17,9 @@ public struct ImportProblem: Sendable, Hashable {
     public var value: String
     /// What is wrong with it.
     public var problem: AnswerProblem
+    /// The sheet, when the input is an XLSX workbook: `line` is then its row number and
+    /// `column` its column number, and the problem is named `FILE.xlsx: Sheet!C7`.
+    public var sheet: String?
 
     public init(file: String, line: Int, column: Int, respondent: String, questionID: String, value: String, problem: AnswerProblem) {
         self.file = file
@@ -29,7 +33,16 @@ public struct ImportProblem: Sendable, Hashable {
 
     /// `file:line:column: question: message`, the form editors and terminals link.
     public var description: String {
-        "\(file):\(line):\(column): \(questionID) (respondent \(respondent)): \(problem.message)"
+        "\(ImportProblem.place(file: file, sheet: sheet, line: line, column: column)): \(questionID) (respondent \(respondent)): \(problem.message)"
+    }
+
+    /// `file:line:column`, or `FILE.xlsx: Sheet!C7` for a cell of a workbook (`Sheet!7:7`
+    /// for a whole row).
+    static func place(file: String, sheet: String?, line: Int, column: Int?) -> String {
+        guard let sheet else { return "\(file):\(line)" + (column.map { ":\($0)" } ?? "") }
+        // A whole row is `Sheet!7:7`, as Excel's name box takes it (a problem with no column of its own).
+        guard let column, column > 0 else { return "\(file): \(XLSXError.sheetReference(sheet, "\(line):\(line)"))" }
+        return "\(file): \(XLSXError.sheetReference(sheet, XLSXCellReference.columnName(column) + String(line)))"
     }
 }
 
@@ -43,8 +56,15 @@ public struct RejectedRow: Sendable, Hashable {
     public var reason: String
     /// The row's text (re-joined with the file's delimiter when it was parsed into fields).
     public var raw: String
+    /// The sheet, when the input is an XLSX workbook (`line` is then its row number).
+    public var sheet: String?
 
-    public var description: String { "\(file):\(line): rejected: \(reason)" }
+    public init(file: String, line: Int, reason: String, raw: String, sheet: String? = nil) {
+        (self.file, self.line, self.reason, self.raw, self.sheet) = (file, line, reason, raw, sheet)
+    }
+
+    /// `file:line: rejected: …`, or `FILE.xlsx: Sheet!7:7: rejected: …` for a row of a workbook.
+    public var description: String { "\(ImportProblem.place(file: file, sheet: sheet, line: line, column: nil)): rejected: \(reason)" }
 }
 
 /// What an import did: every row read is either accepted or rejected.

@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
     /// Which way round slashed submission dates (`04/05/2021`) are written
     /// (`--timestamp-format mdy|dmy`); nil: worked out from the column, per file.
     public var timestampOrder: DayMonthOrder?
+    /// The sheet of XLSX inputs to read (`--sheet`); nil: the first.
+    public var sheet: String?
 
     public init(encoding: TextEncoding? = nil, delimiter: Unicode.Scalar? = nil, columnMap: [String: String] = [:], idColumn: String? = nil,
                 numberConvention: NumberConvention? = nil, timestampOrder: DayMonthOrder? = nil) {

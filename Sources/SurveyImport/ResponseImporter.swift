@@ -109,7 +109,10 @@ public final class ResponseImporter {
     @discardableResult
     public func importFile(_ path: String) throws -> ImportSummary {
         var summary = ImportSummary()
-        let reader = CSVFileReader(path: path, encoding: options.encoding, fieldDelimiter: options.delimiter)
+        // An XLSX workbook's sheet enters here as CSV records do (`XLSXSheetRecords`).
+        let reader: any RowSource = XLSXSheetRecords.isWorkbook(path)
+            ? try XLSXSheetRecords(path: path, sheet: options.sheet)
+            : CSVFileReader(path: path, encoding: options.encoding, fieldDelimiter: options.delimiter)
         var layout: ColumnLayout?
         var rowNumber = 0
         // Rows without an id are numbered after every numeric id taken before this file.
@@ -124,7 +127,7 @@ public final class ResponseImporter {
                 }
                 summary.rowsRead += 1
                 summary.rejected += 1
-                try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw))
+                try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw, sheet: reader.sheet))
             case .record(var record, let line):
                 // Bytes that are not UTF-8, and NUL: each cell repaired (U+FFFD) and listed.
                 var defects: [Int: TextDefects.Cell] = [:]
@@ -134,7 +137,7 @@ public final class ResponseImporter {
                 guard let columns = layout else {
                     let headers = record.strings
                     let found = try ColumnLayout(headers: headers, questionnaire: questionnaire, options: options, path: path)
-                    let canonical = reader.delimiter == "," && ResponseFile.isCanonical(header: headers, for: questionnaire)
+                    let canonical = reader.mayBeCanonical && ResponseFile.isCanonical(header: headers, for: questionnaire)
                     if canonical != readingCanonical {
                         swap(&parsers, &otherParsers)
                         swap(&caches, &otherCaches)
@@ -160,21 +163,20 @@ public final class ResponseImporter {
                 if let reason = try accept(record, line: line, rowNumber: firstNumber + rowNumber, layout: columns, path: path, defects: defects,
                                            reader: reader, summary: &summary) {
                     summary.rejected += 1
-                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText))
+                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText, sheet: reader.sheet))
                 } else {
                     summary.accepted += 1
                 }
             }
         }
         if layout == nil { throw ImportError.empty(path: path) }
-        summary.warnings.insert(ResponseImporter.readAs(reader), at: 0)
-        summary.warnings += reader.notes
+        summary.warnings.insert(contentsOf: reader.readingNotes, at: 0)
         return summary
     }
 
     /// `FILE: read as utf-8, delimiter ;` with how the encoding and delimiter were found when
     /// it was not the plain way.
-    private static func readAs(_ reader: CSVFileReader) -> String {
+    static func readAs(_ reader: CSVFileReader) -> String {
         var text = "\(reader.path): read as \(reader.encoding)"
         if let reason = reader.encodingReason { text += " (\(reason))" }
         text += ", delimiter \(DelimiterSniffer.name(reader.delimiter))"
@@ -229,7 +231,7 @@ public final class ResponseImporter {
 
     /// Validates one row; returns why it is rejected, or nil when it was accepted.
     private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, defects: [Int: TextDefects.Cell],
-                        reader: CSVFileReader, summary: inout ImportSummary) throws -> String? {
+                        reader: any RowSource, summary: inout ImportSummary) throws -> String? {
         let encoding = reader.encoding
         guard record.count == layout.headers.count else {
             return "found \(record.count) fields, but the header has \(layout.headers.count); a delimiter inside an unquoted value, or a missing one, shifts the columns"
@@ -314,8 +316,9 @@ public final class ResponseImporter {
                                               value: record.string(column), problem: problem))
             }
         }
-        for problem in problems {
+        for var problem in problems {
             summary.problemsByKind[problem.problem.kind, default: 0] += 1
+            problem.sheet = reader.sheet
             try onProblem(problem)
         }
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].hasValue })).sorted()
@@ -325,13 +328,13 @@ public final class ResponseImporter {
 
     /// Reads a row's submission time; a slashed date that needs the column's day/month order
     /// has it decided by one scan of the column, the first time (`TimestampOrderScan`).
-    private func submissionTime(_ record: CSVRecord, column: Int, path: String, reader: CSVFileReader) -> TimestampParser.Outcome {
+    private func submissionTime(_ record: CSVRecord, column: Int, path: String, reader: any RowSource) -> TimestampParser.Outcome {
         let range = (column == 0 ? 0 : record.ends[column - 1])..<record.ends[column]
         let order = timestampOrder
         let outcome = record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: order) }
         guard case .problem(.ambiguousTimestamp) = outcome, !orderScanned else { return outcome }
         orderScanned = true
-        guard let decided = TimestampOrderScan.order(path: path, column: column, encoding: reader.encoding, delimiter: reader.delimiter) else { return outcome }
+        guard let decided = reader.timestampOrder(column: column) else { return outcome }
         timestampOrder = decided
         return record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: decided) }
     }

@@ -91,29 +91,34 @@ final class SheetPart: XMLStreamHandler {
     private func openCell(_ attributes: XMLAttributes) throws {
         if !inRow { try openRow(XMLAttributes(pointers: nil, count: 0)) }
         let previous = row.cells.last?.reference.column ?? 0
-        if let text = attributes.string("r") {
-            if rowNumberInferred, row.cells.isEmpty, let given = XLSXCellReference(text), given.row > lastRow { row.number = given.row }
-            guard let given = XLSXCellReference(text), given.row == row.number, given.column > previous else {
-                throw XLSXError.badCell(path: path, sheet: sheet, cell: text,
+        if let bytes = attributes.bytes("r") {
+            let parsed = XLSXCellReference(utf8: bytes)
+            if rowNumberInferred, row.cells.isEmpty, let given = parsed, given.row > lastRow { row.number = given.row }
+            guard let given = parsed, given.row == row.number, given.column > previous else {
+                throw XLSXError.badCell(path: path, sheet: sheet, cell: String(decoding: bytes, as: UTF8.self),
                                         reason: "the cell reference is not in row \(row.number) after column \(XLSXCellReference.columnName(previous))")
             }
             reference = given
         } else {
             reference = XLSXCellReference(column: previous + 1, row: row.number)
         }
-        switch attributes.string("t") {
-        case "s": type = .shared
-        case "inlineStr": type = .inline
-        case "str": type = .formulaString
-        case "b": type = .boolean
-        case "e": type = .error
-        case "d": type = .isoDate
-        default: type = .number
-        }
-        let style = attributes.string("s").flatMap { Int($0) } ?? 0
+        type = attributes.bytes("t").map(SheetPart.cellType) ?? .number
+        let style = attributes.integer("s") ?? 0
         isDate = style < dateStyles.count && dateStyles[style]
         hasValue = false
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The type a `t` attribute names; anything unknown (`n`) is a number.
+    private static func cellType(_ t: UnsafeBufferPointer<UInt8>) -> CellType {
+        func equals(_ literal: StaticString) -> Bool { literal.withUTF8Buffer { $0.elementsEqual(t) } }
+        if equals("s") { return .shared }
+        if equals("inlineStr") { return .inline }
+        if equals("str") { return .formulaString }
+        if equals("b") { return .boolean }
+        if equals("e") { return .error }
+        if equals("d") { return .isoDate }
+        return .number
     }
 
     private func closeCell() throws {
@@ -122,8 +127,10 @@ final class SheetPart: XMLStreamHandler {
         let value: XLSXCellValue
         switch type {
         case .shared:
-            let text = String(decoding: buffer, as: UTF8.self)
-            guard let index = Int(text), sharedStrings.indices.contains(index) else {
+            let index = buffer.isEmpty || buffer.count > 18 || !buffer.allSatisfy({ $0 >= 48 && $0 <= 57 })
+                ? -1 : buffer.reduce(0) { $0 * 10 + Int($1 - 48) }
+            guard sharedStrings.indices.contains(index) else {
+                let text = String(decoding: buffer, as: UTF8.self)
                 throw XLSXError.badCell(path: path, sheet: sheet, cell: reference.description,
                                         reason: "shared string \(text) is not in the table of \(sharedStrings.count) strings")
             }

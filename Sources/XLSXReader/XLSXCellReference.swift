@@ -12,10 +12,15 @@ public struct XLSXCellReference: Sendable, Hashable, Comparable, CustomStringCon
 
     /// Parses `C7` (also `$C$7`, lower case); nil for anything else.
     public init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses the UTF-8 bytes of `C7` (the sheet reader's path: no string per cell).
+    init?<Bytes: Sequence>(utf8: Bytes) where Bytes.Element == UInt8 {
         var column = 0
         var row = 0
         var digits = false
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in utf8 where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !digits: column = column * 26 + Int(byte) - 64
             case UInt8(ascii: "a")...UInt8(ascii: "z") where !digits: column = column * 26 + Int(byte) - 96

@@ -42,6 +42,21 @@ public enum XLSXError: Error, LocalizedError, Equatable {
         }
     }
 
+    /// The workbook the error is about.
+    public var path: String {
+        switch self {
+        case .unreadable(let path, _), .notAWorkbook(let path, _), .missingPart(let path, _), .malformedPart(let path, _, _, _, _),
+             .unknownSheet(let path, _, _), .noSheets(let path), .badCell(let path, _, _, _), .damagedArchive(let path, _, _):
+            path
+        }
+    }
+
+    /// The message without the leading `PATH: `, for callers that print the path their own way.
+    public var reason: String {
+        let text = errorDescription ?? ""
+        return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
+    }
+
     /// `Sheet!C7`, with the sheet name quoted as Excel quotes it when it holds spaces or punctuation
     /// (`'My data'!C7`).
     public static func sheetReference(_ sheet: String, _ cell: String) -> String {

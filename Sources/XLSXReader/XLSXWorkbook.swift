@@ -18,6 +18,8 @@ public final class XLSXWorkbook {
     private let stylesPart: String?
     private let sharedStringsPart: String?
     private var tables: (strings: [String], dateStyles: [Bool])?
+    /// Bytes of the sheet being read that were inflated so far: the streaming tests watch it.
+    private(set) var sheetBytesInflated = 0
 
     /// The tab names in order.
     public var sheetNames: [String] { sheets.map(\.name) }
@@ -36,7 +38,7 @@ public final class XLSXWorkbook {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .notAWorkbook(path: path, reason: "it is not a zip archive")
+            throw .notAWorkbook(path: path, reason: "it is not a zip archive, or one cut short (its table of contents at the end is missing)")
         }
         let root = RelationshipsPart()
         if archive["_rels/.rels"] != nil { try XLSXWorkbook.parse("_rels/.rels", of: archive, path: path, into: root) }
@@ -92,8 +94,9 @@ public final class XLSXWorkbook {
         let handler = SheetPart(path: path, sheet: name, sharedStrings: strings, dateStyles: dateStyles) { row in
             do { try body(row) } catch { throw PassedThrough(error: error) }
         }
+        sheetBytesInflated = 0
         do {
-            try XLSXWorkbook.stream(sheet.part, of: archive, path: path, into: handler)
+            try XLSXWorkbook.stream(sheet.part, of: archive, path: path, into: handler) { [unowned self] in sheetBytesInflated += $0 }
         } catch let passed as PassedThrough {
             throw passed.error
         }
@@ -130,11 +133,13 @@ public final class XLSXWorkbook {
 
     /// Streams one zip entry through libxml2 into `handler`: workbook errors as `XLSXError`,
     /// the caller's as `PassedThrough`.
-    private static func stream(_ part: String, of archive: Archive, path: String, into handler: some XMLStreamHandler) throws {
+    private static func stream(_ part: String, of archive: Archive, path: String, into handler: some XMLStreamHandler,
+                               inflated: (Int) -> Void = { _ in }) throws {
         guard let entry = archive[part] else { throw XLSXError.missingPart(path: path, part: part) }
         let stream = XMLStream(handler: handler)
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 16) { data in
+                inflated(data.count)
                 try data.withUnsafeBytes { try stream.feed($0) }
             }
             try stream.finish()

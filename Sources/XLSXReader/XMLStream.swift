@@ -44,6 +44,18 @@ struct XMLAttributes {
         return nil
     }
 
+    /// The value of attribute `name` as a non-negative decimal integer, without making a string;
+    /// nil when absent or not all digits.
+    func integer(_ name: StaticString) -> Int? {
+        guard let bytes = bytes(name), !bytes.isEmpty, bytes.count < 19 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// The value of the attribute whose local name is `name`, as text, or nil.
     func string(_ name: StaticString) -> String? {
         bytes(name).map { String(decoding: $0, as: UTF8.self) }

@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Reads Google Forms, KoboToolbox, Excel and hand-made CSV files (UTF-8, UTF-16, UTF-32, \
         Windows-1251, Windows-1252, Latin-1: weighed per file, bad bytes listed cell by cell; comma, \
-        semicolon, tab or `sep=` declared, any one character with --delimiter). Every row is accepted or rejected; every bad value is counted as no \
+        semicolon, tab or `sep=` declared, any one character with --delimiter), and XLSX workbooks \
+        (KoboToolbox's XLSX export; the first sheet or --sheet, read as it is unzipped). Every row is accepted or rejected; every bad value is counted as no \
         answer and listed. With --into, responses are appended to the canonical file, problems to \
         NAME.problems.csv and unreadable rows to NAME.rejects.csv. The rows are validated first, \
         then appended to the three files together under a lock on --into shared with `survey \
@@ -32,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The questionnaire definition (YAML).")
     var questionnaire: String
 
-    @Argument(help: "CSV files to import, read as one data set.")
+    @Argument(help: "CSV or XLSX files to import, read as one data set (XLSX: the first sheet, or --sheet).")
     var inputs: [String]
 
     @Option(help: "Canonical responses file to append to, e.g. responses/NAME.csv.")

@@ -22,6 +22,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("timestamp-format"), help: ArgumentHelp("Which way round slashed submission dates (04/05/2021) are written: mdy (month first, Google Forms in US English) or dmy (day first); worked out from the whole column when omitted.", valueName: "order"))
     var timestampFormat: String?
 
+    @Option(help: ArgumentHelp("The sheet of XLSX inputs to read (default: the first). An XLSX sheet is read as it is unzipped, one row at a time; memory holds the workbook's shared strings (its distinct texts), not the sheet.", valueName: "name"))
+    var sheet: String?
+
     func validate() throws {
         if let timestampFormat, DayMonthOrder(rawValue: timestampFormat.lowercased()) == nil {
             throw ValidationError("--timestamp-format must be mdy (month first: 4/27/2021) or dmy (day first: 27/04/2021), not \"\(timestampFormat)\"")
@@ -39,7 +42,7 @@ struct InputOptions: ParsableArguments {
 
     /// The library's options.
     func importOptions() throws -> ImportOptions {
-        ImportOptions(
+        var options = ImportOptions(
             encoding: encoding.flatMap(TextEncoding.init(name:)),
             delimiter: delimiter.flatMap(ImportOptions.delimiter),
             columnMap: try ImportOptions.columnMap(columnMap),
@@ -47,5 +50,7 @@ struct InputOptions: ParsableArguments {
             numberConvention: numberFormat.flatMap(NumberConvention.init(name:)),
             timestampOrder: timestampFormat.flatMap { DayMonthOrder(rawValue: $0.lowercased()) }
         )
+        options.sheet = sheet
+        return options
     }
 }

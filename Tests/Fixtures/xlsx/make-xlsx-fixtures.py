@@ -67,6 +67,10 @@ def save(workbook, name, patch=None, shared=True):
     parts = {info.filename: source.read(info.filename) for info in source.infolist()}
     if shared:
         shared_strings(parts)
+    # openpyxl stamps the time of saving; a fixed one keeps the bytes the same run to run.
+    core = parts["docProps/core.xml"].decode("utf-8")
+    core = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*", r"\g<1>2024-01-01T00:00:00Z", core)
+    parts["docProps/core.xml"] = core.encode("utf-8")
     with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as target:
         for part in sorted(parts):
             data = parts[part]
@@ -140,9 +144,147 @@ def reader_1904():
     save(workbook, "reader-1904.xlsx")
 
 
+# Kobo's numeric and date columns when "Store date and number responses as text" is off.
+KOBO_NUMBERS = {"age", "travel_hours", "_id", "_index"}
+KOBO_FLAGS = re.compile(r"/sessions/")
+KOBO_DATES = {"visit_date"}
+KOBO_DATETIMES = {"_submission_time"}
+
+
+def kobo_rows():
+    """The eight responses of `responses-kobo.csv`, header first."""
+    with open(os.path.join(FIXTURES, "responses-kobo.csv"), encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
+def kobo_workbook(native, epoch=None):
+    """The Kobo export as KoboToolbox lays it out in XLSX: one sheet named after the form,
+    the CSV's header (group paths, `_id`, `_uuid`, `_submission_time`…), blank cells where
+    the CSV has `""`. With `native`, numbers are numbers and dates are date cells."""
+    workbook = openpyxl.Workbook()
+    if epoch is not None:
+        workbook.epoch = epoch
+    sheet = workbook.active
+    sheet.title = "Seminar feedback"
+    rows = kobo_rows()
+    header = rows[0]
+    sheet.append(header)
+    for row in rows[1:]:
+        values = []
+        for name, value in zip(header, row):
+            if value == "":
+                values.append(None)
+            elif native and (name in KOBO_NUMBERS or KOBO_FLAGS.search(name)):
+                values.append(float(value) if "." in value else int(value))
+            elif native and name in KOBO_DATES:
+                values.append(datetime.date.fromisoformat(value))
+            elif native and name in KOBO_DATETIMES:
+                values.append(datetime.datetime.fromisoformat(value))
+            else:
+                values.append(value)
+        sheet.append(values)
+    for column, name in enumerate(header, start=1):
+        if name in KOBO_DATETIMES:
+            for cell in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                cell[0].number_format = "yyyy-mm-dd hh:mm:ss"
+    return workbook
+
+
+def kobo_exports():
+    """`responses-kobo.xlsx` (numbers and dates native, 1900 dates, shared strings),
+    `responses-kobo-text.xlsx` (every value as text, Kobo's "store as text"), and
+    `responses-kobo-1904.xlsx` (native, 1904 dates, inline strings as openpyxl writes them)."""
+    save(kobo_workbook(native=True), "responses-kobo.xlsx")
+    save(kobo_workbook(native=False), "responses-kobo-text.xlsx")
+    save(kobo_workbook(native=True, epoch=CALENDAR_MAC_1904), "responses-kobo-1904.xlsx", shared=False)
+
+
+def problems_workbook():
+    """`responses-xlsx-problems.xlsx`: answers to `feedback.yaml` on a sheet named
+    `Form responses 1` (after a `Notes` sheet), with a bad value in C7, formula errors in
+    C8 and D8, a blank row, a row of a space alone and a value past the header's last column."""
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "Notes"
+    notes["A1"] = "Exported for the seminar report"
+    sheet = workbook.create_sheet("Form responses 1")
+    sheet.append(["respondent", "org_type", "usefulness", "age", "visit_date", "improve"])
+    sheet.append([1, "ngo", 5, 34, datetime.date(2013, 1, 25), "More time"])
+    sheet.append([2, "gov", 4, 45, datetime.date(2013, 1, 25), None])
+    sheet.append([3, "ngo", 2, 29, "2013-01-25", "dates typed as text"])
+    sheet.append([4, "other", 3, 52, datetime.date(2013, 2, 8), None])
+    sheet.append([5, "gov", 1, 38, datetime.date(2013, 2, 8), "only text"])
+    sheet.append([6, "ngo", 9, 27, datetime.date(2013, 2, 8), None])  # C7: rating 9 of 1–5
+    # C8: #N/A, no answer as in a CSV; D8: #DIV/0!, not a number.
+    sheet.append([7, "gov", "PLACEHOLDER-NA", "PLACEHOLDER-DIV", datetime.date(2013, 3, 1), None])
+    sheet.append([])  # row 9 blank: no cells stored, not a response
+    sheet.append([8, "ngo", 4, 44, datetime.date(2013, 3, 1), "a note", None, "stray"])  # H10 past F
+    sheet.append([None, " ", None, None, None, None])  # row 11: a space, no value
+
+    def patch(name, xml):
+        if name == "xl/worksheets/sheet2.xml":
+            xml = re.sub(r'<c r="C8"[^>]*>.*?</c>', '<c r="C8" t="e"><f>NA()</f><v>#N/A</v></c>', xml)
+            xml = re.sub(r'<c r="D8"[^>]*>.*?</c>', '<c r="D8" t="e"><f>1/0</f><v>#DIV/0!</v></c>', xml)
+        return xml
+
+    save(workbook, "responses-xlsx-problems.xlsx", patch)
+
+
+def broken_workbooks():
+    """Workbooks that cannot be read: an empty file, text named .xlsx, a zip that is a Word
+    document, a zip cut in half, and a sheet whose XML breaks off mid-row."""
+    open(os.path.join(HERE, "broken-empty.xlsx"), "wb").close()
+    with open(os.path.join(HERE, "broken-text.xlsx"), "w", encoding="utf-8") as handle:
+        handle.write("respondent,org_type\n1,ngo\n")
+    with zipfile.ZipFile(os.path.join(HERE, "broken-word.xlsx"), "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr(zipfile.ZipInfo("word/document.xml", FIXED_TIME), "<document/>")
+    with open(os.path.join(HERE, "responses-kobo.xlsx"), "rb") as handle:
+        whole = handle.read()
+    with open(os.path.join(HERE, "broken-truncated.xlsx"), "wb") as handle:
+        handle.write(whole[: len(whole) // 2])
+
+    def cut(name, xml):
+        if name == "xl/worksheets/sheet1.xml":
+            return xml[: xml.index('<row r="3"')] + '<row r="3"><c r="A3" t="s"><v>0</v>'
+        return xml
+
+    save(kobo_workbook(native=True), "broken-bad-xml.xlsx", cut)
+
+    # A sheet that declares entities: "billion laughs" expansion and an external file
+    # (XXE). Neither may be expanded, fetched or read.
+    laughs = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE worksheet [{laughs}<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+
+    def entities(name, xml):
+        if name == "xl/worksheets/sheet1.xml":
+            xml = doctype + xml
+            xml = re.sub(r'<c r="L2"[^>]*>.*?</c>', '<c r="L2" t="inlineStr"><is><t>&lol9;</t></is></c>', xml)
+            xml = re.sub(r'<c r="L3"[^>]*>.*?</c>', '<c r="L3" t="inlineStr"><is><t>&secret;</t></is></c>', xml)
+        return xml
+
+    save(kobo_workbook(native=True), "hostile-entities.xlsx", entities)
+
+
+def google_sheets_times():
+    """`responses-xlsx-slashed-times.xlsx`: a Google Sheets download whose `Timestamp` column
+    holds text, day first; only the second row (27/04) shows the order."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Form responses 1"
+    sheet.append(["Timestamp", "org_type"])
+    sheet.append(["04/05/2021 10:00:00", "gov"])
+    sheet.append(["27/04/2021 11:00:00", "ngo"])
+    save(workbook, "responses-xlsx-slashed-times.xlsx")
+
+
 def main():
     reader_cells()
     reader_1904()
+    kobo_exports()
+    problems_workbook()
+    google_sheets_times()
+    broken_workbooks()
 
 
 if __name__ == "__main__":
