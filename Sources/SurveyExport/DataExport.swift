@@ -29,6 +29,11 @@ public enum DataExport {
 
     /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
     /// written beside `out` under a temporary name and renamed at the end.
+    /// The SPSS syntax file written beside a .sav or .csv data file: `data.sav` → `data.sps`.
+    public static func syntaxPath(for out: String) -> String {
+        (out as NSString).deletingPathExtension + ".sps"
+    }
+
     public static func run(questionnaire: Questionnaire, definitionPath: String, files: [String], importOptions: ImportOptions = ImportOptions(),
                            format: ExportFormat, language: String? = nil, out: String,
                            notify: @escaping (String) -> Void = { _ in }) throws -> Summary {
@@ -112,7 +117,7 @@ public enum DataExport {
             throw ExportError.writeFailed(path: out, reason: "the response files changed while they were read (\(summary.rows) rows, then \(written)); run the export again")
         }
         if format.hasSyntaxFile {
-            let syntaxPath = (out as NSString).deletingPathExtension + ".sps"
+            let syntaxPath = DataExport.syntaxPath(for: out)
             guard syntaxPath != out else { throw ExportError.writeFailed(path: out, reason: "the data file may not end in .sps: the syntax file takes that name") }
             let syntax = SPSSSyntax(layout: layout, dataFile: URL(fileURLWithPath: out).lastPathComponent,
                                     definition: URL(fileURLWithPath: definitionPath).lastPathComponent).render()

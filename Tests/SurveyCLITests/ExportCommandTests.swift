@@ -135,7 +135,8 @@ struct ExportCommandTests {
         let definition = Fixture.path("export/hostile-names.yaml"), responses = Fixture.path("export/responses-hostile-names.csv")
         var listings: [String] = []
         for format in ["sav", "csv"] {
-            let run = try work.run("export", definition, responses, "--to", format, "--out", "hostile.\(format)")
+            // The .sav and the .csv share hostile.sps: the second export replaces it.
+            let run = try work.run("export", definition, responses, "--to", format, "--out", "hostile.\(format)", "--force")
             #expect(run.status == 0, "\(run)")
             for note in ["`to` is written as `to_`", "`in` is written as `in_`", "`topics_ТВ` is written as `topics_2`",
                          "`topics_other` is written as `topics_other_2`"] {
@@ -236,5 +237,29 @@ struct ExportCommandTests {
         #expect(folder.status == 1, "\(folder)")
         #expect(folder.stderr.contains("no/such/folder/x.sav: error: cannot write: No such file or directory"), "\(folder)")
         #expect(work.listing() == ["in.csv"], "\(work.listing())")
+    }
+}
+
+extension ExportCommandTests {
+    /// A data or syntax file that is already there may be someone's own: export leaves it as it
+    /// is (exit 2) unless --force says to replace it.
+    @Test("An existing --out or .sps is replaced only with --force")
+    func existingFilesAreKept() throws {
+        let work = try Workdir()
+        defer { work.remove() }
+        _ = try work.write("mine.sav", "my own data")
+        let kept = try work.run("export", Self.definition, Self.responses, "--to", "sav", "--out", "mine.sav")
+        #expect(kept.status == 2, "\(kept)")
+        #expect(kept.stderr.contains("mine.sav exists; pick another --out or add --force to replace it"), "\(kept)")
+        #expect(work.text("mine.sav") == "my own data")
+        #expect(work.listing() == ["mine.sav"], "\(work.listing())")
+        _ = try work.write("other.sps", "* my syntax.")
+        let syntax = try work.run("export", Self.definition, Self.responses, "--to", "csv", "--out", "other.csv")
+        #expect(syntax.status == 2, "\(syntax)")
+        #expect(work.text("other.sps") == "* my syntax.")
+        #expect(!work.listing().contains("other.csv"))
+        let replaced = try work.run("export", Self.definition, Self.responses, "--to", "sav", "--out", "mine.sav", "--force")
+        #expect(replaced.status == 0, "\(replaced)")
+        #expect(work.text("mine.sav") != "my own data")
     }
 }

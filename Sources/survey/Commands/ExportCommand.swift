@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SurveyExport
 import SurveyModel
@@ -35,11 +36,21 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Language of the labels (default: the definition's language).")
     var lang: String?
 
+    @Flag(help: "Replace --out (and its .sps) when they exist.")
+    var force = false
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         if responses.isEmpty { throw ValidationError("name at least one response file") }
         if out.lowercased().hasSuffix(".sps") { throw ValidationError("--out \(out): the data file may not end in .sps, which is the name of the syntax file beside it") }
+        // A file of the same name may be someone's own data or syntax: replaced only when asked.
+        // (An --out that is one of the inputs is refused by the export itself, whatever --force says.)
+        let inputs = Set(responses.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        let targets = [out] + (to == .dta ? [] : [DataExport.syntaxPath(for: out)])
+        if !force, !inputs.contains(URL(fileURLWithPath: out).standardizedFileURL.path), let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            throw ValidationError("\(existing) exists; pick another --out or add --force to replace it")
+        }
     }
 
     func run() throws {
