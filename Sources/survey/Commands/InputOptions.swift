@@ -22,7 +22,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("timestamp-format"), help: ArgumentHelp("Which way round slashed submission dates (04/05/2021) are written: mdy (month first, Google Forms in US English) or dmy (day first); worked out from the whole column when omitted.", valueName: "order"))
     var timestampFormat: String?
 
+    @Option(help: ArgumentHelp("Threads reading a large file (over 16 MiB, UTF-8) in parts; the results are the same whatever the number (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ParallelWork.cores
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if let timestampFormat, DayMonthOrder(rawValue: timestampFormat.lowercased()) == nil {
             throw ValidationError("--timestamp-format must be mdy (month first: 4/27/2021) or dmy (day first: 27/04/2021), not \"\(timestampFormat)\"")
         }

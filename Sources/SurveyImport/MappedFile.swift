@@ -1,0 +1,30 @@
+import Foundation
+
+/// A regular file mapped into memory read-only, for reading it in parts on several threads
+/// without copying it first. Pipes, devices and empty files are not mapped: they are streamed.
+///
+/// The mapping is private and read-only: a writer appending meanwhile cannot change the bytes
+/// already mapped (readers hold the shared lock anyway, `ResponseFileReading`), and the pages
+/// come from the page cache, so a file read twice costs no second read from disk.
+final class MappedFile: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+
+    /// Maps `path` when it is a regular file of at least `minimumSize` bytes; nil otherwise
+    /// (the caller streams the file then, and reports why it cannot be read if it cannot).
+    init?(path: String, minimumSize: Int) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) >= max(minimumSize, 1) else { return nil }
+        let size = Int(status.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        // Read front to back, once: tell the kernel to read ahead.
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+    }
+}
