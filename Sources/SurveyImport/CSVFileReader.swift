@@ -223,6 +223,8 @@ final class CSVFileReader {
         while position < end {
             let next = min(position + CSVFileReader.chunkSize, end)
             text.append(contentsOf: UnsafeRawBufferPointer(rebasing: file[position..<next]))
+            // The mapping's pages are copied: out of this process's memory with them.
+            if position >= CSVFileReader.chunkSize { MappedFile.release(file, position..<next) }
             position = next
             let consumed = try feedLines(in: text, line: &line)
             text.removeSubrange(0..<consumed)

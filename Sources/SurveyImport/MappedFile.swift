@@ -24,6 +24,18 @@ final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// Gives back the pages of `bytes[range]` once they have been read: they stay in the page
+    /// cache, but leave this process's resident memory, which would otherwise grow to the
+    /// size of the file. Read again (a part read a second time), they are mapped again.
+    static func release(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return }
+        let page = Int(getpagesize())
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound == bytes.count ? range.upperBound : range.upperBound / page * page
+        guard start < end else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
     }

@@ -27,6 +27,7 @@ struct PartPlan {
             ParallelWork.run(count: nominal.count, jobs: jobs) { index in
                 let from = nominal[index]
                 out.value[index] = PartPlan.count(UnsafeRawBufferPointer(rebasing: file[from..<min(from + stretch, size)]))
+                MappedFile.release(file, from..<min(from + stretch, size))
             }
         }
         starts = [start]
