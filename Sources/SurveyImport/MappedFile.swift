@@ -12,10 +12,13 @@ final class MappedFile: @unchecked Sendable {
     /// Maps `path` when it is a regular file of at least `minimumSize` bytes; nil otherwise
     /// (the caller streams the file then, and reports why it cannot be read if it cannot).
     init?(path: String, minimumSize: Int) {
+        // Looked at before it is opened: opening a FIFO, even to close it at once, would let
+        // its writer start writing to no one.
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) >= max(minimumSize, 1) else { return nil }
         let size = Int(status.st_size)
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }

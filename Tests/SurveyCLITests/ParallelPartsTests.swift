@@ -143,6 +143,17 @@ struct FixturePair: Sendable, CustomTestStringConvertible {
         #expect(again.stderr.contains("duplicate respondent id `101` (first seen at r.csv:2)"), "\(again)")
     }
 
+    @Test("a pipe is read by one reader, with the figures of the file read in parts")
+    func pipeStreams() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        let file = Fixture.path("responses-utf8.csv")
+        let piped = try dir.shell("cat '\(file)' | \"$SURVEY\" stats '\(Fixture.feedback)' /dev/stdin --jobs 2", environment: Self.tinyParts)
+        let parts = try dir.run(["stats", Fixture.feedback, file, "--jobs", "2"], environment: Self.tinyParts)
+        #expect(piped.status == 0, "\(piped)")
+        #expect(piped.stdout == parts.stdout)
+    }
+
     @Test("--jobs must be 1 or more")
     func jobsAtLeastOne() throws {
         let dir = try Workdir()
