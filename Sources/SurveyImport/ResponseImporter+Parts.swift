@@ -105,7 +105,7 @@ extension ResponseImporter {
         }
         let ends = Array(plan.starts.dropFirst()) + [file.count]
         let jobs = min(max(parts.jobs, 1), count)
-        let queue = PartQueue<PartRun<Part>>(count: count, window: jobs + 2)
+        let queue = PartQueue<PartRun<Part>>(count: count, window: jobs + 1)
         let workers = DispatchGroup()
         if jobs > 1 {
             let work = UncheckedBox(run)
@@ -145,6 +145,10 @@ extension ResponseImporter {
             numbering.merge(importer.numbering)
             for (hash, first) in importer.seenRespondents { fileSeen[hash] = first }
             parts.progress?(isLast ? file.count : ends[index], file.count, read.value.summary.rowsRead)
+            // What the part's threads freed stays in their malloc arenas unless given back.
+            #if canImport(Glibc)
+            malloc_trim(0)
+            #endif
             if isLast { break }
         }
         if seenRespondents.isEmpty {
