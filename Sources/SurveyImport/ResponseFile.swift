@@ -45,10 +45,10 @@ public enum ResponseFile {
     /// A writer of canonical rows into staged rows, fast enough for a million rows.
     public final class RowWriter {
         private let encoder: CanonicalRowEncoder
-        private let table: any RowTable
+        private let table: StagedRows
         private var line: [UInt8] = []
 
-        public init(table: any RowTable, questionnaire: Questionnaire) {
+        public init(table: StagedRows, questionnaire: Questionnaire) {
             self.table = table
             encoder = CanonicalRowEncoder(questionnaire: questionnaire)
         }

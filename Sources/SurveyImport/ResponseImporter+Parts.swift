@@ -145,10 +145,6 @@ extension ResponseImporter {
             numbering.merge(importer.numbering)
             for (hash, first) in importer.seenRespondents { fileSeen[hash] = first }
             parts.progress?(isLast ? file.count : ends[index], file.count, read.value.summary.rowsRead)
-            // What the part's threads freed stays in their malloc arenas unless given back.
-            #if canImport(Glibc)
-            malloc_trim(0)
-            #endif
             if isLast { break }
         }
         if seenRespondents.isEmpty {

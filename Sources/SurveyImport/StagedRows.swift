@@ -1,11 +1,5 @@
 import Foundation
 
-/// Where encoded CSV rows go: staged for a file, or staged apart for a part of an input.
-public protocol RowTable: AnyObject {
-    /// Adds a line already encoded as CSV (with its LF).
-    func write(line bytes: [UInt8]) throws(ImportError)
-}
-
 /// CSV rows waiting to be appended to a file: they are validated and written here first, then
 /// copied to the target under its lock in large writes.
 ///
@@ -15,7 +9,7 @@ public protocol RowTable: AnyObject {
 /// (`.NAME.csv.staged-PID-N`) and starts with the header, so that a clean batch can become
 /// the new file in one `link()` (`publish(as:)`) instead of being copied; one left by a killed
 /// import is removed by the next process that takes the file's lock. Memory: one 256 KiB buffer.
-public final class StagedRows: RowTable {
+public final class StagedRows {
     /// The columns of the target.
     public let header: [String]
     /// The file the rows are for (as named by the user).
@@ -78,45 +72,28 @@ public final class StagedRows: RowTable {
     }
 
     /// Adds a line already encoded as CSV (with its LF).
-    public func write(line bytes: [UInt8]) throws(ImportError) {
+    func write(line bytes: [UInt8]) throws(ImportError) {
         buffer.append(contentsOf: bytes)
         byteCount += bytes.count
         count += 1
         if buffer.count >= 1 << 18 { try flush() }
     }
 
-    /// Rows staged apart for one part of a file read in parts (`importFile(_:parts:)`), in
-    /// memory, to be added with `append(_:)` in file order.
-    public final class Part: RowTable {
-        private let neutralize: Bool
-        fileprivate var bytes: [UInt8] = []
-        fileprivate var count = 0
-
-        fileprivate init(neutralize: Bool) { self.neutralize = neutralize }
-
-        /// Adds one row.
-        public func write(_ fields: [String]) throws(ImportError) {
-            try write(line: Array(CSVFormat.line(neutralize ? fields.map(CSVFormat.neutralized) : fields).utf8))
-        }
-
-        public func write(line bytes: [UInt8]) throws(ImportError) {
-            self.bytes.append(contentsOf: bytes)
-            count += 1
-        }
+    /// Rows staged apart for one part of a file read in parts (`importFile(_:parts:)`): in
+    /// a staging file of their own, not in memory, so that the parts waiting their turn cost
+    /// no more memory than one buffer each. Added with `append(_:)`, in file order.
+    public func part() throws(ImportError) -> StagedRows {
+        try StagedRows(for: target, header: header, neutralizeFormulas: neutralize)
     }
 
-    /// An empty part for these rows.
-    public func part() -> Part {
-        Part(neutralize: neutralize)
-    }
-
-    /// Adds a part's rows after the rows staged so far.
-    public func append(_ part: Part) throws(ImportError) {
+    /// Adds a part's rows after the rows staged so far, copied in the kernel.
+    public func append(_ part: StagedRows) throws(ImportError) {
         guard part.count > 0 else { return }
         try flush()
-        try RegularFile.write(descriptor, part.bytes, at: flushed, path: target)
-        flushed += part.bytes.count
-        byteCount += part.bytes.count
+        try part.flush()
+        try part.copy(from: 0, count: part.byteCount, to: descriptor, at: flushed, path: target)
+        flushed += part.byteCount
+        byteCount += part.byteCount
         count += part.count
     }
 

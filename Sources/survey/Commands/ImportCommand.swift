@@ -127,7 +127,7 @@ struct ImportCommand: ParsableCommand {
         }
         // A large file is read in parts: each stages its rows apart, added in file order.
         let parts = ImportParts<StagedPart>(jobs: input.jobs, start: { importer in
-            let part = StagedPart(rows: batch.responses.part(), problems: batch.problems.part(), rejects: batch.rejects.part())
+            let part = StagedPart(rows: try batch.responses.part(), problems: try batch.problems.part(), rejects: try batch.rejects.part())
             let rows = ResponseFile.RowWriter(table: part.rows, questionnaire: definition)
             importer.onResponse = { response in try rows.write(response) }
             importer.onProblem = { problem in try part.problems.write(ResponseFile.fields(of: problem)) }
@@ -207,12 +207,12 @@ struct ImportCommand: ParsableCommand {
     /// One part's staged rows when an input is read in parts, and its first rejected rows
     /// (for `RefusedInputs`, which keeps the first few of each file).
     final class StagedPart {
-        let rows: StagedRows.Part
-        let problems: StagedRows.Part
-        let rejects: StagedRows.Part
+        let rows: StagedRows
+        let problems: StagedRows
+        let rejects: StagedRows
         private(set) var firstRejects: [RejectedRow] = []
 
-        init(rows: StagedRows.Part, problems: StagedRows.Part, rejects: StagedRows.Part) {
+        init(rows: StagedRows, problems: StagedRows, rejects: StagedRows) {
             (self.rows, self.problems, self.rejects) = (rows, problems, rejects)
         }
 
