@@ -59,13 +59,29 @@ struct PartPlan {
         }
     }
 
-    /// Quotes and line ends in `bytes`. Written as one plain loop, which the compiler
-    /// vectorizes.
+    /// Quotes and line ends in `bytes`, 32 bytes at a time: this pass reads the whole file
+    /// (a byte-at-a-time loop cost ~3% of `survey stats` in callgrind).
     static func count(_ bytes: UnsafeRawBufferPointer) -> (quotes: Int, lines: Int) {
-        var quotes = 0, lines = 0
-        for byte in bytes {
-            quotes &+= byte == 0x22 ? 1 : 0
-            lines &+= byte == 0x0A ? 1 : 0
+        typealias Lanes = SIMD32<UInt8>
+        let quote = Lanes(repeating: 0x22), lineEnd = Lanes(repeating: 0x0A), one = Lanes(repeating: 1)
+        var quotes = 0, lines = 0, offset = 0
+        while offset + Lanes.scalarCount <= bytes.count {
+            // Each lane counts up to 255 blocks before it is added up.
+            var quoteLanes = Lanes(), lineLanes = Lanes(), blocks = 0
+            while blocks < 255, offset + Lanes.scalarCount <= bytes.count {
+                let block = bytes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                quoteLanes &+= one.replacing(with: 0, where: block .!= quote)
+                lineLanes &+= one.replacing(with: 0, where: block .!= lineEnd)
+                offset += Lanes.scalarCount
+                blocks += 1
+            }
+            for lane in 0..<Lanes.scalarCount {
+                quotes += Int(quoteLanes[lane])
+                lines += Int(lineLanes[lane])
+            }
+        }
+        for byte in UnsafeRawBufferPointer(rebasing: bytes[offset...]) {
+            if byte == 0x22 { quotes += 1 } else if byte == 0x0A { lines += 1 }
         }
         return (quotes, lines)
     }

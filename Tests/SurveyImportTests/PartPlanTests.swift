@@ -51,3 +51,14 @@ import Testing
         #expect(plan.starts.allSatisfy { $0 <= 27 + 16 })
     }
 }
+
+extension PartPlanTests {
+    @Test("quotes and line ends are counted as one byte at a time would", arguments: [0, 1, 31, 32, 33, 255 * 32 + 7, 20_000])
+    func countsEveryByte(length: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<length).map { _ in [UInt8(0x22), 0x0A, 0x41, 0x2C][Int.random(in: 0..<4, using: &generator)] }
+        let counted = bytes.withUnsafeBytes { PartPlan.count($0) }
+        #expect(counted.quotes == bytes.filter { $0 == 0x22 }.count)
+        #expect(counted.lines == bytes.filter { $0 == 0x0A }.count)
+    }
+}
