@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a file read in parts is cut: after a line end outside quotes, about every
 /// `partBytes` bytes, each part with the number of the line it starts on.
 ///
@@ -59,30 +61,20 @@ struct PartPlan {
         }
     }
 
-    /// Quotes and line ends in `bytes`, 32 bytes at a time: this pass reads the whole file
-    /// (a byte-at-a-time loop cost ~3% of `survey stats` in callgrind).
+    /// Quotes and line ends in `bytes`. This pass reads the whole file, so it goes by
+    /// `memchr` (vectorized in the C library) from one to the next: a byte-at-a-time loop cost
+    /// 8 instructions a byte, ~3% of `survey stats` in callgrind, and Swift's generic `SIMD32`
+    /// four times that.
     static func count(_ bytes: UnsafeRawBufferPointer) -> (quotes: Int, lines: Int) {
-        typealias Lanes = SIMD32<UInt8>
-        let quote = Lanes(repeating: 0x22), lineEnd = Lanes(repeating: 0x0A), one = Lanes(repeating: 1)
-        var quotes = 0, lines = 0, offset = 0
-        while offset + Lanes.scalarCount <= bytes.count {
-            // Each lane counts up to 255 blocks before it is added up.
-            var quoteLanes = Lanes(), lineLanes = Lanes(), blocks = 0
-            while blocks < 255, offset + Lanes.scalarCount <= bytes.count {
-                let block = bytes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                quoteLanes &+= one.replacing(with: 0, where: block .!= quote)
-                lineLanes &+= one.replacing(with: 0, where: block .!= lineEnd)
-                offset += Lanes.scalarCount
-                blocks += 1
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, 0) }
+        func occurrences(of byte: UInt8) -> Int {
+            var found = 0, offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, Int32(byte), bytes.count - offset) {
+                found += 1
+                offset = base.distance(to: UnsafeRawPointer(hit)) + 1
             }
-            for lane in 0..<Lanes.scalarCount {
-                quotes += Int(quoteLanes[lane])
-                lines += Int(lineLanes[lane])
-            }
+            return found
         }
-        for byte in UnsafeRawBufferPointer(rebasing: bytes[offset...]) {
-            if byte == 0x22 { quotes += 1 } else if byte == 0x0A { lines += 1 }
-        }
-        return (quotes, lines)
+        return (occurrences(of: 0x22), occurrences(of: 0x0A))
     }
 }
