@@ -3,9 +3,11 @@ import Foundation
 /// A regular file mapped into memory read-only, for reading it in parts on several threads
 /// without copying it first. Pipes, devices and empty files are not mapped: they are streamed.
 ///
-/// The mapping is private and read-only: a writer appending meanwhile cannot change the bytes
-/// already mapped (readers hold the shared lock anyway, `ResponseFileReading`), and the pages
-/// come from the page cache, so a file read twice costs no second read from disk.
+/// The mapping is private and read-only, and its size is fixed when it is made: rows a writer
+/// appends meanwhile are not read (survey's own writers only append, and `stats`/`report` hold
+/// the shared lock, `ResponseFileReading`). A file cut shorter by another program while it is
+/// read would end the process with SIGBUS instead of an error: a risk a streaming read does not
+/// have, taken for files that nothing but survey writes. The pages come from the page cache.
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
