@@ -266,10 +266,11 @@ def main():
     parser.add_argument("--survey", default=os.path.join(ROOT, ".build", "release", "survey"), help="the survey binary (default .build/release/survey)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each program; the fastest is shown (default 1)")
     parser.add_argument("--quotes", type=int, default=20, help="--quotes for survey report (default 20)")
+    parser.add_argument("--jobs", type=int, help="--jobs for survey import, stats and report (default: survey's, the number of cores)")
     parser.add_argument("--skip", action="append", default=[], choices=["duckdb", "pandas", "report"], help="leave out a comparison (repeatable)")
     args = parser.parse_args()
-    if args.rows < 1 or args.repeat < 1:
-        parser.error("--rows and --repeat must be 1 or more")
+    if args.rows < 1 or args.repeat < 1 or (args.jobs is not None and args.jobs < 1):
+        parser.error("--rows, --repeat and --jobs must be 1 or more")
     survey = os.path.abspath(args.survey)
     if not os.access(survey, os.X_OK):
         parser.error(f"{args.survey} not found; run `make release` first (or pass --survey PATH)")
@@ -318,7 +319,8 @@ def bench(args, survey):
                     os.remove(target)
 
         print("bench: survey import …", file=sys.stderr)
-        results["import"] = imported = timed("import", [survey, "import", yaml, relpath, "--into", into], scratch, args.repeat, before=fresh_into)
+        jobs = [] if args.jobs is None else ["--jobs", str(args.jobs)]
+        results["import"] = imported = timed("import", [survey, "import", yaml, relpath, "--into", into] + jobs, scratch, args.repeat, before=fresh_into)
         summary = f"Read {rows} rows: {rows} accepted, 0 rejected. No problems."
         check(summary in imported.read_stderr(), f"survey import did not say \"{summary}\":\n{imported.read_stderr()[-2000:]}")
         written = subprocess.run([csvcount, into], capture_output=True, text=True, check=True).stdout
@@ -327,7 +329,7 @@ def bench(args, survey):
 
         # 2. Stats against DuckDB and pandas.
         crosstabs = ["org_type:usefulness", "region:attend_again", "topics:role"]
-        command = [survey, "stats", yaml, relpath, "--format", "json"]
+        command = [survey, "stats", yaml, relpath, "--format", "json"] + jobs
         for pair in crosstabs:
             command += ["--crosstab", pair]
         print("bench: survey stats …", file=sys.stderr)
@@ -359,11 +361,11 @@ def bench(args, survey):
                 shutil.rmtree(out, ignore_errors=True)
 
             print("bench: survey report …", file=sys.stderr)
-            results["report"] = timed("report", [survey, "report", yaml, relpath, "--out", out, "--quotes", str(args.quotes)], scratch, args.repeat, before=fresh_out)
+            results["report"] = timed("report", [survey, "report", yaml, relpath, "--out", out, "--quotes", str(args.quotes)] + jobs, scratch, args.repeat, before=fresh_out)
             check_report(out, document, rows)
 
         print_table(results, rows, size, relpath, round_trip, report_note)
-        save(results, rows, size, relpath, round_trip, report_note)
+        save(results, rows, size, relpath, round_trip, report_note, args.jobs)
     except BenchmarkFailure as failure:
         raise BenchmarkFailure(f"{failure}\n(outputs kept in {scratch})")
     shutil.rmtree(scratch, ignore_errors=True)
@@ -384,24 +386,7 @@ def print_table(results, rows, size, relpath, round_trip, report_note):
             r = results[key]
             print(f"{label:<28} {r.wall:>8.2f} {r.cpu:>8.2f} {r.rss / 1e6:>12.1f} {mb / r.wall:>8.1f} {rows / r.wall:>11,.0f}")
     print()
-    aims = []
-    if "import" in results:
-        ratio = results["import"].wall / results["csvcount"].wall
-        aims.append(("survey import / libcsv parse", ratio, "≤ 2", ratio <= 2))
-    if "duckdb" in results:
-        ratio = results["stats"].wall / results["duckdb"].wall
-        aims.append(("survey stats / DuckDB", ratio, "< 1", ratio < 1))
-    if "pandas" in results:
-        ratio = results["stats"].wall / results["pandas"].wall
-        aims.append(("survey stats / pandas", ratio, "", None))
-    if "stats" in results:
-        aims.append(("survey stats peak RSS MB", results["stats"].rss / 1e6, "< 300", results["stats"].rss < 300e6))
-    if "report" in results:
-        added = (results["report"].wall / results["stats"].wall - 1) * 100
-        aims.append(("survey report over stats, %", added, "< 10", added < 10))
-    for name, value, aim, met in aims:
-        verdict = "" if met is None else ("met" if met else "MISSED")
-        print(f"{name:<30} {value:>8.2f}   {('aim ' + aim) if aim else '':<10} {verdict}")
+    print_aims(aims_of(results, rows))
     print(f"\nimport round trip: output {'byte-identical to' if round_trip else 'differs from'} the canonical input")
     if report_note:
         print(f"survey report: {report_note}")
@@ -411,9 +396,63 @@ def print_table(results, rows, size, relpath, round_trip, report_note):
     print("checked: " + ", ".join(checked))
 
 
-def save(results, rows, size, relpath, round_trip, report_note):
+def aims_of(results, rows):
+    """The aims of issue 13, as (figure, value, aim, met): ratios, so that both programs of a
+    ratio ran on the same machine in the same run. Rows/s at other sizes come from the
+    results-N.json files earlier runs left in bench/data."""
+    aims = []
+    if "duckdb" in results:
+        ratio = results["stats"].wall / results["duckdb"].wall
+        aims.append(("survey stats wall / DuckDB wall", f"{ratio:.2f}", "≤ 0.5", ratio <= 0.5))
+    if "import" in results:
+        ratio = results["import"].wall / results["csvcount"].wall
+        aims.append(("survey import --into wall / libcsv parse", f"{ratio:.2f}", "≤ 3", ratio <= 3))
+    if "report" in results:
+        ratio = results["report"].wall / results["stats"].wall
+        aims.append(("survey report / survey stats", f"{ratio:.2f}", "≤ 1.1", ratio <= 1.1))
+    for key in ("stats", "import"):
+        if key in results:
+            mb = results[key].rss / 1e6
+            aims.append((f"peak RSS, survey {key} (MB)", f"{mb:.1f}", "≤ 150", mb <= 150))
+    if "pandas" in results:
+        aims.append(("survey stats wall / pandas wall", f"{results['stats'].wall / results['pandas'].wall:.2f}", "", None))
+    # Linear in rows: this run's seconds per row against each other size's.
+    for key in ("stats", "import"):
+        if key not in results:
+            continue
+        mine = results[key].wall / rows
+        for other_rows, other in sorted(saved_results().items()):
+            theirs = other["programs"].get(key)
+            if other_rows == rows or not theirs:
+                continue
+            ratio = mine / (theirs["wall_s"] / other_rows)
+            aims.append((f"{key}: time per row at {rows:,} / at {other_rows:,}", f"{ratio:.2f}", "0.9–1.1", 0.9 <= ratio <= 1.1))
+    return aims
+
+
+def saved_results():
+    """Earlier runs' figures by rows (bench/data/results-N.json)."""
+    found = {}
+    for name in os.listdir(DATA) if os.path.isdir(DATA) else []:
+        match = re.fullmatch(r"results-(\d+)\.json", name)
+        if match:
+            with open(os.path.join(DATA, name), encoding="utf-8") as f:
+                found[int(match.group(1))] = json.load(f)
+    return found
+
+
+def print_aims(aims):
+    width = max((len(name) for name, *_ in aims), default=20)
+    print(f"{'aim (issue 13)':<{width}}  {'figure':>8}  {'aim':<8} ")
+    for name, value, aim, met in aims:
+        verdict = "" if met is None else ("met" if met else "MISSED")
+        print(f"{name:<{width}}  {value:>8}  {aim:<8} {verdict}")
+
+
+def save(results, rows, size, relpath, round_trip, report_note, jobs=None):
     document = {
         "rows": rows, "bytes": size, "file": relpath, "machine": machine(), "load_average_after": os.getloadavg()[0], "round_trip_identical": round_trip, "report_note": report_note,
+        "jobs": jobs, "aims": [{"figure": name, "value": value, "aim": aim, "met": met} for name, value, aim, met in aims_of(results, rows)],
         "programs": {key: {"wall_s": round(r.wall, 3), "cpu_s": round(r.cpu, 2), "peak_rss_bytes": r.rss, "mb_per_s": round(size / 1e6 / r.wall, 2), "rows_per_s": round(rows / r.wall)}
                      for key, r in results.items()},
     }

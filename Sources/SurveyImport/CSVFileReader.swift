@@ -35,6 +35,10 @@ final class CSVFileReader {
     private let forcedDelimiter: Unicode.Scalar?
 
     private var parser: CSVParser!
+    /// Asked after each line that ends a record, while set: true stops the read there (the
+    /// head of a file read in parts stops after its header, `readHead`).
+    private var stopAfterRecord: (() -> Bool)?
+    private var stopped = false
     private var recordStart = 1
     private var recordLines: [[UInt8]] = []
     private var recordBytes = 0
@@ -43,9 +47,9 @@ final class CSVFileReader {
     private var currentLine: ArraySlice<UInt8> = []
     /// The delimiter's UTF-8 bytes when it is more than one byte (`§`, `；`).
     private var wideDelimiter: [UInt8]?
-    private var defects = DefectTally()
+    private(set) var defects = DefectTally()
     /// The first line not wholly inside the first chunk, from which the encoding was chosen.
-    private var headEndLine = 1
+    private(set) var headEndLine = 1
 
     /// The raw text of the record being handled (during a `.record` event), as it is in the file.
     var currentRecordText: String {
@@ -136,6 +140,105 @@ final class CSVFileReader {
         try finish(lastLine: line)
     }
 
+    // MARK: A memory-mapped file read in parts
+
+    /// Reads the head of a mapped file: chooses the encoding and delimiter as `read` does, then
+    /// reads lines up to the end of its header record (`isHeaderRead` says when). Returns
+    /// where it stopped (byte offset in `file` and the next line number), or nil, having read
+    /// nothing, when the parts cannot be read apart: the file is not UTF-8 or its delimiter is
+    /// more than one byte. At the end of the file the read is finished as `read` finishes it.
+    func readHead(_ file: UnsafeRawBufferPointer, isHeaderRead: @escaping () -> Bool, _ handle: @escaping (Event) throws -> Void) throws -> (offset: Int, line: Int)? {
+        let head = [UInt8](UnsafeRawBufferPointer(rebasing: file[0..<min(file.count, CSVFileReader.chunkSize)]))
+        let bomLength: Int
+        if let forcedEncoding {
+            encoding = forcedEncoding
+            bomLength = TextEncoding.bomLength(of: head, for: forcedEncoding)
+        } else {
+            switch TextEncoding.detect(head, isWholeFile: head.count < CSVFileReader.chunkSize) {
+            case .read(let detected, let bom, let reason):
+                (encoding, bomLength, encodingReason) = (detected, bom, reason)
+            case .unsure(let explanation):
+                throw ImportError.unsureEncoding(path: path, explanation: explanation)
+            }
+        }
+        guard encoding == .utf8 else { return nil }
+        var text = Array(head[bomLength...])
+        var line = 1
+        var start = bomLength
+        let declaration = DelimiterDeclaration(text[...])
+        if let declaration {
+            text.removeSubrange(0..<declaration.length)
+            line = 2
+            start += declaration.length
+        }
+        let chosen = forcedDelimiter ?? declaration?.delimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text[...]))
+        guard chosen.isASCII else { return nil }
+        declaredDelimiter = declaration?.delimiter
+        delimiter = chosen
+        parser = CSVParser(delimiter: UInt8(chosen.value))
+        // As `read` counts it: the line after the last one wholly inside the first MiB.
+        headEndLine = line + text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        stopAfterRecord = isHeaderRead
+        defer { stopAfterRecord = nil }
+        let offset = try readLines(file, from: start, to: file.count, line: &line, isLast: true, handle)
+        return (offset, line)
+    }
+
+    /// Takes the encoding and delimiter the head's reader chose, to read a later part.
+    func adopt(_ head: CSVFileReader) {
+        encoding = head.encoding
+        encodingReason = head.encodingReason
+        delimiter = head.delimiter
+        declaredDelimiter = head.declaredDelimiter
+        headEndLine = head.headEndLine
+        parser = CSVParser(delimiter: UInt8(delimiter.value))
+    }
+
+    /// Reads the lines of `file[start..<end]`, the first numbered `line`: a part that starts
+    /// where a record starts. `isLast`: the part ends the file, so the read is finished there.
+    /// Returns whether the part ended where a record ends (nothing half read), which is what
+    /// makes the next part's read, started afresh, the same as reading on.
+    func readPart(_ file: UnsafeRawBufferPointer, from start: Int, to end: Int, line: Int, isLast: Bool, _ handle: @escaping (Event) throws -> Void) throws -> Bool {
+        var line = line
+        _ = try readLines(file, from: start, to: end, line: &line, isLast: isLast, handle)
+        return !parser.inRecord && recordLines.isEmpty
+    }
+
+    /// Adds what another part's reader found in its bytes (`notes`), the parts in file order.
+    func merge(defectsOf part: CSVFileReader) {
+        defects.merge(part.defects)
+    }
+
+    /// Feeds the lines of `file[start..<end]` in 1 MiB steps, as `read` feeds what it reads;
+    /// returns where it stopped (`end`, or the line end after which `stopAfterRecord` said stop).
+    private func readLines(_ file: UnsafeRawBufferPointer, from start: Int, to end: Int, line: inout Int, isLast: Bool,
+                           _ handle: @escaping (Event) throws -> Void) throws -> Int {
+        handler = handle
+        defer { handler = nil }
+        stopped = false
+        var text: [UInt8] = []
+        text.reserveCapacity(CSVFileReader.chunkSize * 2)
+        var position = start
+        var textStart = start
+        while position < end {
+            let next = min(position + CSVFileReader.chunkSize, end)
+            text.append(contentsOf: UnsafeRawBufferPointer(rebasing: file[position..<next]))
+            // The mapping's pages are copied: out of this process's memory with them.
+            if position >= CSVFileReader.chunkSize { MappedFile.release(file, position..<next) }
+            position = next
+            let consumed = try feedLines(in: text, line: &line)
+            text.removeSubrange(0..<consumed)
+            textStart += consumed
+            if stopped { return textStart }
+        }
+        guard isLast else { return end }
+        if !text.isEmpty {
+            try feedLine(text[...], number: line, isChecked: false)
+        }
+        try finish(lastLine: line)
+        return end
+    }
+
     private func readChunk(_ file: FileHandle) throws -> [UInt8] {
         do {
             return [UInt8](try file.read(upToCount: CSVFileReader.chunkSize) ?? Data())
@@ -158,6 +261,10 @@ final class CSVFileReader {
                 try feedLine(text[lineStart..<lineEnd], number: line, isChecked: isClean)
                 line += 1
                 lineStart = lineEnd
+                if let stopAfterRecord, !parser.inRecord, stopAfterRecord() {
+                    stopped = true
+                    return
+                }
             }
         }
         return lineStart

@@ -33,6 +33,19 @@ struct DefectTally {
         }
     }
 
+    /// Adds the tally of the lines after these (a later part of the same file).
+    mutating func merge(_ later: DefectTally) {
+        invalid += later.invalid
+        invalidLines += later.invalidLines
+        if firstInvalidLine == nil { firstInvalidLine = later.firstInvalidLine }
+        if later.firstInvalidLine != nil { lastInvalidLine = later.lastInvalidLine }
+        nul += later.nul
+        nulLines += later.nulLines
+        if firstNULLine == nil { firstNULLine = later.firstNULLine }
+        if later.firstNULLine != nil { lastNULLine = later.lastNULLine }
+        score.merge(later.score)
+    }
+
     /// The notes for `path`, read as `encoding`; `headEndLine` is the first line past the
     /// first chunk.
     func notes(path: String, encoding: TextEncoding, headEndLine: Int) -> [String] {

@@ -143,6 +143,14 @@ struct LegacyScore {
         return latin >= cyrillic ? .latin : .mixed
     }
 
+    /// Adds the counts of bytes that come after these.
+    mutating func merge(_ later: LegacyScore) {
+        if highBytes == 0, cyrillic == 0, latin == 0 { firstLatin = later.firstLatin }
+        cyrillic += later.cyrillic
+        latin += later.latin
+        highBytes += later.highBytes
+    }
+
     /// Counts the bytes of `buffer`.
     mutating func add(_ buffer: UnsafeBufferPointer<UInt8>) {
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { byte >= 0xC0 || byte == 0xA8 || byte == 0xB8 }

@@ -32,6 +32,12 @@ public struct RespondentNumbering: Sendable {
         if let value = id.withUTF8({ RespondentNumbering.number($0) }), value > highest { highest = value }
     }
 
+    /// Takes in what another count of the same import saw (a part of a file read in parts).
+    mutating func merge(_ other: RespondentNumbering) {
+        highest = max(highest, other.highest)
+        if let fresh = other.lowestFresh { lowestFresh = min(lowestFresh ?? fresh, fresh) }
+    }
+
     /// Records that the import made up `id`.
     mutating func madeUp(_ id: Int) {
         lowestFresh = min(lowestFresh ?? id, id)

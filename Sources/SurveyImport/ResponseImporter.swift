@@ -9,36 +9,41 @@ import SurveyModel
 public final class ResponseImporter {
     /// The questionnaire values are validated against.
     public let questionnaire: Questionnaire
-    private let options: ImportOptions
+    let options: ImportOptions
     /// The parsers (and their caches) of the file being read: by the declared number format
     /// for exports, by `Answer.format` first for canonical files (`ResponseFile.isCanonical`).
-    private var parsers: [AnswerParser]
+    var parsers: [AnswerParser]
     private let skipLogic: SkipLogic
     /// Questions with `other: true`, whose cells may hold other answers' texts.
     private let otherQuestions: [Int]
-    private var caches: [AnswerCache?]
+    var caches: [AnswerCache?]
     /// The other set, swapped in when the next file is read the other way.
-    private var otherParsers: [AnswerParser]
-    private var otherCaches: [AnswerCache?]
-    private var readingCanonical = false
+    var otherParsers: [AnswerParser]
+    var otherCaches: [AnswerCache?]
+    var readingCanonical = false
     /// Respondent ids seen, by a 64-bit hash of the id, with where they were first seen
     /// (file index << 32 | line). Hashes keep memory at ~20 bytes per respondent whatever the
     /// ids look like; two different ids share a hash with odds of about 1 in 10^8 for a
     /// million respondents, and the message names both lines.
-    private var seenRespondents: [UInt64: Int] = [:]
-    private var sources: [String] = []
+    var seenRespondents: [UInt64: Int] = [:]
+    /// Ids taken before the part of a file this importer reads (`importFile(_:parts:)`):
+    /// looked up, never changed.
+    var inherited: [[UInt64: Int]] = []
+    var sources: [String] = []
     /// Sources whose ids were reserved (the file appended to), not read as input.
-    private var reservedSources: Set<Int> = []
+    var reservedSources: Set<Int> = []
     /// Ids for rows from inputs without an id column.
-    public private(set) var numbering = RespondentNumbering()
+    public internal(set) var numbering = RespondentNumbering()
     /// Responses with a submission time, to find forms sent twice (`duplicateSubmissions`).
-    private var submissions = DuplicateSubmissionFinder()
+    var submissions = DuplicateSubmissionFinder()
     /// Day/month order of the file being read's slashed timestamps: declared, or decided by
     /// scanning its column the first time a value needs it (`orderScanned`).
-    private var timestampOrder: DayMonthOrder?
-    private var orderScanned = false
+    var timestampOrder: DayMonthOrder?
+    var orderScanned = false
+    /// The order decided for the whole file when it is read in parts.
+    var orderShare: TimestampOrderShare?
     /// Columns whose bytes make up a row's answers (answer and 0/1 choice columns), by layout.
-    private var answerColumns: [Int] = []
+    var answerColumns: [Int] = []
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -60,6 +65,25 @@ public final class ResponseImporter {
         // Free text is different in every row; everything else repeats and is worth remembering.
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
         otherCaches = caches
+    }
+
+    /// An importer for a part of the file `parent` is reading (`importFile(_:parts:)`): its
+    /// header read, the ids taken before the part to look up, its own caches and counts.
+    convenience init(partOf parent: ResponseImporter, inherited: [[UInt64: Int]], order: TimestampOrderShare) {
+        self.init(questionnaire: parent.questionnaire, options: parent.options)
+        if parent.readingCanonical {
+            swap(&parsers, &otherParsers)
+            swap(&caches, &otherCaches)
+            readingCanonical = true
+        }
+        sources = parent.sources
+        reservedSources = parent.reservedSources
+        numbering = parent.numbering
+        timestampOrder = parent.timestampOrder
+        orderScanned = parent.orderScanned
+        answerColumns = parent.answerColumns
+        self.inherited = inherited
+        orderShare = order
     }
 
     /// Treats these respondent ids as already taken (rows appended to an existing file).
@@ -94,7 +118,7 @@ public final class ResponseImporter {
         return reservedSources.contains(first >> 32) == false
     }
 
-    private func sourceIndex(_ path: String) -> Int {
+    func sourceIndex(_ path: String) -> Int {
         if let index = sources.firstIndex(of: path) { return index }
         sources.append(path)
         return sources.count - 1
@@ -108,70 +132,90 @@ public final class ResponseImporter {
     /// Reads one file. Throws only when the file as a whole cannot be read.
     @discardableResult
     public func importFile(_ path: String) throws -> ImportSummary {
-        var summary = ImportSummary()
         // An XLSX workbook's sheet enters here as CSV records do (`XLSXSheetRecords`).
         let reader: any RowSource = XLSXSheetRecords.isWorkbook(path)
             ? try XLSXSheetRecords(path: path, sheet: options.sheet)
             : CSVFileReader(path: path, encoding: options.encoding, fieldDelimiter: options.delimiter)
+        var read = FileRead(path: path)
+        startFile()
+        try reader.read { [self] event in try take(event, from: reader, into: &read) }
+        return try finishFile(read, reader: reader)
+    }
+
+    /// One file's read so far: its columns and the rows counted. A part of a file read in
+    /// parts starts from the head's.
+    struct FileRead {
+        var path: String
         var layout: ColumnLayout?
         var rowNumber = 0
-        // Rows without an id are numbered after every numeric id taken before this file.
+        /// Rows without an id are numbered after every numeric id taken before this file.
         var firstNumber = 0
+        var summary = ImportSummary()
+    }
+
+    func startFile() {
         timestampOrder = options.timestampOrder
         orderScanned = options.timestampOrder != nil
-        try reader.read { [self] event in
-            switch event {
-            case .malformed(let line, let raw, let reason):
-                if layout == nil {
-                    throw ImportError.unreadable(path: path, reason: "line \(line): the header row cannot be parsed: \(reason)")
-                }
-                summary.rowsRead += 1
-                summary.rejected += 1
-                try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw, sheet: reader.sheet))
-            case .record(var record, let line):
-                // Bytes that are not UTF-8, and NUL: each cell repaired (U+FFFD) and listed.
-                var defects: [Int: TextDefects.Cell] = [:]
-                if reader.currentRecordHasDefects, let repaired = TextDefects.repair(record) {
-                    (record, defects) = repaired
-                }
-                guard let columns = layout else {
-                    let headers = record.strings
-                    let found = try ColumnLayout(headers: headers, questionnaire: questionnaire, options: options, path: path)
-                    let canonical = reader.mayBeCanonical && ResponseFile.isCanonical(header: headers, for: questionnaire)
-                    if canonical != readingCanonical {
-                        swap(&parsers, &otherParsers)
-                        swap(&caches, &otherCaches)
-                        readingCanonical = canonical
-                    }
-                    summary.warnings += found.warnings
-                    layout = found
-                    try onHeader(canonical)
-                    answerColumns = found.roles.indices.filter {
-                        switch found.roles[$0] {
-                        case .answer, .choiceFlag: true
-                        default: false
-                        }
-                    }
-                    firstNumber = numbering.highest
-                    if found.respondentColumn == nil, firstNumber > 0 {
-                        summary.warnings.append("\(path): no id column; its rows are numbered from \(firstNumber + 1), after the highest respondent id taken before it (\(firstNumber))")
-                    }
-                    return
-                }
-                summary.rowsRead += 1
-                rowNumber += 1
-                if let reason = try accept(record, line: line, rowNumber: firstNumber + rowNumber, layout: columns, path: path, defects: defects,
-                                           reader: reader, summary: &summary) {
-                    summary.rejected += 1
-                    try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText, sheet: reader.sheet))
-                } else {
-                    summary.accepted += 1
-                }
-            }
-        }
-        if layout == nil { throw ImportError.empty(path: path) }
+    }
+
+    func finishFile(_ read: FileRead, reader: any RowSource) throws -> ImportSummary {
+        if read.layout == nil { throw ImportError.empty(path: read.path) }
+        var summary = read.summary
         summary.warnings.insert(contentsOf: reader.readingNotes, at: 0)
         return summary
+    }
+
+    /// Takes one thing the reader found: the header, a record, or a malformed line.
+    func take(_ event: CSVFileReader.Event, from reader: any RowSource, into read: inout FileRead) throws {
+        let path = read.path
+        switch event {
+        case .malformed(let line, let raw, let reason):
+            if read.layout == nil {
+                throw ImportError.unreadable(path: path, reason: "line \(line): the header row cannot be parsed: \(reason)")
+            }
+            read.summary.rowsRead += 1
+            read.summary.rejected += 1
+            try onReject(RejectedRow(file: path, line: line, reason: reason, raw: raw, sheet: reader.sheet))
+        case .record(var record, let line):
+            // Bytes that are not UTF-8, and NUL: each cell repaired (U+FFFD) and listed.
+            var defects: [Int: TextDefects.Cell] = [:]
+            if reader.currentRecordHasDefects, let repaired = TextDefects.repair(record) {
+                (record, defects) = repaired
+            }
+            guard let columns = read.layout else {
+                let headers = record.strings
+                let found = try ColumnLayout(headers: headers, questionnaire: questionnaire, options: options, path: path)
+                let canonical = reader.mayBeCanonical && ResponseFile.isCanonical(header: headers, for: questionnaire)
+                if canonical != readingCanonical {
+                    swap(&parsers, &otherParsers)
+                    swap(&caches, &otherCaches)
+                    readingCanonical = canonical
+                }
+                read.summary.warnings += found.warnings
+                read.layout = found
+                try onHeader(canonical)
+                answerColumns = found.roles.indices.filter {
+                    switch found.roles[$0] {
+                    case .answer, .choiceFlag: true
+                    default: false
+                    }
+                }
+                read.firstNumber = numbering.highest
+                if found.respondentColumn == nil, read.firstNumber > 0 {
+                    read.summary.warnings.append("\(path): no id column; its rows are numbered from \(read.firstNumber + 1), after the highest respondent id taken before it (\(read.firstNumber))")
+                }
+                return
+            }
+            read.summary.rowsRead += 1
+            read.rowNumber += 1
+            if let reason = try accept(record, line: line, rowNumber: read.firstNumber + read.rowNumber, layout: columns, path: path, defects: defects,
+                                       reader: reader, summary: &read.summary) {
+                read.summary.rejected += 1
+                try onReject(RejectedRow(file: path, line: line, reason: reason, raw: reader.currentRecordText, sheet: reader.sheet))
+            } else {
+                read.summary.accepted += 1
+            }
+        }
     }
 
     /// `FILE: read as utf-8, delimiter ;` with how the encoding and delimiter were found when
@@ -229,6 +273,12 @@ public final class ResponseImporter {
         return problems
     }
 
+    /// Where an id taken before this part was first seen.
+    private func inheritedFirst(_ hash: UInt64) -> Int? {
+        for ids in inherited { if let first = ids[hash] { return first } }
+        return nil
+    }
+
     /// Validates one row; returns why it is rejected, or nil when it was accepted.
     private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, defects: [Int: TextDefects.Cell],
                         reader: any RowSource, summary: inout ImportSummary) throws -> String? {
@@ -246,7 +296,7 @@ public final class ResponseImporter {
             respondent = id.isEmpty ? "line-\(line)" : id
         }
         let idHash = ResponseImporter.idHash(respondent)
-        if let first = seenRespondents[idHash] {
+        if let first = seenRespondents[idHash] ?? inheritedFirst(idHash) {
             return "duplicate respondent id `\(respondent)` (first seen at \(sources[first >> 32]):\(first & 0xFFFF_FFFF)); give each form its own id"
         }
         seenRespondents[idHash] = sourceIndex(path) << 32 | line
@@ -334,7 +384,8 @@ public final class ResponseImporter {
         let outcome = record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: order) }
         guard case .problem(.ambiguousTimestamp) = outcome, !orderScanned else { return outcome }
         orderScanned = true
-        guard let decided = reader.timestampOrder(column: column) else { return outcome }
+        let scan = { reader.timestampOrder(column: column) }
+        guard let decided = orderShare.map({ $0.order(scan) }) ?? scan() else { return outcome }
         timestampOrder = decided
         return record.bytes.withUnsafeBufferPointer { TimestampParser.parse(UnsafeBufferPointer(rebasing: $0[range]), order: decided) }
     }

@@ -79,6 +79,24 @@ public final class StagedRows {
         if buffer.count >= 1 << 18 { try flush() }
     }
 
+    /// Rows staged apart for one part of a file read in parts (`importFile(_:parts:)`): in
+    /// a staging file of their own, not in memory, so that the parts waiting their turn cost
+    /// no more memory than one buffer each. Added with `append(_:)`, in file order.
+    public func part() throws(ImportError) -> StagedRows {
+        try StagedRows(for: target, header: header, neutralizeFormulas: neutralize)
+    }
+
+    /// Adds a part's rows after the rows staged so far, copied in the kernel.
+    public func append(_ part: StagedRows) throws(ImportError) {
+        guard part.count > 0 else { return }
+        try flush()
+        try part.flush()
+        try part.copy(from: 0, count: part.byteCount, to: descriptor, at: flushed, path: target)
+        flushed += part.byteCount
+        byteCount += part.byteCount
+        count += part.count
+    }
+
     /// Puts the buffer into the staging file.
     func flush() throws(ImportError) {
         guard !buffer.isEmpty else { return }

@@ -7,7 +7,8 @@ public enum SurveyAnalysis {
     /// Reads `files` as one data set (through the importer, so exports work as well as
     /// canonical files) and tallies every response that passes the filter.
     public static func run(questionnaire: Questionnaire, files: [String], importOptions: ImportOptions = ImportOptions(),
-                           options: StatisticsOptions, notify: @escaping (String) -> Void = { _ in }) throws -> (results: SurveyResults, summary: ImportSummary) {
+                           options: StatisticsOptions, jobs: Int = 1, progress: ((_ done: Int, _ total: Int, _ rows: Int) -> Void)? = nil,
+                           notify: @escaping (String) -> Void = { _ in }) throws -> (results: SurveyResults, summary: ImportSummary) {
         var tally = try SurveyTally(questionnaire: questionnaire, options: options)
         let importer = ResponseImporter(questionnaire: questionnaire, options: importOptions)
         let filter = options.filter
@@ -37,6 +38,23 @@ public enum SurveyAnalysis {
         importer.onProblem = { problem in
             if let marks, marks.lists(problem) { relisted[problem.problem.kind, default: 0] += 1 }
         }
+        // A large file is counted in parts, one tally each, merged in file order (`TallyPart`).
+        let parts = ImportParts<TallyPart>(jobs: jobs, start: { importer in
+            let part = TallyPart(tally: try SurveyTally(questionnaire: questionnaire, options: options))
+            let marks = marks
+            importer.onResponse = { response in
+                var marked = response
+                marks?.markInvalid(&marked)
+                if filter?.holds(for: marked.answers) ?? true { part.tally.add(marked) } else { part.tally.exclude(marked) }
+            }
+            importer.onProblem = { problem in
+                if let marks, marks.lists(problem) { part.relisted[problem.problem.kind, default: 0] += 1 }
+            }
+            return part
+        }, finish: { part in
+            tally.merge(part.tally)
+            relisted.merge(part.relisted, uniquingKeysWith: +)
+        }, progress: progress)
         var summary = ImportSummary()
         var quality = DataQuality()
         for path in files {
@@ -46,7 +64,7 @@ public enum SurveyAnalysis {
             relisted = [:]
             // A shared lock: an import or form being saved meanwhile is seen whole or not at
             // all, in the responses file and in the files beside it.
-            let read = try ResponseFileReading.whileReading(path, notify: notify) { try importer.importFile(path) }
+            let read = try ResponseFileReading.whileReading(path, notify: notify) { try importer.importFile(path, parts: parts) }
             summary.merge(read)
             quality.add(read: read, ledger: ledger, relisted: relisted)
         }
@@ -56,6 +74,13 @@ public enum SurveyAnalysis {
         var results = tally.results(importFigures: figures)
         results.dataQuality = quality
         return (results, summary)
+    }
+
+    /// One part's counts when a file is read in parts.
+    final class TallyPart {
+        var tally: SurveyTally
+        var relisted: [String: Int] = [:]
+        init(tally: SurveyTally) { self.tally = tally }
     }
 
     /// Parses `ROW:COL`.

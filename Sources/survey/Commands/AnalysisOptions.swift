@@ -35,7 +35,9 @@ struct AnalysisOptions: ParsableArguments {
         options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
         configure(&options, definition)
         let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(),
-                                                        options: options, notify: { Terminal.error("note: \($0)") })
+                                                        options: options, jobs: input.jobs, progress: Terminal.progress(of: "read"),
+                                                        notify: { Terminal.error("note: \($0)") })
+        Terminal.endProgress()
         // A canonical file's problems are in its ledger (the data-quality figures), and a re-read
         // finds some again (a required question left blank): only rows rejected now are news.
         if summary.rejected > 0 || (summary.problems > 0 && results.dataQuality.ledgerFiles.isEmpty) {

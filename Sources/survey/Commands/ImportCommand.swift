@@ -126,10 +126,28 @@ struct ImportCommand: ParsableCommand {
             refused.note(reject)
             try batch.rejects.write(ResponseFile.fields(of: reject))
         }
+        // A large file is read in parts: each stages its rows apart, added in file order.
+        let parts = ImportParts<StagedPart>(jobs: input.jobs, start: { importer in
+            let part = StagedPart(rows: try batch.responses.part(), problems: try batch.problems.part(), rejects: try batch.rejects.part())
+            let rows = ResponseFile.RowWriter(table: part.rows, questionnaire: definition)
+            importer.onResponse = { response in try rows.write(response) }
+            importer.onProblem = { problem in try part.problems.write(ResponseFile.fields(of: problem)) }
+            importer.onReject = { reject in
+                part.note(reject)
+                try part.rejects.write(ResponseFile.fields(of: reject))
+            }
+            return part
+        }, finish: { part in
+            for reject in part.firstRejects { refused.note(reject) }
+            try batch.responses.append(part.rows)
+            try batch.problems.append(part.problems)
+            try batch.rejects.append(part.rejects)
+        }, progress: Terminal.progress(of: "import"))
         var summary = ImportSummary()
         for path in inputs {
-            summary.merge(refused.check(path, try importer.importFile(path)))
+            summary.merge(refused.check(path, try importer.importFile(path, parts: parts)))
         }
+        Terminal.endProgress()
         if let duplicates = DuplicateSubmission.warning(importer.duplicateSubmissions()) { summary.warnings.append(duplicates) }
         if !refused.inputs.isEmpty { return .nothingAccepted(summary, refused.inputs) }
         if strict, summary.problems > 0 || summary.rejected > 0 { return .strictFailure(summary) }
@@ -155,10 +173,25 @@ struct ImportCommand: ParsableCommand {
             refused.note(reject)
             note("\(reject.description)")
         }
+        // A large file is read in parts: each keeps the first lines to print, in file order.
+        let parts = ImportParts<CheckedPart>(jobs: input.jobs, start: { importer in
+            let part = CheckedPart()
+            importer.onProblem = { problem in part.note("\(problem.description)") }
+            importer.onReject = { reject in
+                part.noteReject(reject)
+                part.note("\(reject.description)")
+            }
+            return part
+        }, finish: { part in
+            for line in part.lines { note(line) }
+            hidden += part.hidden
+            for reject in part.firstRejects { refused.note(reject) }
+        }, progress: Terminal.progress(of: "import"))
         var summary = ImportSummary()
         for path in inputs {
-            summary.merge(refused.check(path, try importer.importFile(path)))
+            summary.merge(refused.check(path, try importer.importFile(path, parts: parts)))
         }
+        Terminal.endProgress()
         if let duplicates = DuplicateSubmission.warning(importer.duplicateSubmissions()) { summary.warnings.append(duplicates) }
         if hidden > 0 { Terminal.error("… and \(hidden) more; use --into to write them all to files") }
         report(summary)
@@ -169,6 +202,38 @@ struct ImportCommand: ParsableCommand {
         if strict, summary.problems > 0 || summary.rejected > 0 {
             Terminal.error("--strict: nothing written; fix the problems above and run again")
             throw SurveyFailure.dataProblems
+        }
+    }
+
+    /// One part's staged rows when an input is read in parts, and its first rejected rows
+    /// (for `RefusedInputs`, which keeps the first few of each file).
+    final class StagedPart {
+        let rows: StagedRows
+        let problems: StagedRows
+        let rejects: StagedRows
+        private(set) var firstRejects: [RejectedRow] = []
+
+        init(rows: StagedRows, problems: StagedRows, rejects: StagedRows) {
+            (self.rows, self.problems, self.rejects) = (rows, problems, rejects)
+        }
+
+        func note(_ reject: RejectedRow) {
+            if firstRejects.count < 3 { firstRejects.append(reject) }
+        }
+    }
+
+    /// One part's lines to print when only checking: the first `shownProblems`, then a count.
+    final class CheckedPart {
+        private(set) var lines: [String] = []
+        private(set) var hidden = 0
+        private(set) var firstRejects: [RejectedRow] = []
+
+        func noteReject(_ reject: RejectedRow) {
+            if firstRejects.count < 3 { firstRejects.append(reject) }
+        }
+
+        func note(_ line: String) {
+            if lines.count < ImportCommand.shownProblems { lines.append(line) } else { hidden += 1 }
         }
     }
 

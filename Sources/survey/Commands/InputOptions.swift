@@ -25,7 +25,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sheet of XLSX inputs to read (default: the first). An XLSX sheet is read as it is unzipped, one row at a time; memory holds the workbook's shared strings (its distinct texts), not the sheet.", valueName: "name"))
     var sheet: String?
 
+    @Option(help: ArgumentHelp("Threads reading a large file (over 16 MiB, UTF-8) in parts; the results are the same whatever the number (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ParallelWork.cores
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if let timestampFormat, DayMonthOrder(rawValue: timestampFormat.lowercased()) == nil {
             throw ValidationError("--timestamp-format must be mdy (month first: 4/27/2021) or dmy (day first: 27/04/2021), not \"\(timestampFormat)\"")
         }
