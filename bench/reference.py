@@ -56,10 +56,18 @@ def code(value, question):
     return str(value)
 
 
+def leading_columns(path):
+    """The columns before the questions: `respondent`, and `submitted_at` in files written since
+    submission times are kept (read as text here: the reference does not use them)."""
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split(",")
+    return ["respondent"] + (["submitted_at"] if header[1:2] == ["submitted_at"] else [])
+
+
 def run_duckdb(path):
     import duckdb
 
-    types = {"respondent": "VARCHAR"}
+    types = {name: "VARCHAR" for name in leading_columns(path)}
     for qid, kind, *_ in QUESTIONS:
         types[qid] = {"rating": "TINYINT", "number": "DOUBLE", "date": "DATE"}.get(kind, "VARCHAR")
     con = duckdb.connect()
@@ -113,7 +121,7 @@ def run_duckdb(path):
 def run_pandas(path):
     import pandas as pd
 
-    dtypes = {"respondent": "string"}
+    dtypes = {name: "string" for name in leading_columns(path)}
     for qid, kind, *_ in QUESTIONS:
         dtypes[qid] = {"rating": "float64", "number": "float64", "single_choice": "category", "yes_no": "category"}.get(kind, "string")
     stop = set(stop_words())

@@ -5,6 +5,7 @@ fast time.
 
     python3 bench/run.py                # 1,000,000 rows (issues 2, 3 and 4)
     python3 bench/run.py --rows 100000  # a quick run
+    python3 bench/run.py --shape longtext  # long free-text answers: the keyword path
 
 Generates bench/data/responses-N.csv with bench/generate.py when it is missing, builds
 bench/data/csvcount from bench/csvcount.c, installs numpy, duckdb and pandas with pip when
@@ -114,12 +115,17 @@ def timed(name, command, scratch, repeat=1, before=None):
 # Preparing: data, reference program, binary.
 
 
-def ensure_data(rows, seed):
-    path = os.path.join(DATA, f"responses-{rows}.csv")
+def shape_suffix(shape):
+    """File names of the long-text shape end in -longtext (bench/generate.py --shape longtext)."""
+    return "" if shape == "short" else f"-{shape}"
+
+
+def ensure_data(rows, seed, shape="short"):
+    path = os.path.join(DATA, f"responses-{rows}{shape_suffix(shape)}.csv")
     if not (os.path.exists(path) and os.path.exists(path + ".expected.json") and os.path.exists(QUESTIONNAIRE)):
         ensure_module("numpy")
         print(f"bench: generating {rows:,} responses …", file=sys.stderr)
-        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--rows", str(rows), "--seed", str(seed), "--out", path], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--rows", str(rows), "--seed", str(seed), "--shape", shape, "--out", path], check=True)
     with open(path + ".expected.json", encoding="utf-8") as f:
         expected = json.load(f)
     check(expected["rows"] == rows, f"{path}.expected.json is for {expected['rows']} rows, not {rows}; delete the file to regenerate")
@@ -267,6 +273,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="runs of each program; the fastest is shown (default 1)")
     parser.add_argument("--quotes", type=int, default=20, help="--quotes for survey report (default 20)")
     parser.add_argument("--jobs", type=int, help="--jobs for survey import, stats and report (default: survey's, the number of cores)")
+    parser.add_argument("--shape", choices=["short", "longtext"], default="short", help="data shape: short answers, or long free text (several sentences, 60%% answered)")
     parser.add_argument("--skip", action="append", default=[], choices=["duckdb", "pandas", "report"], help="leave out a comparison (repeatable)")
     args = parser.parse_args()
     if args.rows < 1 or args.repeat < 1 or (args.jobs is not None and args.jobs < 1):
@@ -282,7 +289,7 @@ def main():
 
 
 def bench(args, survey):
-    path, expected = ensure_data(args.rows, args.seed)
+    path, expected = ensure_data(args.rows, args.seed, args.shape)
     relpath = os.path.relpath(path, ROOT)
     yaml = os.path.relpath(QUESTIONNAIRE, ROOT)
     size = os.path.getsize(path)
@@ -364,15 +371,15 @@ def bench(args, survey):
             results["report"] = timed("report", [survey, "report", yaml, relpath, "--out", out, "--quotes", str(args.quotes)] + jobs, scratch, args.repeat, before=fresh_out)
             check_report(out, document, rows)
 
-        print_table(results, rows, size, relpath, round_trip, report_note)
-        save(results, rows, size, relpath, round_trip, report_note, args.jobs)
+        print_table(results, rows, size, relpath, round_trip, report_note, args.shape)
+        save(results, rows, size, relpath, round_trip, report_note, args.jobs, args.shape)
     except BenchmarkFailure as failure:
         raise BenchmarkFailure(f"{failure}\n(outputs kept in {scratch})")
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
-def print_table(results, rows, size, relpath, round_trip, report_note):
+def print_table(results, rows, size, relpath, round_trip, report_note, shape="short"):
     mb = size / 1e6
     info = machine()
     print(f"\n{rows:,} responses, {mb:.1f} MB ({relpath}); {info['cpus']} CPUs ({info['cpu']}), {info['memory']}\n")
@@ -386,7 +393,7 @@ def print_table(results, rows, size, relpath, round_trip, report_note):
             r = results[key]
             print(f"{label:<28} {r.wall:>8.2f} {r.cpu:>8.2f} {r.rss / 1e6:>12.1f} {mb / r.wall:>8.1f} {rows / r.wall:>11,.0f}")
     print()
-    print_aims(aims_of(results, rows))
+    print_aims(aims_of(results, rows, shape))
     print(f"\nimport round trip: output {'byte-identical to' if round_trip else 'differs from'} the canonical input")
     if report_note:
         print(f"survey report: {report_note}")
@@ -396,7 +403,7 @@ def print_table(results, rows, size, relpath, round_trip, report_note):
     print("checked: " + ", ".join(checked))
 
 
-def aims_of(results, rows):
+def aims_of(results, rows, shape="short"):
     """The aims of issue 13, as (figure, value, aim, met): ratios, so that both programs of a
     ratio ran on the same machine in the same run. Rows/s at other sizes come from the
     results-N.json files earlier runs left in bench/data."""
@@ -421,7 +428,7 @@ def aims_of(results, rows):
         if key not in results:
             continue
         mine = results[key].wall / rows
-        for other_rows, other in sorted(saved_results().items()):
+        for other_rows, other in sorted(saved_results(shape).items()):
             theirs = other["programs"].get(key)
             if other_rows == rows or not theirs:
                 continue
@@ -430,11 +437,11 @@ def aims_of(results, rows):
     return aims
 
 
-def saved_results():
-    """Earlier runs' figures by rows (bench/data/results-N.json)."""
+def saved_results(shape="short"):
+    """Earlier runs' figures of this data shape by rows (bench/data/results-N[-longtext].json)."""
     found = {}
     for name in os.listdir(DATA) if os.path.isdir(DATA) else []:
-        match = re.fullmatch(r"results-(\d+)\.json", name)
+        match = re.fullmatch(r"results-(\d+)" + re.escape(shape_suffix(shape)) + r"\.json", name)
         if match:
             with open(os.path.join(DATA, name), encoding="utf-8") as f:
                 found[int(match.group(1))] = json.load(f)
@@ -449,14 +456,14 @@ def print_aims(aims):
         print(f"{name:<{width}}  {value:>8}  {aim:<8} {verdict}")
 
 
-def save(results, rows, size, relpath, round_trip, report_note, jobs=None):
+def save(results, rows, size, relpath, round_trip, report_note, jobs=None, shape="short"):
     document = {
         "rows": rows, "bytes": size, "file": relpath, "machine": machine(), "load_average_after": os.getloadavg()[0], "round_trip_identical": round_trip, "report_note": report_note,
-        "jobs": jobs, "aims": [{"figure": name, "value": value, "aim": aim, "met": met} for name, value, aim, met in aims_of(results, rows)],
+        "jobs": jobs, "shape": shape, "aims": [{"figure": name, "value": value, "aim": aim, "met": met} for name, value, aim, met in aims_of(results, rows, shape)],
         "programs": {key: {"wall_s": round(r.wall, 3), "cpu_s": round(r.cpu, 2), "peak_rss_bytes": r.rss, "mb_per_s": round(size / 1e6 / r.wall, 2), "rows_per_s": round(rows / r.wall)}
                      for key, r in results.items()},
     }
-    with open(os.path.join(DATA, f"results-{rows}.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(DATA, f"results-{rows}{shape_suffix(shape)}.json"), "w", encoding="utf-8") as f:
         json.dump(document, f, indent=1)
         f.write("\n")
 

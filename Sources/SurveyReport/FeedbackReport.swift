@@ -49,9 +49,9 @@ public struct FeedbackReport {
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
         var pictures: [(path: String, bytes: [UInt8])] = []
         if formats.contains(.markdown) || formats.contains(.html) {
-            for chart in HTMLReport(results: results, options: options).charts() {
-                pictures.append(("charts/\(chart.name).png", try ChartPicture.png(svg: chart.svg, name: chart.name)))
-            }
+            let charts = HTMLReport(results: results, options: options).charts()
+            let twins = try ChartPictures.draw(charts, scale: ChartPicture.scale)
+            for chart in charts { pictures.append(("charts/\(chart.name).png", twins[chart.name]!)) }
         }
         if formats.contains(.docx) {
             var options = options

@@ -45,7 +45,7 @@ public struct WordReport {
         document.heading(findings.title, level: 1)
         for sentence in findings.sentences(results.findings, phrases: phrases) { document.bullet(runs: WordML.runs(sentence)) }
 
-        let charts = try WordCharts.pictures(HTMLReport(results: results, options: options).charts())
+        let charts = try ChartPictures.draw(HTMLReport(results: results, options: options).charts(), scale: WordPicture.scale)
         // The overview's name as HTMLReport.charts() gives it.
         let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
         if let png = charts[overview] {
