@@ -33,7 +33,10 @@ struct ColumnLayout {
     var warnings: [String] = []
 
     static let respondentNames = ["respondent", "respondent_id", "id", "_id", "_uuid", "responseid", "respondent id"]
-    static let timestampNames = ["timestamp", "submitted_at", "_submission_time", "отметка времени", "submitdate", "end date", "enddate", "recordeddate"]
+    /// In order of preference when a file has several: KoboToolbox's `_submission_time` before the
+    /// `end` its forms record on the device, ODK Central's `SubmissionDate` before `end` too.
+    static let timestampNames = ["timestamp", "submitted_at", "_submission_time", "отметка времени", "submitdate", "end date", "enddate", "recordeddate",
+                                 "submissiondate", "end"]
 
     init(headers: [String], questionnaire: Questionnaire, options: ImportOptions, path: String) throws(ImportError) {
         self.headers = headers
@@ -97,6 +100,15 @@ struct ColumnLayout {
             for column in idColumns where column != keep { roles[column] = .ignored }
         }
         respondentColumn = roles.firstIndex(of: .respondent)
+        // Of several candidate time columns keep the first in `timestampNames` order.
+        let timeColumns = roles.indices.filter { roles[$0] == .timestamp }
+        if timeColumns.count > 1 {
+            let rank = { (column: Int) in ColumnLayout.timestampNames.firstIndex(of: TextFolding.fold(headers[column])) ?? -1 }
+            let keep = timeColumns.min { rank($0) < rank($1) }!
+            for column in timeColumns where column != keep { roles[column] = .ignored }
+            let others = timeColumns.filter { $0 != keep }.map { headers[$0] }.joined(separator: ", ")
+            warnings.append("\(path): submission times read from `\(headers[keep])`; \(others) also \(timeColumns.count == 2 ? "holds" : "hold") times and \(timeColumns.count == 2 ? "is" : "are") not used (use --map 'HEADER=timestamp' to choose another)")
+        }
         timestampColumn = roles.firstIndex(of: .timestamp)
 
         for (column, role) in roles.enumerated() {
@@ -201,7 +213,7 @@ struct ColumnLayout {
     private static func role(forMapTarget target: String, header: String, questionnaire: Questionnaire) throws(ImportError) -> Role {
         switch target {
         case "respondent": return .respondent
-        case "timestamp": return .timestamp
+        case "timestamp", "submitted_at": return .timestamp
         case "-", "": return .ignored
         default:
             if let index = questionnaire.index(of: target) { return .answer(question: index) }

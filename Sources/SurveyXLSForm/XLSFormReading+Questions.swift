@@ -54,7 +54,7 @@ extension XLSFormReading {
             if Self.metadataTypes.contains(head) {
                 consumeRow(survey, row)
                 let why = ["start", "end"].contains(head)
-                    ? "form metadata, not a question; `survey import` reads the submission time (submitted_at) from the export's `_submission_time` column"
+                    ? "form metadata, not a question; `survey import` reads the submission time (submitted_at) from the export's `_submission_time` or `SubmissionDate` column, else from its `end` column"
                     : "form metadata, not a question"
                 notes.append("\(typeCell): `\(name ?? head)` (\(head)): \(why); left out")
                 continue
