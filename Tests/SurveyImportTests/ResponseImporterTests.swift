@@ -62,6 +62,20 @@ struct CleanFixture: Sendable, CustomTestStringConvertible {
         #expect(unknown.first?.contains("_index") == false)
     }
 
+    /// An ODK Central export names its server time `SubmissionDate`; a bare XLSForm export has only
+    /// the device's `end`. Each is the submission time; with both, SubmissionDate is used and `end`
+    /// is named as not used.
+    @Test(arguments: [("end,org_type\n2013-01-25T16:32:41+06:00,ngo\n", "2013-01-25T16:32:41+06:00", false),
+                      ("end,SubmissionDate,org_type\n2013-01-25T16:32:41+06:00,2013-01-25T10:40:00Z,ngo\n", "2013-01-25T10:40:00Z", true)])
+    func odkTimeColumns(_ example: (text: String, time: String, named: Bool)) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("odk-\(UUID().uuidString).csv").path
+        try example.text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try runImport(path)
+        #expect(run.responses.first?.submittedAt?.description == example.time)
+        #expect(run.summary.warnings.contains { $0.contains("submission times read from `SubmissionDate`; end also holds times") } == example.named, "\(run.summary.warnings)")
+    }
+
     /// UTF-16 BE with BOM: the same file with every code unit's bytes swapped.
     @Test func utf16BigEndian() throws {
         let dir = try TemporaryDirectory()
