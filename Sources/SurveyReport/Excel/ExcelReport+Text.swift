@@ -51,31 +51,10 @@ extension ExcelReport {
             (words.base, 9), (words.percent, 9), (words.ciLow, 11), (words.ciHigh, 11), (words.pUsed, 10), (words.pMethod, 13),
             (words.cramersV, 11), (words.effectSize, 14), (words.words, 30), (words.sentence, 90),
         ])
-        let findings = results.findings
-        let wording = FindingsPhrases(language: language, questionnaire: results.questionnaire)
-        func row(_ kind: String, question: String = "", other: String = "", topic: String = "", count: Int, base: Int?, percent: Double?,
-                 low: Double? = nil, high: Double? = nil, test: AssociationTest? = nil, words: String = "", sentence: String) {
-            table.add([self.count(table.nextRow), .text(kind), .text(question), .text(other), text(topic), self.count(count), base.map(self.count),
-                       self.percent(percent), self.percent(low), self.percent(high), number(test?.p, Self.pValue), test.map { .text($0.pMethod.rawValue) },
-                       number(test?.cramersV, Self.decimal), test.map { .text($0.effectSize.rawValue) }, text(words), text(sentence, Self.wrapped)])
-        }
-        let participants = findings.participants.flatMap { $0 > 0 ? $0 : nil }
-        row("response_rate", count: findings.responses, base: participants,
-            percent: participants.map { Double(findings.responses) / Double($0) * 100 }, sentence: wording.responseRate(findings))
-        for (kind, rating, best) in [("best_rated", findings.bestRated, true), ("worst_rated", findings.worstRated, false)] {
-            guard let rating else { continue }
-            row(findings.ratedQuestions == 1 ? "rating" : kind, question: rating.questionID, count: rating.topTwo, base: rating.answered, percent: rating.percent,
-                low: rating.low, high: rating.high, sentence: wording.rating(rating, best: best, ratedQuestions: findings.ratedQuestions))
-        }
-        for difference in findings.differences {
-            row("group_difference", question: difference.crossTab.rowQuestion, other: difference.crossTab.columnQuestion,
-                count: difference.test.n, base: difference.crossTab.total, percent: nil, test: difference.test,
-                sentence: wording.difference(difference, phrases: phrases))
-        }
-        for topic in findings.commentTopics {
-            row("comment_topic", question: topic.questionID, topic: language == .english ? topic.name : topic.russianName,
-                count: topic.answers, base: topic.answered, percent: topic.percent,
-                words: topic.words.map { "\($0.text):\($0.answers)" }.joined(separator: ";"), sentence: wording.topic(topic))
+        for row in FindingRow.rows(of: results.findings, questionnaire: results.questionnaire, language: language, phrases: phrases) {
+            table.add([count(table.nextRow), .text(row.kind), .text(row.question), .text(row.other), text(row.topic), count(row.count), row.base.map(count),
+                       percent(row.percent), percent(row.low), percent(row.high), number(row.test?.p, Self.pValue), row.test.map { .text($0.pMethod.rawValue) },
+                       number(row.test?.cramersV, Self.decimal), row.test.map { .text($0.effectSize.rawValue) }, text(row.words), text(row.sentence, Self.wrapped)])
         }
         return table.finished
     }
