@@ -22,6 +22,9 @@ final class SheetPart: XMLStreamHandler {
     private var collecting = false
     private var inInlineString = false
     private var inPhonetic = false
+    /// The formula of the cell being read (`<f>`), kept for a cell that has no saved result.
+    private var formula: [UInt8] = []
+    private var inFormula = false
 
     /// The `t` attribute of a cell.
     private enum CellType { case number, shared, inline, formulaString, boolean, error, isoDate }
@@ -47,6 +50,8 @@ final class SheetPart: XMLStreamHandler {
             collecting = inInlineString && !inPhonetic
         } else if name.is("rPh") {
             inPhonetic = true
+        } else if name.is("f") {
+            inFormula = true
         } else if name.is("row") {
             try openRow(attributes)
         }
@@ -61,6 +66,8 @@ final class SheetPart: XMLStreamHandler {
             inInlineString = false
         } else if name.is("rPh") {
             inPhonetic = false
+        } else if name.is("f") {
+            inFormula = false
         } else if name.is("row") {
             inRow = false
             lastRow = row.number
@@ -69,7 +76,11 @@ final class SheetPart: XMLStreamHandler {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        if collecting { buffer.append(contentsOf: bytes) }
+        if collecting {
+            buffer.append(contentsOf: bytes)
+        } else if inFormula {
+            formula.append(contentsOf: bytes)
+        }
     }
 
     private func openRow(_ attributes: XMLAttributes) throws {
@@ -107,6 +118,7 @@ final class SheetPart: XMLStreamHandler {
         isDate = style < dateStyles.count && dateStyles[style]
         hasValue = false
         buffer.removeAll(keepingCapacity: true)
+        formula.removeAll(keepingCapacity: true)
     }
 
     /// The type a `t` attribute names; anything unknown (`n`) is a number.
@@ -123,7 +135,15 @@ final class SheetPart: XMLStreamHandler {
 
     private func closeCell() throws {
         collecting = false
-        guard hasValue else { return }  // a styled blank
+        guard hasValue else {
+            // A formula whose result was never saved (a workbook written by a program that does
+            // not calculate, such as openpyxl): the formula is what the cell holds, so it is
+            // read as its text (`=A2*2`), never as a blank.
+            if !formula.isEmpty {
+                row.cells.append(XLSXCell(reference: reference, value: .text("=" + OOXMLText.decode(formula)), isDate: false))
+            }
+            return  // a styled blank
+        }
         let value: XLSXCellValue
         switch type {
         case .shared:

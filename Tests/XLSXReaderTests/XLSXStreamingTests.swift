@@ -84,4 +84,28 @@ import ZIPFoundation
         #expect(count == 1_000_000)
         #expect(last == 1_000_000)
     }
+
+    /// A formula cell without a saved result (openpyxl writes them so) reads as its formula, never
+    /// as a blank; with a result, the result is read.
+    @Test func formulaWithoutSavedResultReadsAsItsFormula() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-formula-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        func add(_ name: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
+        try add("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="F" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
+        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><f>cmd|' /C calc'!A0</f></c><c r="B1"><f>1+1</f><v>2</v></c><c r="C1" s="0"/></row></sheetData></worksheet>"#)
+        let rows = try XLSXWorkbook(path: path).rows(inSheet: "F")
+        #expect(rows.count == 1)
+        #expect(rows.first?.cells.map(\.reference.description) == ["A1", "B1"])
+        #expect(rows.first?.cells.first?.value == .text("=cmd|' /C calc'!A0"))
+        #expect(rows.first?.cells.last?.value == .number("2"))
+    }
 }
