@@ -1,9 +1,13 @@
 import Foundation
+import SurveyImport
 import SurveyModel
 
 /// Writes the export layout as plain UTF-8 CSV (no byte-order mark: R, pandas and PSPP read it
 /// as it is; the `.sps` beside it gives the labels): codes as numbers, declared missing codes as
 /// their numbers, dates `yyyy-mm-dd`, times `yyyy-mm-dd hh:mm:ss`, blanks for no answer.
+/// A text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, as in the report's
+/// CSV files, so a spreadsheet that opens the file never runs it as a formula; the .sav and
+/// .dta keep texts exactly as written.
 struct ExportCSV {
     let variables: [ExportVariable]
 
@@ -27,7 +31,7 @@ struct ExportCSV {
             case .empty: break
             case .number(let value): line += Answer.format(value).utf8
             case .missingCode(let code): line += Answer.format(variables[index].missingValues[code].value).utf8
-            case .text(let text): ExportCSV.appendField(text, to: &line)
+            case .text(let text): ExportCSV.appendField(CSVFormat.neutralized(text), to: &line)
             case .date(let date): line += date.description.utf8
             case .moment(let time): line += ExportCSV.dateTime(time).utf8
             }

@@ -262,4 +262,19 @@ extension ExportCommandTests {
         #expect(replaced.status == 0, "\(replaced)")
         #expect(work.text("mine.sav") != "my own data")
     }
+
+    /// A comment that starts like a formula is neutralized in the CSV a spreadsheet may open
+    /// (`'=HYPERLINK…`), as in the report's CSV files; the .sav and .dta keep it as written.
+    @Test("Texts starting like a formula get a leading ' in the exported CSV")
+    func formulaLikeTextsAreNeutralizedInTheCSV() throws {
+        let work = try Workdir()
+        defer { work.remove() }
+        let header = "respondent,submitted_at,org_type,role,usefulness,organization,moderation,materials,discussion_time,sessions,attend_again,why_not_useful,liked,improve,next_topics"
+        _ = try work.write("r.csv", header + "\n1,,ngo,head,5,5,5,4,3,groups,yes,,\"=HYPERLINK(\"\"http://x\"\")\",@SUM(A1),-minus\n")
+        let run = try work.run("export", Self.definition, "r.csv", "--to", "csv", "--out", "out.csv")
+        #expect(run.status == 0, "\(run)")
+        let row = try #require(work.text("out.csv")?.split(separator: "\n").dropFirst().first.map(String.init))
+        #expect(row.contains(#""'=HYPERLINK(""http://x"")""#), "\(row)")
+        #expect(row.contains(",'@SUM(A1),'-minus"), "\(row)")
+    }
 }
