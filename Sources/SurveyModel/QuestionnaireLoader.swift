@@ -13,6 +13,11 @@ public struct QuestionnaireLoader {
 
     /// Loads and validates the definition at `path`.
     public static func load(path: String) throws(DefinitionError) -> Questionnaire {
+        try parse(yaml: try text(path: path), file: path)
+    }
+
+    /// The definition file's text, as `load` reads it: UTF-8, or a definition error saying why not.
+    public static func text(path: String) throws(DefinitionError) -> String {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -25,7 +30,7 @@ public struct QuestionnaireLoader {
         } catch {
             throw DefinitionError.unreadable(path: path, reason: (error as NSError).localizedFailureReason ?? "no such file or not readable")
         }
-        return try parse(yaml: text, file: path)
+        return text
     }
 
     /// Parses and validates definition text; `file` names it in messages.

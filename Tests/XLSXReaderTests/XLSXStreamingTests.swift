@@ -5,11 +5,10 @@ import ZIPFoundation
 
 /// A sheet of a million rows is parsed as it is inflated, never held whole (issue 14).
 @Suite struct XLSXStreamingTests {
-    /// Writes a workbook whose one sheet has `rows` rows of two cells (text and number),
-    /// without `r` references (as some writers leave them out), stored uncompressed so that
-    /// making it costs little; the sheet's XML is produced chunk by chunk, never whole.
-    static func millionRowWorkbook(rows: Int) throws -> (path: String, sheetBytes: Int) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-streaming-\(UUID().uuidString).xlsx").path
+    /// A new workbook at a temporary path with its package parts and one sheet, `sheetName`,
+    /// whose XML the caller adds as `xl/worksheets/sheet1.xml`; `add` writes a small part.
+    static func workbook(sheetName: String) throws -> (path: String, archive: Archive, add: (String, String) throws -> Void) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(sheetName)-\(UUID().uuidString).xlsx").path
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         func add(_ name: String, _ text: String) throws {
             let data = Data(text.utf8)
@@ -19,8 +18,16 @@ import ZIPFoundation
         }
         try add("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
         try add("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
-        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name=""# + sheetName + #"" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
         try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
+        return (path, archive, add)
+    }
+
+    /// Writes a workbook whose one sheet has `rows` rows of two cells (text and number),
+    /// without `r` references (as some writers leave them out), stored uncompressed so that
+    /// making it costs little; the sheet's XML is produced chunk by chunk, never whole.
+    static func millionRowWorkbook(rows: Int) throws -> (path: String, sheetBytes: Int) {
+        let (path, archive, _) = try workbook(sheetName: "Big")
         let head = Array(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#.utf8)
         let row = Array(#"<row><c t="inlineStr"><is><t>a fairly ordinary answer of some length</t></is></c><c><v>42.5</v></c></row>"#.utf8)
         let tail = Array("</sheetData></worksheet>".utf8)
@@ -88,19 +95,8 @@ import ZIPFoundation
     /// A formula cell without a saved result (openpyxl writes them so) reads as its formula, never
     /// as a blank; with a result, the result is read.
     @Test func formulaWithoutSavedResultReadsAsItsFormula() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-formula-\(UUID().uuidString).xlsx").path
+        let (path, _, add) = try XLSXStreamingTests.workbook(sheetName: "F")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        func add(_ name: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        try add("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
-        try add("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
-        try add("xl/workbook.xml", #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="F" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
-        try add("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
         try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><f>cmd|' /C calc'!A0</f></c><c r="B1"><f>1+1</f><v>2</v></c><c r="C1" s="0"/></row></sheetData></worksheet>"#)
         let rows = try XLSXWorkbook(path: path).rows(inSheet: "F")
         #expect(rows.count == 1)

@@ -20,12 +20,7 @@ extension ExcelReport {
                            percent(row.percent), percent(row.validPercent), percent(row.cumulativeValidPercent),
                            percent(row.validPercentLow), percent(row.validPercentHigh)])
             }
-            if table.nextRow > first {
-                charts.list.append(.init(questionID: result.id, sheet: words.frequenciesSheet,
-                                         labels: CellRange(firstRow: first, firstColumn: 3, lastRow: table.nextRow - 1, lastColumn: 3),
-                                         values: CellRange(firstRow: first, firstColumn: 7, lastRow: table.nextRow - 1, lastColumn: 7),
-                                         seriesName: words.validPercent))
-            }
+            charts.add(result.id, sheet: words.frequenciesSheet, rows: first..<table.nextRow, valueColumn: 7, seriesName: words.validPercent)
             for row in NonAnswerRow.rows(result, question: question) {
                 table.add([.text(result.id), questionText, text(row.code), text(row.title(phrases)), .text(row.kind.rawValue), count(row.count),
                            percent(row.percentOfAsked)])
@@ -64,12 +59,7 @@ extension ExcelReport {
                 table.add([.text(result.id), questionText, text(row.code), text(label(result.id, row.code)), .text("answer"), count(row.count),
                            percent(row.percentOfRespondents), percent(row.percentOfMentions), count(result.base.answered), count(multiple.mentions)])
             }
-            if table.nextRow > first {
-                charts.list.append(.init(questionID: result.id, sheet: words.multipleResponseSheet,
-                                         labels: CellRange(firstRow: first, firstColumn: 3, lastRow: table.nextRow - 1, lastColumn: 3),
-                                         values: CellRange(firstRow: first, firstColumn: 6, lastRow: table.nextRow - 1, lastColumn: 6),
-                                         seriesName: words.percentOfRespondents))
-            }
+            charts.add(result.id, sheet: words.multipleResponseSheet, rows: first..<table.nextRow, valueColumn: 6, seriesName: words.percentOfRespondents)
             for row in NonAnswerRow.rows(result, question: question) {
                 table.add([.text(result.id), questionText, text(row.code), text(row.title(phrases)), .text(row.kind.rawValue), count(row.count),
                            nil, nil, count(result.base.answered), count(multiple.mentions)])

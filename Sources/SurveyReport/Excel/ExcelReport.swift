@@ -137,6 +137,16 @@ struct ChartSources {
     }
 
     var list: [Source] = []
+
+    /// The chart of one question whose answer rows are `rows` of `sheet`: labels in column 3
+    /// (the label column), figures in `valueColumn`. Nothing for a question without answer rows.
+    mutating func add(_ questionID: String, sheet: String, rows: Range<Int>, valueColumn: Int, seriesName: String) {
+        guard !rows.isEmpty else { return }
+        list.append(Source(questionID: questionID, sheet: sheet,
+                           labels: CellRange(firstRow: rows.lowerBound, firstColumn: 3, lastRow: rows.upperBound - 1, lastColumn: 3),
+                           values: CellRange(firstRow: rows.lowerBound, firstColumn: valueColumn, lastRow: rows.upperBound - 1, lastColumn: valueColumn),
+                           seriesName: seriesName))
+    }
 }
 
 /// A sheet holding one tidy table: a header row that stays in view, filter buttons on it, and

@@ -83,18 +83,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func toXLSForm() throws {
-        let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: input))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw DefinitionError.unreadable(path: input, reason: "it is not UTF-8 text; save it as UTF-8")
-            }
-            text = decoded
-        } catch let error as DefinitionError {
-            throw error
-        } catch {
-            throw DefinitionError.unreadable(path: input, reason: (error as NSError).localizedFailureReason ?? "no such file or not readable")
-        }
+        let text = try QuestionnaireLoader.text(path: input)
         let form = try XLSFormExport.workbook(definition: text, file: input)
         let out = out!
         try XLSFormFile.write(form, to: out)
