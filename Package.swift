@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
         // librsvg draws the PNG twins of the charts that report.md links.
         .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // libpng encodes those pictures, tuned for speed (cairo's own PNG writer is not).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(
             name: "SurveyReport",
-            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "CPNG", "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),
@@ -64,7 +66,7 @@ let package = Package(
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport", "XLSXReader"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(
-            name: "SurveyReportTests", dependencies: ["SurveyReport", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "SurveyReportTests", dependencies: ["SurveyReport", "CRsvg", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/SurveyReportTests"
         ),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),

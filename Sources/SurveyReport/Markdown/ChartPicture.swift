@@ -1,13 +1,13 @@
 private import CRsvg
 
 /// The PNG twin of a chart's SVG, for tools that cannot show SVG (older Word, some wikis and
-/// mail clients): librsvg draws the SVG onto a cairo image surface and cairo encodes the PNG.
-/// The only file that calls librsvg or cairo.
+/// mail clients): librsvg draws the SVG onto a cairo image surface and libpng encodes its
+/// pixels (`PNGImage`). The only file that calls librsvg or cairo.
 ///
 /// Drawn at twice the SVG's size (crisp in print and on high-density screens), on white like the
 /// SVG itself. Same SVG and same librsvg/cairo/fonts give the same bytes: cairo writes no time
-/// stamp. Text is set with whatever fonts fontconfig finds (DejaVu on Debian), so the twin's
-/// words may wrap a little differently from the browser's.
+/// stamp, and neither does libpng. Text is set with whatever fonts fontconfig finds (DejaVu on
+/// Debian), so the twin's words may wrap a little differently from the browser's.
 enum ChartPicture {
     /// Pixels per SVG pixel.
     static let scale = 2.0
@@ -45,19 +45,15 @@ enum ChartPicture {
         }
         cairo_surface_flush(surface)
 
-        let sink = PNGSink()
-        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw cairoFailure(name, status) }
-        return sink.bytes
-    }
-
-    /// Collects the PNG that cairo hands out in pieces.
-    private final class PNGSink {
-        var bytes: [UInt8] = []
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw .chartPictureFailed(chart: name, reason: "cairo gave no pixels")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let pixels = UnsafeRawBufferPointer(start: data, count: stride * Int(cairo_image_surface_get_height(surface)))
+        switch PNGImage.encode(xrgb: pixels, width: Int(cairo_image_surface_get_width(surface)), height: Int(cairo_image_surface_get_height(surface)), stride: stride) {
+        case .success(let png): return png
+        case .failure(let error): throw .chartPictureFailed(chart: name, reason: "libpng: " + error.message)
+        }
     }
 
     /// The error, with librsvg's own message (and the GError freed).

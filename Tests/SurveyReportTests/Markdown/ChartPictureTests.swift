@@ -1,3 +1,4 @@
+import CRsvg
 import Foundation
 @testable import SurveyReport
 import Testing
@@ -30,6 +31,30 @@ import Testing
         let blankPNG = try ChartPicture.png(svg: blank, name: "blank"), chartPNG = try ChartPicture.png(svg: chart, name: "chart")
         #expect(chartPNG.count > blankPNG.count * 3, "\(chartPNG.count) bytes against \(blankPNG.count)")
         #expect(try ChartPicture.png(svg: chart, name: "chart") == chartPNG)
+    }
+
+    /// The PNG holds the pixels drawn, read back by cairo's own PNG reader: colours in the right
+    /// channels (cairo keeps blue in the low byte, libpng is given BGR) and rows whose width is
+    /// no multiple of four, so the surface's padded stride is honoured.
+    @Test func pixelsReadBackAsDrawn() throws {
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="37" height="11"><rect width="37" height="11" fill="#ffffff"/><rect x="0" y="0" width="10" height="5" fill="#b2182b"/><rect x="20" y="6" width="17" height="5" fill="#2166ac"/></svg>"##
+        let png = try ChartPicture.png(svg: svg, name: "pixels", scale: 1)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pixels-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(png).write(to: file)
+        let surface = try #require(cairo_image_surface_create_from_png(file.path))
+        defer { cairo_surface_destroy(surface) }
+        #expect(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS)
+        #expect(cairo_image_surface_get_width(surface) == 37 && cairo_image_surface_get_height(surface) == 11)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = try #require(cairo_image_surface_get_data(surface))
+        func rgb(_ x: Int, _ y: Int) -> UInt32 {
+            data.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee } & 0xFF_FFFF
+        }
+        #expect(rgb(2, 2) == 0xB2182B, "red square: \(String(rgb(2, 2), radix: 16))")
+        #expect(rgb(30, 8) == 0x2166AC, "blue bar: \(String(rgb(30, 8), radix: 16))")
+        #expect(rgb(36, 10) == 0x2166AC, "last pixel of the last row: \(String(rgb(36, 10), radix: 16))")
+        #expect(rgb(15, 2) == 0xFFFFFF && rgb(5, 8) == 0xFFFFFF)
     }
 
     @Test func brokenOrSizelessSVGIsAnErrorNamingTheChart() throws {
