@@ -21,7 +21,7 @@ import Testing
         #expect(questionnaire.themes(for: "org_type").isEmpty)
         let time = try #require(questionnaire.themes.first { $0.id == "more_time" })
         #expect(time.label.text(in: "ru") == "Больше времени на обсуждение")
-        #expect(time.words == ["time", "longer", "время", "дольше"])
+        #expect(time.words == ["time", "longer", "время", "времени", "дольше"])
         #expect(time.phrases == ["more time", "больше времени", "не успели", "ran out"])
         #expect(time.exceptWords == ["lunch", "обед"])
         #expect(time.questions == ["improve"])
