@@ -57,6 +57,14 @@ import Testing
         #expect(codes.addedThemes["improve"]?.first?.label == "Cases, \"real\" ones")
     }
 
+    /// Saved again by Excel: a byte order mark and CRLF line ends.
+    @Test func aByteOrderMarkAndCRLFAreRead() throws {
+        let codes = try Self.read("\u{FEFF}\(Self.header)\r\n7,improve,venue,aigul,2026-11-30T03:15:00+06:00\r\n8,improve,,aigul,2026-11-30T03:16:00+06:00\r\n")
+        #expect(codes.themes(respondent: "7", question: "improve") == ["venue"])
+        #expect(codes.themes(respondent: "8", question: "improve") == [])
+        #expect(codes.entry(respondent: "8", question: "improve")?.line == 3)
+    }
+
     @Test func aLastLineWithoutItsLineEndIsReadWhenWhole() throws {
         let codes = try Self.read("\(Self.header)\n7,improve,venue,aigul,2026-11-30T03:15:00+06:00")
         #expect(codes.themes(respondent: "7", question: "improve") == ["venue"])
