@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import XLSXReadBack
+
+/// The report shows a text question's themes in every format (issue 15): a theme table with
+/// Wilson intervals and the no-theme share, a chart with its PNG twin, the answers grouped under
+/// each theme, `themes.csv` and codebook rows, a Themes sheet, theme cross-tabs named by label,
+/// and the top theme as the question's key finding; hostile labels and answers stay inert.
+@Suite struct ThemesReportTests {
+    /// Two themes with hostile labels (a script tag, a spreadsheet formula), one matched in both
+    /// languages by stem, and a cross-tab of the themes by a closed question.
+    static let definition = """
+        title: Themes case
+        language: en
+        questions:
+          - id: org
+            type: single_choice
+            text: {en: Organization, ru: Организация}
+            choices:
+              gov: {en: Government, ru: Госорган}
+              ngo: {en: NGO, ru: НКО}
+          - id: improve
+            type: text
+            text: {en: What should be improved?, ru: Что улучшить?}
+        themes:
+          - id: more_time
+            label: {en: "<script>alert('theme')</script> More time", ru: "<script>alert('тема')</script> Больше времени"}
+            questions: [improve]
+            words: [time, время]
+          - id: formula
+            label: "=cmd|' /C calc'!A0"
+            questions: [improve]
+            words: [lunch]
+        report:
+          crosstabs: [[improve#themes, org]]
+
+        """
+
+    /// 6 answers to `improve`, one blank: more_time 4 (time, времени, times), formula 1 (with
+    /// more_time), none 2 ("Nothing", the hostile one without a theme word).
+    static let responses = """
+        respondent,org,improve
+        1,gov,More time please
+        2,ngo,Больше времени на обсуждение
+        3,gov,Shorter lunch and more time
+        4,ngo,Nothing
+        5,gov,
+        6,ngo,Fewer speeches; more times for questions
+        7,gov,<img src=x onerror=alert(1)> =HYPERLINK("http://evil")
+
+        """
+
+    static func workdir() throws -> Workdir {
+        let work = try Workdir()
+        try work.write("q.yaml", definition)
+        try work.write("r.csv", responses)
+        return work
+    }
+
+    /// Each file's rows without the `event_id` column.
+    static func rows(_ work: Workdir, _ file: String) throws -> [[String]] {
+        parseCSV(try #require(work.text(file), "\(file) is not written")).map { Array($0.dropFirst()) }
+    }
+
+    /// themes.csv: a row per theme with count, base, %, Wilson interval and hand-coded count,
+    /// then the answers with no theme; labels neutralized like every CSV text.
+    @Test func themesCSVHoldsEveryThemeWithItsBaseAndInterval() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "csv")
+        #expect(result.status == 0, "\(result)")
+        let rows = try Self.rows(work, "rep/themes.csv")
+        #expect(rows.first == ["question_id", "theme_id", "label", "count", "base", "percent", "ci_low", "ci_high", "hand_coded"])
+        #expect(rows.count == 4, "\(rows)")
+        #expect(Array(rows[1].prefix(6)) == ["improve", "more_time", "<script>alert('theme')</script> More time", "4", "6", "66.6666666667"], "\(rows)")
+        #expect(Array(rows[2].prefix(6)) == ["improve", "formula", "'=cmd|' /C calc'!A0", "1", "6", "16.6666666667"], "\(rows)")
+        #expect(rows[3] == ["improve", "", "No theme", "2", "6", "33.3333333333", "", "", "0"], "\(rows)")
+        // Wilson 95% for 4 of 6: 30.0–90.3.
+        #expect(abs((Double(rows[1][6]) ?? 0) - 29.9999) < 0.01 && abs((Double(rows[1][7]) ?? 0) - 90.3231) < 0.01, "\(rows[1])")
+        let codebook = try Self.rows(work, "rep/codebook.csv")
+        #expect(codebook.contains(["improve#themes", "What should be improved?", "themes", "more_time", "<script>alert('theme')</script> More time", "theme", "", "", "no", "", ""]), "\(codebook)")
+        #expect(codebook.contains(["improve#themes", "What should be improved?", "themes", "formula", "'=cmd|' /C calc'!A0", "theme", "", "", "no", "", ""]), "\(codebook)")
+    }
+
+    /// The cross-tab of themes by organization: its rows named by theme label in crosstabs.csv
+    /// and the wide file, whose name has no `#`.
+    @Test func themeCrossTabIsNamedByLabels() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep")
+        #expect(result.status == 0, "\(result)")
+        let long = try Self.rows(work, "rep/crosstabs.csv")
+        #expect(long.contains { $0.prefix(7) == ["improve#themes", "more_time", "<script>alert('theme')</script> More time", "org", "gov", "Government", "2"] }, "\(long)")
+        #expect(long.contains { $0.prefix(3) == ["improve#themes", "formula", "'=cmd|' /C calc'!A0"] }, "\(long)")
+        let wide = try Self.rows(work, "rep/crosstab-improve-themes-by-org.csv")
+        #expect(wide.first?.prefix(2) == ["improve#themes", "What should be improved? (themes)"], "\(wide)")
+        let markdown = try #require(work.text("rep/report.md"))
+        #expect(markdown.contains("### What should be improved? (themes) × Organization"), "\(markdown)")
+        let html = try #require(work.text("rep/report.html"))
+        #expect(html.contains("id=\"x-improve-themes-org\""))
+        #expect(html.contains("<th scope=\"row\">&lt;script&gt;alert(&#39;theme&#39;)&lt;/script&gt; More time</th>") || html.contains("<th scope=\"row\">&lt;script&gt;alert('theme')&lt;/script&gt; More time</th>"), "\(html)")
+    }
+
+    /// report.html and the theme chart: the hostile label and answer are text, never markup.
+    @Test func hostileThemeLabelsAndQuotesAreEscapedInHTMLAndSVG() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep")
+        #expect(result.status == 0, "\(result)")
+        let html = try #require(work.text("rep/report.html"))
+        #expect(!html.contains("<script"), "a theme label became a script")
+        #expect(!html.contains("<img"), "an answer became an image")
+        #expect(html.contains("&lt;script&gt;alert("))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        let svg = try #require(work.text("rep/charts/improve-themes.svg"), "the theme chart is not written")
+        #expect(!svg.contains("<script"))
+        #expect(svg.contains("&lt;script&gt;"))
+        let png = try #require(work.bytes("rep/charts/improve-themes.png"), "the theme chart has no PNG twin")
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    /// report.md: the theme table with its figures and the quotes under each theme's heading,
+    /// the answers with no theme last; the answer with two themes stands under both.
+    @Test func markdownGroupsQuotesUnderEachTheme() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "md")
+        #expect(result.status == 0, "\(result)")
+        let markdown = try #require(work.text("rep/report.md"))
+        #expect(markdown.contains("**Themes**"))
+        #expect(markdown.contains("![Themes: What should be improved?](charts/improve-themes.svg)"))
+        #expect(markdown.contains("| \\<script\\>alert('theme')\\</script\\> More time | 4 | 66.7 | 30–90 |") ||
+                markdown.contains("More time | 4 | 66.7 | 30–90 |"), "\(markdown)")
+        #expect(markdown.contains("| No theme | 2 | 33.3 |"), "\(markdown)")
+        let byTheme = try #require(markdown.range(of: "**Answers by theme**"), "\(markdown)")
+        let quotes = String(markdown[byTheme.upperBound...])
+        let time = try #require(quotes.range(of: "More time (4)**"), "\(quotes)")
+        let formula = try #require(quotes.range(of: "A0 (1)**"), "\(quotes)")
+        let none = try #require(quotes.range(of: "**No theme (2)**"), "\(quotes)")
+        #expect(time.upperBound < formula.lowerBound && formula.upperBound < none.lowerBound)
+        #expect(quotes[time.upperBound..<formula.lowerBound].contains("> Shorter lunch and more time"))
+        #expect(quotes[formula.upperBound..<none.lowerBound].contains("> Shorter lunch and more time"))
+        #expect(quotes[none.upperBound...].contains("> Nothing"))
+        #expect(!quotes[time.upperBound..<none.lowerBound].contains("> Nothing"))
+    }
+
+    /// The key findings name the top theme (with its interval) instead of the glossary topic
+    /// "time": in report.md and as a `theme` row of findings.csv.
+    @Test func topThemeIsTheKeyFinding() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "md,csv")
+        #expect(result.status == 0, "\(result)")
+        let findings = try Self.rows(work, "rep/findings.csv")
+        let theme = try #require(findings.first { $0.count > 1 && $0[1] == "theme" }, "\(findings)")
+        #expect(theme[2] == "improve" && theme[4] == "<script>alert('theme')</script> More time" && theme[5] == "4" && theme[6] == "6", "\(theme)")
+        #expect(theme[14] == "more_time")
+        #expect(!findings.contains { $0.count > 1 && $0[1] == "comment_topic" && $0[2] == "improve" }, "\(findings)")
+        let markdown = try #require(work.text("rep/report.md"))
+        #expect(markdown.contains("Most common theme of the answers to “What should be improved?”:"), "\(markdown)")
+    }
+}
