@@ -9,11 +9,11 @@ import SurveyStatistics
 /// label, never by its id, through the same code as a question.
 enum ThemeSide {
     /// What ends the id of a themes side.
-    static let suffix = "#themes"
+    static let suffix = CrossTabPair.themesSuffix
 
     /// The text question whose themes `side` is, or nil when `side` is a question id.
     static func questionID(of side: String) -> String? {
-        side.hasSuffix(suffix) ? String(side.dropLast(suffix.count)) : nil
+        CrossTabPair.themesQuestion(of: side)
     }
 
     /// The question itself, or for `ID#themes` the question's themes as a multiple-choice question.
