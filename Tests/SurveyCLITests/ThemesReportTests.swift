@@ -159,4 +159,46 @@ import XLSXReadBack
         let markdown = try #require(work.text("rep/report.md"))
         #expect(markdown.contains("Most common theme of the answers to “What should be improved?”:"), "\(markdown)")
     }
+
+    /// report.docx: the theme table, its chart (a picture with its title as alt text) and the
+    /// answers under each theme's heading; the hostile label as text.
+    @Test func wordDocumentHasTheThemeTableChartAndGroupedQuotes() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "docx")
+        #expect(result.status == 0, "\(result)")
+        let parts = try WordReportCommandTests.parts(try #require(work.bytes("rep/report.docx")))
+        let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        #expect(document.contains("&lt;script&gt;alert(&apos;theme&apos;)&lt;/script&gt; More time") || document.contains("&lt;script&gt;alert('theme')&lt;/script&gt; More time"), "\(document)")
+        #expect(!document.contains("<script"))
+        #expect(document.contains("Themes: What should be improved?"), "the theme chart's alt text is missing")
+        #expect(document.contains("Answers by theme"))
+        #expect(document.contains("No theme (2)"))
+        #expect(parts.keys.filter { $0.hasPrefix("word/media/") }.count >= 2, "\(parts.keys.sorted())")
+    }
+
+    /// report.xlsx: a Themes sheet whose figures are number cells equal to themes.csv's, the
+    /// hostile label a text cell (never a formula), and a native chart of the themes.
+    @Test func workbookHasAThemesSheetWithNumberCells() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "xlsx,csv")
+        #expect(result.status == 0, "\(result)")
+        let file = try XLSXReadBack(path: work.path("rep/report.xlsx"))
+        let sheet = try file.cells("Themes").byRow()
+        #expect(sheet.first?["C"]?.text == "Theme ID")
+        let csv = try Self.rows(work, "rep/themes.csv").dropFirst()
+        #expect(sheet.count == csv.count + 1, "\(sheet)")
+        for (row, line) in zip(sheet.dropFirst(), csv) {
+            #expect(row["A"]?.text == line[0] && (row["C"]?.text ?? "") == line[1], "\(row)")
+            #expect(row["E"]?.number == Double(line[3]) && row["E"]?.isNumber == true)
+            #expect(row["F"]?.number == Double(line[4]))
+            #expect(ExcelReportCommandTests.close(row["G"]?.number.map { $0 * 100 }, Double(line[5])), "\(row)")
+            #expect(ExcelReportCommandTests.close(row["H"]?.number.map { $0 * 100 }, Double(line[6])), "\(row)")
+        }
+        #expect(sheet.contains { $0["D"]?.text == "=cmd|' /C calc'!A0" && $0["D"]?.isNumber == false })
+        #expect(!file.sheetXML("Themes").contains("<f>"), "a label became a formula")
+        let charts = file.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }
+        #expect(charts.contains { String(decoding: file.parts[$0] ?? Data(), as: UTF8.self).contains("Themes") }, "\(charts)")
+    }
 }
