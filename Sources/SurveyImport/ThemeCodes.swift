@@ -34,6 +34,8 @@ public struct ThemeCodes: Sendable {
         public var codedAt: String
         /// The row's line in the file, from 1.
         public var line: Int
+        /// The codes file it was read from.
+        public var file: String
     }
 
     /// The file as named.
@@ -52,8 +54,15 @@ public struct ThemeCodes: Sendable {
 
     /// The codes file that goes with a responses file: `responses/x.codes.csv` for `responses/x.csv`.
     public static func defaultURL(forResponses responses: URL) -> URL {
-        let base = responses.deletingPathExtension().lastPathComponent
-        return responses.deletingLastPathComponent().appendingPathComponent(base + ".codes.csv")
+        URL(fileURLWithPath: defaultPath(forResponses: responses.relativePath))
+    }
+
+    /// `defaultURL` for a path as the user wrote it, kept relative for messages.
+    public static func defaultPath(forResponses responses: String) -> String {
+        let name = (responses as NSString).lastPathComponent
+        let base = name.hasSuffix(".csv") || name.hasSuffix(".CSV") || name.hasSuffix(".xlsx") ? (name as NSString).deletingPathExtension : name
+        let folder = (responses as NSString).deletingLastPathComponent
+        return folder.isEmpty ? base + ".codes.csv" : folder + "/" + base + ".codes.csv"
     }
 
     /// The hand codes of one answer; nil when it is not hand coded.
@@ -71,7 +80,7 @@ public struct ThemeCodes: Sendable {
 
     /// Reads and checks a codes file.
     public static func read(from url: URL) throws(ImportError) -> ThemeCodes {
-        let path = url.path
+        let path = url.relativePath
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -168,7 +177,7 @@ public struct ThemeCodes: Sendable {
             addedThemeLines[question, default: [:]][themes[0]] = line
             return
         }
-        entries[question, default: [:]][respondent] = Entry(respondent: respondent, question: question, themes: themes, coder: coder, codedAt: codedAt, line: line)
+        entries[question, default: [:]][respondent] = Entry(respondent: respondent, question: question, themes: themes, coder: coder, codedAt: codedAt, line: line, file: path)
     }
 
     private func themeIDs(_ field: String, line: Int) throws(ImportError) -> [String] {
@@ -257,5 +266,34 @@ enum ISO8601Time {
         guard at(i, "+") || at(i, "-"), let offsetHour = digits(i + 1..<i + 3), offsetHour <= 14, at(i + 3, ":"),
               let offsetMinute = digits(i + 4..<i + 6), offsetMinute < 60 else { return false }
         return i + 6 == s.count
+    }
+}
+
+extension ThemeCodes {
+    /// The codes files that go with `responses` (`x.codes.csv` beside each `x.csv`) that exist,
+    /// read and combined in file order; nil when none exists.
+    public static func discover(forResponses responses: [String]) throws(ImportError) -> ThemeCodes? {
+        var combined: ThemeCodes?
+        for path in responses {
+            let codesPath = defaultPath(forResponses: path)
+            guard FileManager.default.fileExists(atPath: codesPath) else { continue }
+            let codes = try read(from: URL(fileURLWithPath: codesPath))
+            if combined == nil { combined = codes } else { combined!.add(codes) }
+        }
+        return combined
+    }
+
+    /// Takes another file's codes: its rows come after this file's, so they win.
+    public mutating func add(_ other: ThemeCodes) {
+        for (question, byRespondent) in other.entries {
+            entries[question, default: [:]].merge(byRespondent) { _, theirs in theirs }
+        }
+        for (question, list) in other.addedThemes {
+            var mine = addedThemes[question, default: []]
+            for (id, label) in list {
+                if let index = mine.firstIndex(where: { $0.id == id }) { mine[index].label = label } else { mine.append((id, label)) }
+            }
+            addedThemes[question] = mine
+        }
     }
 }
