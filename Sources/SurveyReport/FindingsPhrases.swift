@@ -45,9 +45,7 @@ struct FindingsPhrases {
     /// The cross-tab's test sentence, word for word as its section says it.
     func difference(_ difference: GroupDifference, phrases: ReportPhrases) -> String {
         let tab = difference.crossTab
-        func side(_ id: String) -> Question? {
-            results.map { ThemeSide.question(id, in: $0) } ?? ThemeSide.question(id, questionnaire: questionnaire, table: nil)
-        }
+        func side(_ id: String) -> Question? { results?.crossTabQuestion(id) ?? questionnaire.question(id) }
         guard let row = side(tab.rowQuestion), let column = side(tab.columnQuestion) else { return "" }
         return phrases.test(tab, rowQuestion: row, columnQuestion: column)
     }

@@ -16,9 +16,6 @@ extension ReportPhrases {
     /// The alternative text and title of a question's theme chart.
     func themesChartOf(_ question: String) -> String { pick("Themes: \(question)", "Темы: \(question)") }
 
-    /// The name of a cross-tab side made of a question's themes (`improve#themes`).
-    func themesOf(_ question: String) -> String { pick("\(question) (themes)", "\(question) (темы)") }
-
     /// Under the theme table: what the percentages are of, that they may add up past 100, how
     /// many answers got no theme and how many were coded by hand.
     func themesNote(_ table: ThemeTable) -> String {

@@ -2,9 +2,9 @@ import SurveyModel
 import SurveyStatistics
 
 /// A cross-tab side made of a text question's themes (`improve#themes`), seen by the renderers
-/// as the multiple-choice question it is counted as: its themes are the choices, labelled as
-/// the question's theme table labels them (coder-added themes included), and its text is the
-/// question's text marked "(themes)". So every place that renders a cross-tab (report.md,
+/// as the multiple-choice question it is counted as (`SurveyResults.crossTabQuestion`): its
+/// themes are the choices, labelled as the question's theme table labels them (coder-added
+/// themes included), and its text is "Themes: " and the question's. So every place that renders a cross-tab (report.md,
 /// report.html, report.docx, the CSV pack, report.xlsx, the key findings) names a theme by its
 /// label, never by its id, through the same code as a question.
 enum ThemeSide {
@@ -16,22 +16,10 @@ enum ThemeSide {
         CrossTabPair.themesQuestion(of: side)
     }
 
-    /// The question itself, or for `ID#themes` the question's themes as a multiple-choice question.
+    /// The question itself, or for `ID#themes` the question's themes as a multiple-choice
+    /// question ("Themes: …"), as `survey stats` names it.
     static func question(_ side: String, in results: SurveyResults) -> Question? {
-        guard let id = questionID(of: side) else { return results.questionnaire.question(side) }
-        return question(side, questionnaire: results.questionnaire, table: results.questions.first { $0.id == id }?.themes)
-    }
-
-    /// The same from the questionnaire and the question's theme table, when at hand.
-    static func question(_ side: String, questionnaire: Questionnaire, table: ThemeTable?) -> Question? {
-        guard let id = questionID(of: side) else { return questionnaire.question(side) }
-        guard let source = questionnaire.question(id) else { return nil }
-        let themes = table.map { $0.rows.map { (id: $0.id, label: $0.label) } } ?? questionnaire.themes(for: id).map { (id: $0.id, label: $0.label) }
-        let choices = themes.map { Choice(code: $0.id, label: $0.label) }
-        let text = LocalizedText(translations: ReportLanguage.allCases.map { language in
-            (language.rawValue, ReportPhrases(language).themesOf(source.text.text(in: language.rawValue)))
-        })
-        return Question(id: side, kind: .multipleChoice(choices, maxChoices: nil), text: text)
+        results.crossTabQuestion(side)
     }
 
     /// A question's themes with their labels: the theme table's rows (definition order, then the
