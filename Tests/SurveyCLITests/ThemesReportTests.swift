@@ -8,7 +8,8 @@ import XLSXReadBack
 /// and the top theme as the question's key finding; hostile labels and answers stay inert.
 @Suite struct ThemesReportTests {
     /// Two themes with hostile labels (a script tag, a spreadsheet formula), one matched in both
-    /// languages by stem, and a cross-tab of the themes by a closed question.
+    /// languages by stem, and a cross-tab of the themes by a closed question. (`времени`, not
+    /// `время`: Snowball stems the two apart, `времен` and `врем`.)
     static let definition = """
         title: Themes case
         language: en
@@ -26,7 +27,7 @@ import XLSXReadBack
           - id: more_time
             label: {en: "<script>alert('theme')</script> More time", ru: "<script>alert('тема')</script> Больше времени"}
             questions: [improve]
-            words: [time, время]
+            words: [time, времени]
           - id: formula
             label: "=cmd|' /C calc'!A0"
             questions: [improve]
@@ -46,7 +47,7 @@ import XLSXReadBack
         4,ngo,Nothing
         5,gov,
         6,ngo,Fewer speeches; more times for questions
-        7,gov,<img src=x onerror=alert(1)> =HYPERLINK("http://evil")
+        7,gov,"<img src=x onerror=alert(1)> =HYPERLINK(""http://evil"")"
 
         """
 
@@ -200,5 +201,42 @@ import XLSXReadBack
         #expect(!file.sheetXML("Themes").contains("<f>"), "a label became a formula")
         let charts = file.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }
         #expect(charts.contains { String(decoding: file.parts[$0] ?? Data(), as: UTF8.self).contains("Themes") }, "\(charts)")
+    }
+
+    /// The bundled example: every theme figure of themes.csv, the Themes sheet and report.md's
+    /// table is the one `survey stats --format csv` prints (14 of 27 asked for more time).
+    @Test func renderedThemeFiguresEqualSurveyStats() throws {
+        let (work, result) = try DonorCSVPackTests.seminar("--format", "md,csv,xlsx")
+        defer { work.remove() }
+        #expect(result.status == 0, "\(result)")
+        let statsRun = try work.run("stats", WordReportCommandTests.example.0, WordReportCommandTests.example.1, "--format", "csv")
+        #expect(statsRun.status == 0, "\(statsRun)")
+        var stats: [String: Double] = [:]
+        for row in parseCSV(statsRun.stdout) where row.count == 7 && row[0] == "all" && row[1] == "theme" {
+            stats["\(row[2])|\(row[3])|\(row[5])"] = Double(row[6])
+        }
+        #expect(stats["improve|more_time|count"] == 14 && stats["improve||answered"] == 27, "\(stats)")
+        let csv = try Self.rows(work, "rep/themes.csv").dropFirst()
+        #expect(csv.count == 8, "\(csv)")
+        let sheet = try XLSXReadBack(path: work.path("rep/report.xlsx")).cells("Themes").byRow().dropFirst()
+        #expect(sheet.count == csv.count)
+        let markdown = try #require(work.text("rep/report.md"))
+        for (line, cells) in zip(csv, sheet) {
+            let key = "\(line[0])|\(line[1])|"
+            let count = line[1].isEmpty ? stats[key + "uncoded"] : stats[key + "count"]
+            let percent = line[1].isEmpty ? stats[key + "uncoded_percent"] : stats[key + "percent"]
+            #expect(Double(line[3]) == count && Double(line[4]) == stats["\(line[0])||answered"], "\(line)")
+            #expect(ExcelReportCommandTests.close(Double(line[5]), percent), "\(line)")
+            #expect(cells["E"]?.number == count && cells["F"]?.number == stats["\(line[0])||answered"], "\(line)")
+            #expect(ExcelReportCommandTests.close(cells["G"]?.number.map { $0 * 100 }, percent), "\(line)")
+            #expect(Double(line[8]) == stats["\(line[0])||hand_coded"])
+            if !line[1].isEmpty {
+                #expect(ExcelReportCommandTests.close(Double(line[6]), stats[key + "ci95_low"]) && ExcelReportCommandTests.close(Double(line[7]), stats[key + "ci95_high"]), "\(line)")
+                #expect(ExcelReportCommandTests.close(cells["H"]?.number.map { $0 * 100 }, stats[key + "ci95_low"]), "\(line)")
+                #expect(ExcelReportCommandTests.close(cells["I"]?.number.map { $0 * 100 }, stats[key + "ci95_high"]), "\(line)")
+            }
+            let shown = String(format: "%.1f", percent ?? -1)
+            #expect(markdown.contains("| \(line[2]) | \(Int(count ?? -1)) | \(shown) |"), "report.md has no row \(line[2]) | \(shown)")
+        }
     }
 }
