@@ -238,4 +238,30 @@ import XLSXReadBack
             #expect(markdown.contains("| \(line[2]) | \(Int(count ?? -1)) | \(shown) |"), "report.md has no row \(line[2]) | \(shown)")
         }
     }
+
+    /// The bundled definition with its `themes:` and their cross-tab left out: what it was before
+    /// it had themes, for the tests of the glossary's comment topics.
+    static func exampleWithoutThemes() throws -> String {
+        let text = try String(contentsOf: Fixture.repoRoot.appendingPathComponent("questionnaires/seminar-feedback.yaml"), encoding: .utf8)
+        let start = try #require(text.range(of: "\n# What the answers to"), "the example's themes block moved")
+        let end = try #require(text.range(of: "\nreport:\n", range: start.upperBound..<text.endIndex))
+        let cut = String(text[..<start.lowerBound]) + "\n" + String(text[end.lowerBound...])
+        return cut.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("#themes") }.joined(separator: "\n")
+    }
+
+    /// The published example's key findings: the top theme of "What should be improved?" in
+    /// report.md, report.html and findings.csv, in English and Russian.
+    @Test func examplesKeyFindingIsTheTopTheme() throws {
+        for (language, sentence) in [("en", "Most common theme of the answers to “What should be improved?”: More time for discussion, 14 of 27 answers (52%; 95% CI 34–69%)."),
+                                     ("ru", "Самая частая тема ответов на вопрос «Что следует улучшить?»: «Больше времени на обсуждение», 14 из 27 ответов (52%; 95% ДИ 34–69%).")] {
+            let (work, result) = try DonorCSVPackTests.seminar("--lang", language, "--format", "md,html,csv")
+            defer { work.remove() }
+            #expect(result.status == 0, "\(result)")
+            #expect(try #require(work.text("rep/report.md")).contains("\n- " + sentence + "\n"), "\(language)")
+            #expect(try #require(work.text("rep/report.html")).contains("<li>" + sentence + "</li>"), "\(language)")
+            let row = try #require(try Self.rows(work, "rep/findings.csv").first { $0.count > 1 && $0[1] == "theme" })
+            #expect(Array(row[2...8]) == ["improve", "", language == "en" ? "More time for discussion" : "Больше времени на обсуждение", "14", "27", "51.8518518519", "33.985615755"], "\(row)")
+            #expect(row.last == sentence)
+        }
+    }
 }
