@@ -239,6 +239,25 @@ import XLSXReadBack
         }
     }
 
+    /// Hand codes beside the responses override the rules in the report too: "Nothing" coded as
+    /// the formula theme moves from no theme to it, and every format says one answer was coded by hand.
+    @Test func handCodesOverrideTheRulesAndAreCounted() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        try work.write("r.codes.csv", "respondent,question,themes,coder,coded_at\n4,improve,formula,anna,2026-11-30T03:00:00+00:00\n")
+        let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "md,html,csv")
+        #expect(result.status == 0, "\(result)")
+        let rows = try Self.rows(work, "rep/themes.csv")
+        #expect(rows[2].prefix(5) == ["improve", "formula", "'=cmd|' /C calc'!A0", "2", "6"] && rows[2][8] == "1", "\(rows)")
+        #expect(rows[3].prefix(4) == ["improve", "", "No theme", "1"] && rows[3][8] == "1", "\(rows)")
+        let note = "Themes of 1 answer were given by hand (codes file); the others by the definition's rules."
+        #expect(try #require(work.text("rep/report.md")).contains(note))
+        #expect(try #require(work.text("rep/report.html")).contains(note.replacingOccurrences(of: "'", with: "&#39;")))
+        let markdown = try #require(work.text("rep/report.md"))
+        let formula = try #require(markdown.range(of: "A0 (2)**"), "\(markdown)")
+        #expect(markdown[formula.upperBound...].hasPrefix("\n\n> Shorter lunch and more time\n\n> Nothing"), "\(markdown[formula.upperBound...].prefix(200))")
+    }
+
     /// The bundled definition with its `themes:` and their cross-tab left out: what it was before
     /// it had themes, for the tests of the glossary's comment topics.
     static func exampleWithoutThemes() throws -> String {
