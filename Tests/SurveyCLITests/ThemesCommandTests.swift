@@ -125,6 +125,18 @@ import Testing
         #expect(result.stdout.isEmpty, "no figures from codes that were partly read")
     }
 
+    /// Codes of respondents `--where` leaves out are not "unknown": they are in the data.
+    @Test func codesOfRowsLeftOutByWhereAreNotUnknown() throws {
+        let dir = try Self.workdir()
+        defer { dir.remove() }
+        let result = try dir.run("stats", Self.definition, "comments.csv", "--where", "org_type == gov", "--format", "json")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("note: themes: 1 answer coded by hand in comments.codes.csv"), "\(result)")
+        let improve = try Self.themes(result.stdout, "improve")
+        #expect(improve["answered"] as? Int == 13 && improve["hand_coded"] as? Int == 1)
+        #expect(Self.counts(improve)["more_time"] == 4)
+    }
+
     @Test func aHandCodeForABlankAnswerIsNamed() throws {
         let dir = try Self.workdir(codes: false)
         defer { dir.remove() }

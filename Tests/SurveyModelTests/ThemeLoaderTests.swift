@@ -15,7 +15,7 @@ import Testing
 
     @Test func fixtureThemesLoadInDefinitionOrderWithTheirScopes() throws {
         let questionnaire = try QuestionnaireLoader.load(path: Fixture.path("themes/seminar-comments.yaml"))
-        #expect(questionnaire.themes.map(\.id) == ["thanks", "more_time", "materials", "translation", "venue"])
+        #expect(questionnaire.themes.map(\.id) == ["more_time", "materials", "translation", "venue", "thanks"], "top-level themes first, then each question's own")
         #expect(questionnaire.themes(for: "improve").map(\.id) == ["more_time", "materials", "translation", "venue"])
         #expect(questionnaire.themes(for: "comments").map(\.id) == ["thanks"])
         #expect(questionnaire.themes(for: "org_type").isEmpty)

@@ -39,8 +39,7 @@ import Testing
     }
 }
 
-/// A questionnaire compared by meaning: conditions by their parsed form, not their text; themes
-/// without the place in the file they were read from.
+/// A questionnaire compared by meaning: conditions by their parsed form, not their text.
 struct Normalized: Equatable {
     var questionnaire: Questionnaire
 
@@ -49,14 +48,6 @@ struct Normalized: Equatable {
         for index in copy.questions.indices {
             if let when = copy.questions[index].when { copy.questions[index].when = Condition(source: "", root: when.root) }
         }
-        for index in copy.themes.indices { copy.themes[index].location = nil }
-        // What a question's themes are, in their order, is what counts (its table lists them so);
-        // a question's own `themes:` may come back after the top-level ones.
-        let place = Dictionary(copy.questions.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        copy.themes = copy.themes.enumerated().sorted { a, b in
-            let first = (a.element.questions ?? []).compactMap { place[$0] }.min() ?? -1, second = (b.element.questions ?? []).compactMap { place[$0] }.min() ?? -1
-            return first != second ? first < second : a.offset < b.offset
-        }.map(\.element)
         self.questionnaire = copy
     }
 }
