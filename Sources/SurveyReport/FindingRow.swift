@@ -18,9 +18,10 @@ struct FindingRow {
     var sentence: String
 
     /// The response rate, the best- and lowest-rated aspects, the group differences and the
-    /// comment topics, each with the report's sentence.
-    static func rows(of findings: Findings, questionnaire: Questionnaire, language: ReportLanguage, phrases: ReportPhrases) -> [FindingRow] {
-        let wording = FindingsPhrases(language: language, questionnaire: questionnaire)
+    /// comment topics (a question's top theme as kind `theme`), each with the report's sentence.
+    static func rows(of findings: Findings, questionnaire: Questionnaire, language: ReportLanguage, phrases: ReportPhrases,
+                     results: SurveyResults? = nil) -> [FindingRow] {
+        let wording = FindingsPhrases(language: language, questionnaire: questionnaire, results: results)
         var rows: [FindingRow] = []
         let participants = findings.participants.flatMap { $0 > 0 ? $0 : nil }
         rows.append(FindingRow(kind: "response_rate", count: findings.responses, base: participants,
@@ -37,6 +38,13 @@ struct FindingRow {
                                    sentence: wording.difference(difference, phrases: phrases)))
         }
         for topic in findings.commentTopics {
+            if let theme = topic.themeID {
+                // A question's top theme: its label as the topic, its id as the word, its interval.
+                rows.append(FindingRow(kind: "theme", question: topic.questionID, topic: language == .english ? topic.name : topic.russianName,
+                                       count: topic.answers, base: topic.answered, percent: topic.percent, low: topic.low, high: topic.high,
+                                       words: theme, sentence: wording.topic(topic)))
+                continue
+            }
             rows.append(FindingRow(kind: "comment_topic", question: topic.questionID, topic: language == .english ? topic.name : topic.russianName,
                                    count: topic.answers, base: topic.answered, percent: topic.percent,
                                    words: topic.words.map { "\($0.text):\($0.answers)" }.joined(separator: ";"), sentence: wording.topic(topic)))

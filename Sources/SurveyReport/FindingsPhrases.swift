@@ -6,6 +6,8 @@ import SurveyStatistics
 struct FindingsPhrases {
     let language: ReportLanguage
     let questionnaire: Questionnaire
+    /// The results, when at hand, for the labels of themes coders added (a themes side of a cross-tab).
+    var results: SurveyResults? = nil
 
     private func pick(_ en: String, _ ru: String) -> String { language == .english ? en : ru }
 
@@ -43,17 +45,33 @@ struct FindingsPhrases {
     /// The cross-tab's test sentence, word for word as its section says it.
     func difference(_ difference: GroupDifference, phrases: ReportPhrases) -> String {
         let tab = difference.crossTab
-        guard let row = questionnaire.question(tab.rowQuestion), let column = questionnaire.question(tab.columnQuestion) else { return "" }
+        func side(_ id: String) -> Question? { results?.crossTabQuestion(id) ?? questionnaire.question(id) }
+        guard let row = side(tab.rowQuestion), let column = side(tab.columnQuestion) else { return "" }
         return phrases.test(tab, rowQuestion: row, columnQuestion: column)
     }
 
     /// "16 of 27 answers to “What should be improved?” mention time (time 11, времени 5)."
     func topic(_ topic: CommentTopic) -> String {
         let text = questionText(topic.questionID)
+        if topic.themeID != nil { return theme(topic, questionText: text) }
         let share = NumberFormat.wholePercent(topic.percent)
         let words = topic.words.map { "\($0.text) \($0.answers)" }.joined(separator: ", ")
         return pick("\(topic.answers) of \(topic.answered) answers to “\(text)” (\(share)) mention \(topic.name) (\(words)).",
                     "Тема «\(topic.russianName)»: \(topic.answers) из \(topic.answered) \(Self.russianOf(topic.answered, one: "ответа", many: "ответов")) на вопрос «\(text)» (\(share)); слова: \(words).")
+    }
+
+    /// "Most common theme of the answers to “What should be improved?”: More time for discussion,
+    /// 14 of 27 answers (52%; 95% CI 34–69%)."
+    func theme(_ topic: CommentTopic, questionText text: String) -> String {
+        let share = NumberFormat.wholePercent(topic.percent)
+        var figures = "\(topic.answers) " + pick("of", "из") + " \(topic.answered) " + pick(topic.answered == 1 ? "answer" : "answers", Self.russianOf(topic.answered, one: "ответа", many: "ответов"))
+            + " (\(share)"
+        if let low = topic.low, let high = topic.high {
+            figures += "; " + pick("95% CI", "95% ДИ") + " \(NumberFormat.fixed(low, 0))–\(NumberFormat.wholePercent(high))"
+        }
+        figures += ")"
+        return pick("Most common theme of the answers to “\(text)”: \(topic.name), \(figures).",
+                    "Самая частая тема ответов на вопрос «\(text)»: «\(topic.russianName)», \(figures).")
     }
 
     /// Every finding's sentence, in the order the report lists them. The response rate is not

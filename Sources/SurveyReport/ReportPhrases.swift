@@ -177,6 +177,9 @@ public struct ReportPhrases: Sendable {
             list.insert(pick("Declared missing codes (such as \"Don't know\") are shown in their own rows and left out of valid percentages, means, top-2 box and comparisons.",
                              "Объявленные коды пропуска (например, «затрудняюсь ответить») показаны отдельными строками и не входят в проценты от ответивших, средние, долю высших оценок и сравнения."), at: 2)
         }
+        if results.questions.contains(where: { !($0.themes?.rows.isEmpty ?? true) }) {
+            list.append(themesMethod)
+        }
         return list
     }
 }

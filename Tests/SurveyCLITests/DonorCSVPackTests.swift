@@ -149,7 +149,7 @@ import Testing
         let result = try work.run("report", "q.yaml", "r.csv", "--out", "rep", "--format", "csv")
         #expect(result.status == 0, "\(result)")
         let files = Self.csvFiles(work, "rep")
-        #expect(files.count == 12, "\(files)")
+        #expect(files.count == 13, "\(files)")
         for file in files {
             let rows = parseCSV(try #require(work.text(file)))
             #expect(rows.count >= 1 && rows[0].first == "event_id", "\(file): \(rows.first ?? [])")
@@ -233,7 +233,7 @@ import Testing
         let result = try work.run("report", "q.yaml", "r.csv", "--out", "excel", "--format", "csv", "--lang", "ru", "--excel")
         #expect(result.status == 0, "\(result)")
         let files = Self.csvFiles(work, "excel")
-        #expect(files.count == 12, "\(files)")
+        #expect(files.count == 13, "\(files)")
         for file in files {
             let bytes = try #require(work.bytes(file))
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file) has no BOM")
@@ -320,7 +320,7 @@ import Testing
         defer { work.remove() }
         #expect(result.status == 0, "\(result)")
         let svgs = work.listing().filter { $0.hasPrefix("rep/charts/") && $0.hasSuffix(".svg") }
-        #expect(svgs.count == 10, "\(svgs)")
+        #expect(svgs.count == 11, "\(svgs)")
         for svg in svgs {
             let png = try #require(work.bytes(String(svg.dropLast(4)) + ".png"), "\(svg) has no PNG twin")
             let size = try #require(Self.size(ofPNG: png), "\(svg): not a PNG")

@@ -104,7 +104,7 @@ import XLSXReadBack
                                                  "--outdir", "csv", "rep/report.xlsx"], environment: [:])
         #expect(converted.status == 0, "\(converted)")
         let sheets = work.listing().filter { $0.hasPrefix("csv/report-") }
-        #expect(sheets.count == 11, "\(sheets)")
+        #expect(sheets.count == 12, "\(sheets)")
         let frequencies = language == "en" ? "csv/report-Frequencies.csv" : "csv/report-Частоты.csv"
         let rows = parseCSV(try #require(work.text(frequencies)))
         let stats = try Self.stats(work)

@@ -6,11 +6,14 @@ import Testing
 /// Tests/Fixtures/findings/make-findings-expected.py (scipy, snowballstemmer) and
 /// Tests/Fixtures/honest-tests/make-honest-tests-expected.py.
 @Suite struct KeyFindingsReportTests {
-    /// The bundled example rendered into `out` of a fresh working directory.
+    /// The bundled example rendered into `out` of a fresh working directory, without its themes
+    /// (which would speak for "What should be improved?" instead, see ThemesReportTests), so that
+    /// its comment topics are the glossary's and the keywords' as the oracle counts them.
     static func example(_ extra: String...) throws -> Workdir {
         let work = try Workdir()
         let root = Fixture.repoRoot
-        let result = try work.run(arguments: ["report", root.appendingPathComponent("questionnaires/seminar-feedback.yaml").path,
+        try work.write("seminar-feedback.yaml", try ThemesReportTests.exampleWithoutThemes())
+        let result = try work.run(arguments: ["report", "seminar-feedback.yaml",
                                               root.appendingPathComponent("responses/seminar-feedback.csv").path, "--out", "out"] + extra)
         #expect(result.status == 0, "\(result)")
         return work

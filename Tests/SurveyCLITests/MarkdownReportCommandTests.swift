@@ -26,7 +26,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let markdown = try #require(work.text("rep/report.md"))
         let links = Self.links(in: markdown)
-        #expect(links.filter { $0.hasSuffix(".svg") }.count == 10 && links.filter { $0.hasSuffix(".png") }.count == 10, "\(links)")
+        #expect(links.filter { $0.hasSuffix(".svg") }.count == 11 && links.filter { $0.hasSuffix(".png") }.count == 11, "\(links)")
         for link in links {
             let bytes = try #require(work.bytes("rep/" + link), "\(link) is linked but not written")
             if link.hasSuffix(".png") { #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(link) is not a PNG") }
@@ -36,7 +36,7 @@ import Testing
         #expect(written == Set([".survey-report", "report.md"] + links), "\(written)")
         let marker = try #require(work.text("rep/.survey-report")).split(separator: "\n").dropFirst().map(String.init)
         #expect(Set(marker) == Set(["report.md"] + links), "the marker lists the pictures too")
-        #expect(result.stderr.contains("Wrote 21 files to rep/"), "\(result)")
+        #expect(result.stderr.contains("Wrote 23 files to rep/"), "\(result)")
     }
 
     /// The example in English and Russian through pandoc into Word and back to HTML: as many
@@ -72,6 +72,6 @@ import Testing
         // pandoc's docx reader does not see SVG pictures; a zip keeps its file names as plain bytes.
         let docx = String(decoding: try #require(work.bytes("report.docx")), as: UTF8.self)
         let pictures = Set(docx.matches(of: /word\/media\/[A-Za-z0-9]+\.svg/).map { String($0.0) })
-        #expect(pictures.count == 10, "every chart is in the Word file: \(pictures)")
+        #expect(pictures.count == 11, "every chart is in the Word file: \(pictures)")
     }
 }

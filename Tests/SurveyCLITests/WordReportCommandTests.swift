@@ -39,7 +39,7 @@ import ZIPFoundation
         let docx = try #require(work.bytes("rep/report.docx"), "no report.docx: \(work.listing())")
         let parts = try Self.parts(docx)
         #expect(parts["word/document.xml"] != nil && parts["[Content_Types].xml"] != nil && parts["_rels/.rels"] != nil, "\(parts.keys.sorted())")
-        #expect(parts.keys.filter { $0.hasPrefix("word/media/") && $0.hasSuffix(".png") }.count == 10)
+        #expect(parts.keys.filter { $0.hasPrefix("word/media/") && $0.hasSuffix(".png") }.count == 11)
         let marker = try #require(work.text("rep/.survey-report"))
         #expect(marker.split(separator: "\n").contains("report.docx"), "the marker lists report.docx")
     }
@@ -135,7 +135,7 @@ import ZIPFoundation
 
         let images = try work.launch(URL(fileURLWithPath: try #require(Self.tool("pdfimages"))), ["-list", "out/report.pdf"], environment: [:])
         let pictures = images.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ") }
-        #expect(pictures.count == 10, "\(images.stdout)")
+        #expect(pictures.count == 11, "\(images.stdout)")
         for picture in pictures where picture.count > 13 {
             #expect((295...305).contains(Int(picture[12]) ?? 0), "\(picture.joined(separator: " "))")
         }

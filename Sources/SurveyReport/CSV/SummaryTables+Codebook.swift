@@ -5,8 +5,9 @@ extension SummaryTables {
     /// means, in the report's language, so the pack can be read without the definition.
     ///
     /// One row per answer code of a closed question (`kind` `answer`), one per declared missing
-    /// code (`missing_code`), one for a question without codes (`open`: number, text, date), and
-    /// for `other: true` one for the `ID_other` column (`other_text`). `min` and `max` give a
+    /// code (`missing_code`), one for a question without codes (`open`: number, text, date),
+    /// for `other: true` one for the `ID_other` column (`other_text`), and for a text question
+    /// with themes one per theme under `ID#themes` (`theme`, type `themes`). `min` and `max` give a
     /// rating's scale or a number's bounds. Question-level columns (`question`, `type`,
     /// `missing_codes`, `skip_condition`, `required`) repeat on each of a question's rows, so
     /// any row read on its own is complete.
@@ -34,6 +35,13 @@ extension SummaryTables {
             if let column = question.otherColumn {
                 // Free text, filled only when the answer is `other`: no codes, never required.
                 row(column, type: QuestionKind.text.keyword, code: "", label: "", kind: "other_text", missing: "", required: false)
+            }
+            if case .text = question.kind {
+                // The codes of themes.csv and of a themes side in the cross-tabs (`improve#themes`).
+                for theme in ThemeSide.labels(of: question.id, in: results) {
+                    row(question.id + ThemeSide.suffix, type: "themes", code: theme.id, label: theme.label.text(in: options.language.rawValue),
+                        kind: "theme", missing: "", required: false)
+                }
             }
         }
         return table(["question_id", "question", "type", "code", "label", "kind", "missing_codes", "skip_condition", "required", "min", "max"], rows)

@@ -6,7 +6,7 @@ extension SummaryTables {
     /// the report's order; `sentence` is the report's wording. Schema in docs/report.md.
     func findings() -> String {
         let cell = { (value: String) in CSVFormat.neutralized(value) }
-        let found = FindingRow.rows(of: results.findings, questionnaire: results.questionnaire, language: options.language, phrases: options.phrases)
+        let found = FindingRow.rows(of: results.findings, questionnaire: results.questionnaire, language: options.language, phrases: options.phrases, results: results)
         let rows = found.enumerated().map { index, row in
             [String(index + 1), row.kind, row.question, row.other, cell(row.topic), String(row.count), row.base.map(String.init) ?? "",
              figure(row.percent), figure(row.low), figure(row.high),

@@ -35,12 +35,13 @@ public struct SummaryTables {
             ("crosstabs.csv", crossTabsLong()),
             ("tests.csv", tests()),
             ("keywords.csv", keywords()),
+            ("themes.csv", themes()),
             ("comments.csv", comments()),
             ("data_quality.csv", dataQuality()),
             ("findings.csv", findings()),
         ]
         for tab in results.crossTabs {
-            files.append(("crosstab-\(tab.rowQuestion)-by-\(tab.columnQuestion).csv", crossTabWide(tab)))
+            files.append(("crosstab-\(ThemeSide.slug(tab.rowQuestion))-by-\(ThemeSide.slug(tab.columnQuestion)).csv", crossTabWide(tab)))
         }
         return files
     }
@@ -59,12 +60,14 @@ public struct SummaryTables {
         return dialect.file([["event_id"] + header] + rows.map { [id] + $0 })
     }
 
+    /// A question's text, or for a themes side (`improve#themes`) the question's text marked as its themes.
     func questionText(_ id: String) -> String {
-        results.questionnaire.question(id).map { text($0.text.text(in: language)) } ?? id
+        ThemeSide.question(id, in: results).map { text($0.text.text(in: language)) } ?? id
     }
 
+    /// A choice's label, or a theme's label on a themes side; else the code.
     func label(_ question: String, _ code: String) -> String {
-        let category = results.questionnaire.question(question)?.categories.first { $0.code == code }
+        let category = ThemeSide.question(question, in: results)?.categories.first { $0.code == code }
         return text(category?.label.text(in: language) ?? code)
     }
 
@@ -172,19 +175,17 @@ public struct SummaryTables {
     /// One row per cross-tab: the figures of the test as run, which p was used (`p_method`),
     /// the effect size and the sentence of the report, in the report's language.
     func tests() -> String {
-        let questionnaire = results.questionnaire
         let rows = results.crossTabs.map { tab -> [String] in
             let leftOut = tab.leftOutOfTest.map { "\($0.code) (\($0.respondents))" }.joined(separator: "; ")
             var sentence = ""
-            if let row = questionnaire.question(tab.rowQuestion), let column = questionnaire.question(tab.columnQuestion) {
-                sentence = options.phrases.test(tab, rowQuestion: row, columnQuestion: column)
+            let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), columnQuestion = ThemeSide.question(tab.columnQuestion, in: results)
+            if let rowQuestion, let columnQuestion {
+                sentence = options.phrases.test(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion)
             }
             guard let t = tab.test else {
                 return [tab.rowQuestion, tab.columnQuestion, String(tab.total), "", "", "", "", "", "", "", "", "", "", "", text(leftOut), "", text(sentence)]
             }
-            let wording = questionnaire.question(tab.rowQuestion).flatMap { row in
-                questionnaire.question(tab.columnQuestion).map { options.phrases.wording(rowQuestion: row, columnQuestion: $0) }
-            }
+            let wording = rowQuestion.flatMap { row in columnQuestion.map { options.phrases.wording(rowQuestion: row, columnQuestion: $0) } }
             var warnings: [String] = []
             if t.isSparse { warnings.append(options.phrases.sparseWarning(t.expectedBelowFivePercent)) }
             if t.anyExpectedBelowOne { warnings.append(options.phrases.expectedBelowOneWarning) }

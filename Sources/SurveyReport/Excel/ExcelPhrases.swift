@@ -13,6 +13,7 @@ struct ExcelPhrases {
     var crossTabsSheet: String { pick("Cross-tabs", "Таблицы сопряжённости") }
     var testsSheet: String { pick("Tests", "Проверка различий") }
     var keywordsSheet: String { pick("Keywords", "Ключевые слова") }
+    var themesSheet: String { pick("Themes", "Темы") }
     var commentsSheet: String { pick("Comments", "Комментарии") }
     var findingsSheet: String { pick("Findings", "Выводы") }
     var dataQualitySheet: String { pick("Data quality", "Качество данных") }
@@ -71,6 +72,10 @@ struct ExcelPhrases {
     var otherQuestionID: String { pick("Other question ID", "Код второго вопроса") }
     var topic: String { pick("Topic", "Тема") }
     var base: String { pick("Base", "База") }
+    var themeID: String { pick("Theme ID", "Код темы") }
+    var theme: String { pick("Theme", "Тема") }
+    var percentOfAnswers: String { pick("% of answers", "% ответов") }
+    var handCoded: String { pick("Coded by hand", "Закодировано вручную") }
     var percent: String { "%" }
     var words: String { pick("Words", "Слова") }
     var measure: String { pick("Measure", "Показатель") }

@@ -9,8 +9,10 @@ extension ExcelReport {
         sheet.columnWidths = [0: 14]
         var row = 0
         // In questionnaire order, whichever sheet holds the figures.
+        // A question's theme chart (`improve#themes`) right after its own place.
         let order = Dictionary(results.questions.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        for source in sources.list.sorted(by: { order[$0.questionID, default: 0] < order[$1.questionID, default: 0] }) {
+        func place(_ id: String) -> Int { order[ThemeSide.questionID(of: id) ?? id, default: 0] }
+        for source in sources.list.sorted(by: { place($0.questionID) < place($1.questionID) }) {
             let bars = source.labels.last.row - source.labels.first.row + 1
             // Excel's default chart is 288 px high, a row 20 px; a bar needs about 24 px.
             let heightScale = max(1, Double(bars * 24 + 110) / 288)

@@ -48,9 +48,8 @@ extension ExcelReport {
             (words.fisherP, 11), (words.monteCarloP, 12), (words.pUsed, 11), (words.pMethod, 13), (words.effectSize, 14),
             (words.drivingCells, 30), (words.leftOut, 20), (words.warnings, 30), (words.sentence, 70),
         ])
-        let questionnaire = results.questionnaire
         for tab in results.crossTabs {
-            let rowQuestion = questionnaire.question(tab.rowQuestion), columnQuestion = questionnaire.question(tab.columnQuestion)
+            let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), columnQuestion = ThemeSide.question(tab.columnQuestion, in: results)
             var sentence = ""
             if let rowQuestion, let columnQuestion { sentence = phrases.test(tab, rowQuestion: rowQuestion, columnQuestion: columnQuestion) }
             let leftOut = tab.leftOutOfTest.map { "\($0.code) (\($0.respondents))" }.joined(separator: "; ")

@@ -51,7 +51,7 @@ extension ExcelReport {
             (words.base, 9), (words.percent, 9), (words.ciLow, 11), (words.ciHigh, 11), (words.pUsed, 10), (words.pMethod, 13),
             (words.cramersV, 11), (words.effectSize, 14), (words.words, 30), (words.sentence, 90),
         ])
-        for row in FindingRow.rows(of: results.findings, questionnaire: results.questionnaire, language: language, phrases: phrases) {
+        for row in FindingRow.rows(of: results.findings, questionnaire: results.questionnaire, language: language, phrases: phrases, results: results) {
             table.add([count(table.nextRow), .text(row.kind), .text(row.question), .text(row.other), text(row.topic), count(row.count), row.base.map(count),
                        percent(row.percent), percent(row.low), percent(row.high), number(row.test?.p, Self.pValue), row.test.map { .text($0.pMethod.rawValue) },
                        number(row.test?.cramersV, Self.decimal), row.test.map { .text($0.effectSize.rawValue) }, text(row.words), text(row.sentence, Self.wrapped)])

@@ -40,6 +40,7 @@ struct ExcelReport {
             crossTabs(),
             tests(),
             keywords(),
+            themes(charts: &charts),
             comments(),
             findings(),
             dataQuality(),
@@ -114,14 +115,15 @@ struct ExcelReport {
 
     func count(_ value: Int) -> Cell { .number(value, Self.integer) }
 
-    /// The question's text in the report's language, or its id.
+    /// The question's text in the report's language (for a themes side, `improve#themes`, the
+    /// question's text marked as its themes), or its id.
     func questionText(_ id: String) -> String {
-        results.questionnaire.question(id)?.text.text(in: language) ?? id
+        ThemeSide.question(id, in: results)?.text.text(in: language) ?? id
     }
 
-    /// A choice's label in the report's language, or its code.
+    /// A choice's label (or a theme's, on a themes side) in the report's language, or its code.
     func label(_ question: String, _ code: String) -> String {
-        results.questionnaire.question(question)?.categories.first { $0.code == code }?.label.text(in: language) ?? code
+        ThemeSide.question(question, in: results)?.categories.first { $0.code == code }?.label.text(in: language) ?? code
     }
 }
 

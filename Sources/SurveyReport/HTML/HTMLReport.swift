@@ -78,6 +78,10 @@ public struct HTMLReport {
             guard let question = results.questionnaire.question(result.id), let chart = barChart(result, question: question) else { continue }
             files.append((result.id, chart.canvas().standalone()))
         }
+        for result in results.questions {
+            guard let question = results.questionnaire.question(result.id), let chart = themeChart(result, question: question) else { continue }
+            files.append((Self.themeChartName(result.id), chart.canvas().standalone()))
+        }
         if let overview = ratingsChart() {
             let name = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
             files.append((name, overview.canvas().standalone()))
@@ -139,6 +143,11 @@ public struct HTMLReport {
         let kind = question.kind.isClosed ? "closed" : question.kind.keyword
         var out = "<section class=\"question \(kind)\" id=\"q-\(h(result.id))\">\n"
         let head = "<h2>\(number). \(h(question.text.text(in: language)))</h2>\n<p class=\"base\">\(h(Self.capitalized(phrases.base(result.base))))</p>\n"
+        if let themes = result.themes, !themes.rows.isEmpty {
+            // The themes first: what the answers are about, then their words and the answers by theme.
+            let (first, rest) = result.text.map { textSummary($0, themes: themes) } ?? ("", "")
+            return out + "<div class=\"keep\">\n" + head + themesBlock(themes, result: result, question: question) + "</div>\n" + first + rest + "</section>\n"
+        }
         if let text = result.text {
             // On paper the question stays on the page of its keywords and first quote; the other
             // quotes may flow on.
@@ -233,8 +242,9 @@ public struct HTMLReport {
         return out + tableFoot
     }
 
-    /// The keyword table, phrases and first quote; then the other quotes.
-    private func textSummary(_ summary: TextSummary) -> (first: String, rest: String) {
+    /// The keyword table, phrases and first quote; then the other quotes. With `themes`, the
+    /// quotes stand under a heading per theme (`quotesByTheme`).
+    private func textSummary(_ summary: TextSummary, themes: ThemeTable? = nil) -> (first: String, rest: String) {
         var out = ""
         if !summary.keywords.isEmpty {
             out += "<h3>\(h(phrases.keywords))</h3>\n"
@@ -248,19 +258,14 @@ public struct HTMLReport {
             let list = summary.phrases.map { "\(h($0.text)) (\($0.answers))" }.joined(separator: ", ")
             out += "<p><strong>\(h(phrases.phrases)):</strong> \(list)</p>\n"
         }
+        if let themes { return (out, quotesByTheme(themes, text: summary)) }
         var rest = ""
         if !summary.quotes.isEmpty {
             out += "<h3>\(h(phrases.comments))</h3>\n"
             let note = phrases.quotesNote(shown: summary.quotes.count, of: summary.answered)
             if !note.isEmpty { out += "<p class=\"note\">\(h(note))</p>\n" }
             for (index, quote) in summary.quotes.enumerated() {
-                let excerpt = QuoteExcerpt(quote.text)
-                var shown = Self.lines(h(excerpt.shown))
-                if excerpt.moreCharacters > 0 {
-                    let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
-                    shown += "<br /><em class=\"note\">\(h(cut))</em>"
-                }
-                let block = "<blockquote>\(shown)</blockquote>\n"
+                let block = blockquote(quote)
                 if index == 0 { out += block } else { rest += block }
             }
         }
@@ -268,12 +273,11 @@ public struct HTMLReport {
     }
 
     private func crossTabs() -> String {
-        let questionnaire = results.questionnaire
         var sections = ""
         for tab in results.crossTabs {
-            guard let row = questionnaire.question(tab.rowQuestion), let column = questionnaire.question(tab.columnQuestion) else { continue }
+            guard let row = ThemeSide.question(tab.rowQuestion, in: results), let column = ThemeSide.question(tab.columnQuestion, in: results) else { continue }
             let rowText = row.text.text(in: language), columnText = column.text.text(in: language)
-            sections += "<section class=\"crosstab\" id=\"x-\(h(tab.rowQuestion))-\(h(tab.columnQuestion))\">\n"
+            sections += "<section class=\"crosstab\" id=\"x-\(h(ThemeSide.slug(tab.rowQuestion)))-\(h(ThemeSide.slug(tab.columnQuestion)))\">\n"
             sections += "<h3>\(h(rowText)) × \(h(columnText))</h3>\n"
             sections += crossTabTable(tab, rowLabels: categoryLabels(row), columnLabels: categoryLabels(column))
             sections += "<p class=\"note\">\(h(phrases.crossTabNote(total: tab.total)))</p>\n"
@@ -325,7 +329,7 @@ public struct HTMLReport {
         return labels
     }
 
-    private func tableHead(_ columns: [String], numeric: Set<Int>) -> String {
+    func tableHead(_ columns: [String], numeric: Set<Int>) -> String {
         var out = "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>"
         for (index, column) in columns.enumerated() {
             out += numeric.contains(index) ? "<th scope=\"col\" class=\"num\">\(h(column))</th>" : "<th scope=\"col\">\(h(column))</th>"
@@ -333,9 +337,9 @@ public struct HTMLReport {
         return out + "</tr>\n</thead>\n<tbody>\n"
     }
 
-    private var tableFoot: String { "</tbody>\n</table>\n</div>\n" }
+    var tableFoot: String { "</tbody>\n</table>\n</div>\n" }
 
-    private func h(_ text: String) -> String { Escaping.html(text) }
+    func h(_ text: String) -> String { Escaping.html(text) }
 
     /// Escaped text with its line breaks kept.
     static func lines(_ escaped: String) -> String {

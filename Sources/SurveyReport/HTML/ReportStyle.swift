@@ -96,6 +96,7 @@ enum ReportStyle {
     h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 4px; }
     h2 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 6px; }
     h3 { font-size: 1.05rem; margin: 18px 0 6px; }
+    h4 { font-size: 0.95rem; margin: 14px 0 4px; }
     p { margin: 6px 0; }
     header { border-bottom: 2px solid \(accent.hex); padding-bottom: 12px; margin-bottom: 8px; }
     .subtitle { color: \(muted.hex); margin: 0 0 12px; font-size: 1.05rem; }
@@ -161,7 +162,7 @@ enum ReportStyle {
       .stack > figure { margin-top: 0; }
       section.crosstab, .keep, .pair, .stack, figure, table, blockquote, dl.event { break-inside: avoid; page-break-inside: avoid; }
       .base { break-after: avoid; page-break-after: avoid; }
-      h2, h3 { break-after: avoid; page-break-after: avoid; }
+      h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
       .table-wrap { overflow: visible; }
     }
     """

@@ -9,8 +9,8 @@ import SurveyStatistics
 public struct MarkdownReport {
     let results: SurveyResults
     let options: ReportOptions
-    private var phrases: ReportPhrases { options.phrases }
-    private var language: ReportLanguage { options.language }
+    var phrases: ReportPhrases { options.phrases }
+    var language: ReportLanguage { options.language }
 
     public init(results: SurveyResults, options: ReportOptions) {
         self.results = results
@@ -46,7 +46,7 @@ public struct MarkdownReport {
         }
         for (number, result) in results.questions.enumerated() {
             guard let question = questionnaire.question(result.id) else { continue }
-            out.append(section(number: number + 1, question: question, result: result, hasChart: charts.contains(result.id)))
+            out.append(section(number: number + 1, question: question, result: result, charts: charts))
         }
         if !results.crossTabs.isEmpty {
             out.append("## " + phrases.crossTabs)
@@ -58,7 +58,7 @@ public struct MarkdownReport {
     }
 
     /// A chart as its SVG, then a link to its PNG twin.
-    private func chartLink(_ name: String, alt: String) -> String {
+    func chartLink(_ name: String, alt: String) -> String {
         "![\(Escaping.markdown(alt))](charts/\(name).svg)\n\n[\(Escaping.markdown(phrases.chartAsPNG))](charts/\(name).png)"
     }
 
@@ -76,10 +76,10 @@ public struct MarkdownReport {
         return parts.joined(separator: "\n\n")
     }
 
-    private func section(number: Int, question: Question, result: QuestionResult, hasChart: Bool) -> String {
+    private func section(number: Int, question: Question, result: QuestionResult, charts: Set<String>) -> String {
         var parts = ["## \(number). " + Escaping.markdown(question.text.text(in: language)), "_" + phrases.base(result.base) + "_"]
         // The chart right under the base line, before the table it draws.
-        if hasChart { parts.append(chartLink(result.id, alt: phrases.chartOf(question.text.text(in: language)))) }
+        if charts.contains(result.id) { parts.append(chartLink(result.id, alt: phrases.chartOf(question.text.text(in: language)))) }
         let others = NonAnswerRow.rows(result, question: question)
         // A "% of asked" column only where the table shows more than "No answer" below the answers.
         let showAsked = others.count > 1
@@ -112,6 +112,9 @@ public struct MarkdownReport {
         if result.frequencies == nil, result.multipleResponse == nil, let sentence = phrases.missingCodes(others) {
             parts.append(Escaping.markdown(sentence))
         }
+        if let themes = result.themes, !themes.rows.isEmpty {
+            parts += self.themes(themes, of: result.id, question: question, hasChart: charts.contains(HTMLReport.themeChartName(result.id)))
+        }
         if let text = result.text {
             if !text.keywords.isEmpty {
                 var table = MarkdownTable([(phrases.keyword, .left), (phrases.answersMentioning, .right), (phrases.occurrences, .right)])
@@ -123,7 +126,11 @@ public struct MarkdownReport {
             if !text.phrases.isEmpty {
                 parts.append("**\(phrases.phrases):** " + text.phrases.map { "\(Escaping.markdown($0.text)) (\($0.answers))" }.joined(separator: ", "))
             }
-            parts += quotes(text, title: phrases.comments)
+            if let themes = result.themes, !themes.rows.isEmpty {
+                parts += quotesByTheme(themes, text: text)
+            } else {
+                parts += quotes(text, title: phrases.comments)
+            }
         }
         if let other = result.otherAnswers {
             parts += quotes(other, title: phrases.otherAnswers(other.answered))
@@ -136,11 +143,16 @@ public struct MarkdownReport {
 
     /// A titled list of quoted answers (text questions' answers, other answers); none when empty.
     private func quotes(_ text: TextSummary, title: String) -> [String] {
-        guard !text.quotes.isEmpty else { return [] }
+        quotes(text.quotes, of: text.answered, title: title)
+    }
+
+    /// A titled list of `quotes`, said to be of `answered` answers; none when empty.
+    func quotes(_ quotes: [TextSummary.Quote], of answered: Int, title: String) -> [String] {
+        guard !quotes.isEmpty else { return [] }
         var block = "**\(Escaping.markdown(title))**"
-        let note = phrases.quotesNote(shown: text.quotes.count, of: text.answered)
+        let note = phrases.quotesNote(shown: quotes.count, of: answered)
         if !note.isEmpty { block += " _(\(note))_" }
-        return [block, text.quotes.map { quote in
+        return [block, quotes.map { quote in
             let excerpt = QuoteExcerpt(quote.text)
             guard excerpt.moreCharacters > 0 else { return Escaping.markdownQuote(quote.text) }
             let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
@@ -149,17 +161,19 @@ public struct MarkdownReport {
     }
 
     private func crossTab(_ tab: CrossTabResult) -> String {
-        let questionnaire = results.questionnaire
-        guard let rowQuestion = questionnaire.question(tab.rowQuestion), let columnQuestion = questionnaire.question(tab.columnQuestion) else { return "" }
+        guard let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), let columnQuestion = ThemeSide.question(tab.columnQuestion, in: results) else { return "" }
         let rowText = rowQuestion.text.text(in: language)
         let columnText = columnQuestion.text.text(in: language)
         var lines = ["### " + Escaping.markdown(rowText) + " × " + Escaping.markdown(columnText), "",
                      "_" + Escaping.markdown(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total)) + "_", ""]
+        // Labels by code: a themes side's codes are the themes its table counted.
+        let rowLabels = Dictionary(rowQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }
+        let columnLabels = Dictionary(columnQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }
         // The corner names the rows: the row question's answers are what the first column lists.
-        var table = MarkdownTable([(rowText, .left)] + columnQuestion.categories.map { ($0.label.text(in: language), .right) } + [(phrases.total, .right)])
-        for (r, category) in rowQuestion.categories.enumerated() {
+        var table = MarkdownTable([(rowText, .left)] + tab.columnCodes.map { (columnLabels[$0] ?? $0, .right) } + [(phrases.total, .right)])
+        for (r, code) in tab.rowCodes.enumerated() {
             let cells = tab.counts[r].enumerated().map { c, count in count == 0 ? "0" : "\(phrases.integer(count)) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
-            table.append([MarkdownTable.cell(category.label.text(in: language))] + cells + ["\(tab.rowTotals[r])"])
+            table.append([MarkdownTable.cell(rowLabels[code] ?? code)] + cells + ["\(tab.rowTotals[r])"])
         }
         table.append([MarkdownTable.cell(phrases.total)] + tab.columnTotals.map(String.init) + ["\(tab.total)"])
         lines.append(table.render())

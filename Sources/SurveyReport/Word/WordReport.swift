@@ -12,8 +12,8 @@ import SurveyStatistics
 public struct WordReport {
     let results: SurveyResults
     let options: ReportOptions
-    private var phrases: ReportPhrases { options.phrases }
-    private var language: ReportLanguage { options.language }
+    var phrases: ReportPhrases { options.phrases }
+    var language: ReportLanguage { options.language }
 
     public init(results: SurveyResults, options: ReportOptions) {
         self.results = results
@@ -41,7 +41,7 @@ public struct WordReport {
         if let stamp = options.stamp { intro += " (\(stamp))" }
         document.paragraph(runs: WordML.runs(markingCode: intro))
 
-        let findings = FindingsPhrases(language: language, questionnaire: questionnaire)
+        let findings = FindingsPhrases(language: language, questionnaire: questionnaire, results: results)
         document.heading(findings.title, level: 1)
         for sentence in findings.sentences(results.findings, phrases: phrases) { document.bullet(runs: WordML.runs(sentence)) }
 
@@ -55,7 +55,8 @@ public struct WordReport {
         }
         for (number, result) in results.questions.enumerated() {
             guard let question = questionnaire.question(result.id) else { continue }
-            section(&document, number: number + 1, question: question, result: result, chart: charts[result.id])
+            section(&document, number: number + 1, question: question, result: result, chart: charts[result.id],
+                    themeChart: charts[HTMLReport.themeChartName(result.id)])
         }
         if !results.crossTabs.isEmpty {
             document.heading(phrases.crossTabs, level: 1)
@@ -83,7 +84,7 @@ public struct WordReport {
         if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { document.paragraph(duplicates) }
     }
 
-    private func section(_ document: inout WordDocument, number: Int, question: Question, result: QuestionResult, chart: [UInt8]?) {
+    private func section(_ document: inout WordDocument, number: Int, question: Question, result: QuestionResult, chart: [UInt8]?, themeChart: [UInt8]?) {
         let text = question.text.text(in: language)
         document.heading("\(number). " + text, level: 1)
         document.paragraph(HTMLReport.capitalized(phrases.base(result.base)), style: "Note", keepWithNext: true)
@@ -118,6 +119,8 @@ public struct WordReport {
         if result.frequencies == nil, result.multipleResponse == nil, let sentence = phrases.missingCodes(others) {
             document.paragraph(sentence)
         }
+        let themes = result.themes.flatMap { $0.rows.isEmpty ? nil : $0 }
+        if let themes { self.themes(&document, themes, question: question, chart: themeChart) }
         if let text = result.text {
             if !text.keywords.isEmpty {
                 document.paragraph(runs: WordML.runs(phrases.keywords, .bold), keepWithNext: true)
@@ -129,7 +132,11 @@ public struct WordReport {
                 document.paragraph(runs: WordML.runs(phrases.phrases + ":", .bold)
                                    + WordML.runs(" " + text.phrases.map { "\($0.text) (\($0.answers))" }.joined(separator: ", ")))
             }
-            quotes(&document, text, title: phrases.comments)
+            if let themes {
+                quotesByTheme(&document, themes, text: text)
+            } else {
+                quotes(&document, text, title: phrases.comments)
+            }
         }
         if let other = result.otherAnswers { quotes(&document, other, title: phrases.otherAnswers(other.answered)) }
         if let dates = result.dates, let first = dates.earliest, let last = dates.latest {
@@ -140,12 +147,17 @@ public struct WordReport {
     /// A titled list of quoted answers, each a Quote paragraph; a cut one ends with the note
     /// saying where the whole answer is.
     private func quotes(_ document: inout WordDocument, _ text: TextSummary, title: String) {
-        guard !text.quotes.isEmpty else { return }
+        quotes(&document, text.quotes, of: text.answered, title: title)
+    }
+
+    /// A titled list of `quotes`, said to be of `answered` answers; only the title when there are none.
+    func quotes(_ document: inout WordDocument, _ quotes: [TextSummary.Quote], of answered: Int, title: String, always: Bool = false) {
+        guard !quotes.isEmpty || always else { return }
         var heading = WordML.runs(title, .bold)
-        let note = phrases.quotesNote(shown: text.quotes.count, of: text.answered)
+        let note = quotes.isEmpty ? "" : phrases.quotesNote(shown: quotes.count, of: answered)
         if !note.isEmpty { heading += WordML.runs(" (\(note))", .italic) }
-        document.paragraph(runs: heading, keepWithNext: true)
-        for quote in text.quotes {
+        document.paragraph(runs: heading, keepWithNext: !quotes.isEmpty)
+        for quote in quotes {
             let excerpt = QuoteExcerpt(quote.text)
             var runs = WordML.runs(excerpt.shown)
             if excerpt.moreCharacters > 0 {
@@ -157,17 +169,19 @@ public struct WordReport {
     }
 
     private func crossTab(_ document: inout WordDocument, _ tab: CrossTabResult) {
-        let questionnaire = results.questionnaire
-        guard let rowQuestion = questionnaire.question(tab.rowQuestion), let columnQuestion = questionnaire.question(tab.columnQuestion) else { return }
+        guard let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), let columnQuestion = ThemeSide.question(tab.columnQuestion, in: results) else { return }
         let rowText = rowQuestion.text.text(in: language)
         let columnText = columnQuestion.text.text(in: language)
         document.heading(rowText + " × " + columnText, level: 2)
         document.paragraph(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total), style: "Note", keepWithNext: true)
+        // Labels by code: a themes side's codes are the themes its table counted.
+        let rowLabels = Dictionary(rowQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }
+        let columnLabels = Dictionary(columnQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }
         // The corner names the rows: the row question's answers are what the first column lists.
-        var table = WordTable([(rowText, .left)] + columnQuestion.categories.map { ($0.label.text(in: language), .right) } + [(phrases.total, .right)])
-        for (r, category) in rowQuestion.categories.enumerated() {
+        var table = WordTable([(rowText, .left)] + tab.columnCodes.map { (columnLabels[$0] ?? $0, .right) } + [(phrases.total, .right)])
+        for (r, code) in tab.rowCodes.enumerated() {
             let cells = tab.counts[r].enumerated().map { c, count in count == 0 ? "0" : "\(phrases.integer(count)) (\(NumberFormat.wholePercent(tab.rowPercents[r][c])))" }
-            table.append([category.label.text(in: language)] + cells + ["\(tab.rowTotals[r])"])
+            table.append([rowLabels[code] ?? code] + cells + ["\(tab.rowTotals[r])"])
         }
         table.append([phrases.total] + tab.columnTotals.map(String.init) + ["\(tab.total)"], bold: true)
         document.table(table)

@@ -13,7 +13,8 @@ public struct Findings: Sendable, Hashable {
     /// Cross-tabs whose test is significant with an effect size that is not negligible,
     /// largest Cramér's V first.
     public var differences: [GroupDifference] = []
-    /// The comment topics mentioned most, merged across languages, largest share first.
+    /// The comment topics mentioned most, merged across languages, largest share first; for a
+    /// question with themes, its top theme instead (`CommentTopic.themeID`).
     public var commentTopics: [CommentTopic] = []
 
     public init() {}
@@ -53,6 +54,13 @@ public struct CommentTopic: Sendable, Hashable {
     public var answers: Int
     /// Answers to the question: the base.
     public var answered: Int
+    /// When the question has themes: the id of its top theme, which this topic is (`name` and
+    /// `russianName` are then its label in English and Russian, `words` empty); nil for a
+    /// glossary topic or a keyword.
+    public var themeID: String? = nil
+    /// A theme's 95% Wilson interval as its table gives it, in percent.
+    public var low: Double? = nil
+    public var high: Double? = nil
     /// answers / answered × 100.
     public var percent: Double { answered > 0 ? Double(answers) / Double(answered) * 100 : 0 }
 }

@@ -57,13 +57,31 @@ public enum FindingsSelector {
                              low: interval.lower * 100, high: interval.upper * 100)
     }
 
-    /// Per keyword question: its glossary topics plus its keywords outside the glossary (as the
+    /// The theme most answers have (the first in the table among equals), as a comment topic
+    /// named by its label; nil when no answer has a theme.
+    static func topTheme(_ table: ThemeTable, questionID: String) -> CommentTopic? {
+        guard let top = table.rows.enumerated().max(by: { a, b in
+            a.element.count != b.element.count ? a.element.count < b.element.count : a.offset > b.offset
+        })?.element, top.count > 0 else { return nil }
+        return CommentTopic(questionID: questionID, name: top.label.text(in: "en"), russianName: top.label.text(in: "ru"), words: [],
+                            answers: top.count, answered: table.answered, themeID: top.id, low: top.ciLow, high: top.ciHigh)
+    }
+
+    /// Per question with themes: its top theme. Per keyword question: its glossary topics plus its keywords outside the glossary (as the
     /// keyword table counts them), biggest first; the largest few over all questions.
     static func commentTopics(_ results: SurveyResults, topics: [String: [TopicCount]]) -> [CommentTopic] {
         var stemmers = AnswerStemmers()
         let glossary = TopicGlossary.builtIn()
         var all: [(topic: CommentTopic, order: Int)] = []
         for (order, result) in results.questions.enumerated() {
+            // A question with themes speaks through its top theme, which a reader finds in its theme table.
+            if let themes = result.themes, !themes.rows.isEmpty {
+                if let top = topTheme(themes, questionID: result.id),
+                   top.answers >= minimumTopicAnswers, top.percent >= minimumTopicPercent {
+                    all.append((top, order))
+                }
+                continue
+            }
             guard let summary = result.text, let counts = topics[result.id] else { continue }
             let answered = result.base.answered
             // The keyword table's wording of each stem, so a topic's words read as its rows do.

@@ -23,12 +23,12 @@ import XLSXReadBack
     @Test func sheetsAndHeadersAreInTheReportLanguage() throws {
         let english = try Self.workbook(Self.english)
         #expect(english.sheetNames == ["About", "Frequencies", "Descriptives", "Multiple response", "Cross-tabs", "Tests", "Keywords",
-                                       "Comments", "Findings", "Data quality", "Charts"])
+                                       "Themes", "Comments", "Findings", "Data quality", "Charts"])
         #expect(try english.rows("Frequencies").first == ["Question ID", "Question", "Code", "Label", "Row kind", "Count", "% of asked",
                                                           "Valid %", "Cumulative valid %", "95% CI low", "95% CI high"])
         let russian = try Self.workbook(Self.russian)
         #expect(russian.sheetNames == ["Об отчёте", "Частоты", "Описательные статистики", "Множественный выбор", "Таблицы сопряжённости",
-                                       "Проверка различий", "Ключевые слова", "Комментарии", "Выводы", "Качество данных", "Диаграммы"])
+                                       "Проверка различий", "Ключевые слова", "Темы", "Комментарии", "Выводы", "Качество данных", "Диаграммы"])
         #expect(try russian.rows("Частоты").first == ["Код вопроса", "Вопрос", "Код", "Метка", "Вид строки", "Число", "% от опрошенных",
                                                       "% от ответивших", "Накопленный %", "95% ДИ, от", "95% ДИ, до"])
         #expect(try russian.cells("Частоты")["D2"]?.text == "Государственный орган")
@@ -103,7 +103,9 @@ import XLSXReadBack
         let results = try Self.results(Self.english)
         let closed = results.questions.filter { $0.frequencies != nil || $0.multipleResponse != nil }
         let charts = file.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }
-        #expect(charts.count == closed.count)
+        // Then a chart per question with themes (`ID#themes`), drawing its rows on the Themes sheet.
+        let themed = results.questions.filter { ($0.themes?.answered ?? 0) > 0 }
+        #expect(charts.count == closed.count + themed.count)
         let frequencies = try file.cells("Frequencies"), multiple = try file.cells("Multiple response")
         for (path, result) in zip(charts, closed) {
             let xml = String(decoding: file.parts[path] ?? Data(), as: UTF8.self)
@@ -127,7 +129,7 @@ import XLSXReadBack
     @Test func crossTabsAreWideWithCodesAndLabels() throws {
         let rows = try Self.workbook(Self.english).rows("Cross-tabs")
         let results = try Self.results(Self.english)
-        #expect(results.crossTabs.count == 2)
+        #expect(results.crossTabs.count == 3)
         var index = 0
         for tab in results.crossTabs {
             let title = "\(Self.text(results, tab.rowQuestion)) × \(Self.text(results, tab.columnQuestion)) (\(tab.rowQuestion) × \(tab.columnQuestion))"
@@ -150,10 +152,12 @@ import XLSXReadBack
         }
     }
 
-    static func text(_ results: SurveyResults, _ id: String) -> String { results.questionnaire.question(id)?.text.text(in: "en") ?? id }
+    /// A question's text, or a themes side's (`improve#themes`: "Themes: …").
+    static func text(_ results: SurveyResults, _ id: String) -> String { results.crossTabQuestion(id)?.text.text(in: "en") ?? id }
 
+    /// A choice's label, or a theme's on a themes side.
     static func label(_ results: SurveyResults, _ question: String, _ code: String) -> String {
-        results.questionnaire.question(question)?.categories.first { $0.code == code }?.label.text(in: "en") ?? code
+        results.crossTabQuestion(question)?.categories.first { $0.code == code }?.label.text(in: "en") ?? code
     }
 
     /// Formula-looking answers and labels are text cells, whole, without the CSV's apostrophe.
