@@ -82,12 +82,14 @@ public final class CodesJournal {
         try journal.synchronize()
     }
 
-    /// Reads a codes file without creating or changing it (for `--agreement`); nil when missing.
-    public static func read(path: String) throws(EntryError) -> CodesJournal? {
-        guard try existingColumns(of: path) != nil else {
-            if FileManager.default.fileExists(atPath: path) { return try CodesJournal(path: path) }  // an empty file
-            return nil
+    /// Opens an existing codes file (for `--agreement`); nil when there is none.
+    public static func existing(path: String) throws(EntryError) -> CodesJournal? {
+        do throws(ImportError) {
+            try RegularFile.check(path)
+        } catch {
+            throw EntryError(error)
         }
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try CodesJournal(path: path)
     }
 
