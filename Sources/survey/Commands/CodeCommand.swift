@@ -17,8 +17,8 @@ struct CodeCommand: ParsableCommand {
         s skips, p goes back, q quits, ? lists the keys. With a pipe as input: one key per line \
         (theme keys may share a line: 1 3). \
         Each accepted answer is appended to the codes file (default: NAME.codes.csv beside \
-        NAME.csv) in one write and synced to disk, under the lock `survey import` takes; a \
-        second session on the same codes file is refused. The next run starts at the first \
+        NAME.csv) in one write and synced to disk, under an exclusive lock on that \
+        file; a second session on the same codes file is refused. The next run starts at the first \
         answer this coder has not coded. Hand codes override the rules in stats and reports. \
         --agreement A.codes.csv B.codes.csv (or one file holding two coders): per theme, the \
         answers both coded, agreement % and Cohen's kappa, and overall. See docs/coding.md.
