@@ -57,8 +57,8 @@ struct CodeCommand: ParsableCommand {
         }
     }
 
-    /// `responses/x.codes.csv` for `responses/x.csv`.
-    var codesPath: String { codes ?? ResponseFile.companion(of: responses, suffix: "codes") }
+    /// `responses/x.codes.csv` for `responses/x.csv`: the file `survey stats` and `survey report` find by themselves.
+    var codesPath: String { codes ?? ThemeCodes.defaultPath(forResponses: responses) }
 
     func run() throws {
         let definition: Questionnaire
