@@ -44,6 +44,8 @@ public final class CodingDesk {
     private let suggest: (String) -> [String]
     private let clock: () -> Date
     private var sessionLock: CodingSessionLock?
+    /// Ids a new theme may not take: the definition's themes of other questions.
+    private let reservedIDs: Set<String>
 
     /// The most themes offered one key each (1–9, then letters other than p, q, s).
     static let keys: [Character] = Array("123456789abcdefghijklmnortuvwxyz")
@@ -51,8 +53,10 @@ public final class CodingDesk {
     /// Opens the sitting: takes the session lock on the codes file (refused when another
     /// session holds it) and moves to the first answer this coder has not coded.
     public init(question: String, answers: [CodingAnswer], themes: [CodingTheme], suggest: @escaping (String) -> [String],
-                journal: CodesJournal, coder: String, width: Int = 80, clock: @escaping () -> Date = Date.init) throws(EntryError) {
+                journal: CodesJournal, coder: String, reservedIDs: Set<String> = [], width: Int = 80,
+                clock: @escaping () -> Date = Date.init) throws(EntryError) {
         self.question = question
+        self.reservedIDs = reservedIDs
         self.answers = answers
         self.suggest = suggest
         self.journal = journal
@@ -278,6 +282,9 @@ public final class CodingDesk {
         }
         guard !themes.contains(where: { $0.id == id }) else {
             return [EntryLine("  \(id) is already a theme: its key toggles it; type another id, or Enter alone to cancel", .problem)]
+        }
+        guard !reservedIDs.contains(id) else {
+            return [EntryLine("  \(id) is the id of a theme of another question in the definition: theme ids are unique there; type another id, or Enter alone to cancel", .problem)]
         }
         prompt = .newThemeLabel(id: id)
         return []

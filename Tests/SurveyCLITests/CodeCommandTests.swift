@@ -48,9 +48,11 @@ struct CodeCommandTests {
     @Test func aRefusedKeyInAPipeIsReportedWithItsLineAndExit1() throws {
         let dir = try Self.workdir()
         defer { dir.remove() }
-        let result = try dir.run(["code", "coding.yaml", "r.csv", "--question", "improve", "--coder", "anna"], input: "7\n\nq\n")
+        // A key with no theme; then a new theme with the id of another question's theme (cancelled).
+        let result = try dir.run(["code", "coding.yaml", "r.csv", "--question", "improve", "--coder", "anna"], input: "7\n+\nthanks\n\n\nq\n")
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("stdin:1: `7` is not a key here: 1–5 toggles a theme"), "\(result)")
+        #expect(result.stderr.contains("stdin:3: thanks is the id of a theme of another question in the definition"), "\(result)")
         #expect(Self.rows(dir.text("r.codes.csv")) == ["11,improve,more_time,anna,"])
     }
 
@@ -79,8 +81,8 @@ struct CodeCommandTests {
     }
 
     @Test(arguments: [
-        ("usefulness", "error: --question usefulness is a rating question; only the answers to text questions are coded with themes (text questions: improve, comments)"),
-        ("nope", "error: --question nope: the definition has no question with this id (text questions: improve, comments)"),
+        ("usefulness", "error: --question usefulness is a rating question; only the answers to text questions are coded with themes (text questions: improve, comments, thanks_note)"),
+        ("nope", "error: --question nope: the definition has no question with this id (text questions: improve, comments, thanks_note)"),
         ("comments", "error: --question comments has no themes in the definition, so there is nothing to suggest or to count."),
     ])
     func refusesAQuestionThatCannotBeCoded(question: String, message: String) throws {

@@ -117,7 +117,8 @@ struct CodeCommand: ParsableCommand {
         }
         let desk = try CodingDesk(question: question, answers: read.answers, themes: themes,
                                   suggest: CodingThemes.rules(for: question, in: definition),
-                                  journal: journal, coder: name, width: EntryTerminal.width())
+                                  journal: journal, coder: name, reservedIDs: Set(definition.themes.map(\.id)).subtracting(themes.map(\.id)),
+                                  width: EntryTerminal.width())
         defer { desk.close() }
         guard try CodingTerminal(desk: desk).run() else { throw SurveyFailure.dataProblems }
     }
