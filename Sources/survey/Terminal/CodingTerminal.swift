@@ -21,7 +21,7 @@ struct CodingTerminal {
 
     /// Runs the sitting; returns false when a line from a pipe was refused.
     func run() throws -> Bool {
-        let editor = interactive ? LineEditor() : nil
+        let editor = interactive ? LineEditor(carryKeys: true) : nil  // a key that is not a single key starts a line (a theme id)
         if interactive { CodingTerminal.sayWhatCtrlCLoses() }
         note(desk.opening())
         var refused = 0
