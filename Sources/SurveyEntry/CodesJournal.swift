@@ -93,6 +93,12 @@ public final class CodesJournal {
         return try CodesJournal(path: path)
     }
 
+    /// Refuses, without touching it, a file at `path` that is not a codes file (another header,
+    /// not a regular file); a missing or empty file passes.
+    public static func check(path: String) throws(EntryError) {
+        _ = try existingColumns(of: path)
+    }
+
     /// Torn lines moved away when the file was opened.
     public var recoveries: [TornLine] { journal.recoveries }
 

@@ -94,6 +94,15 @@ struct CodeCommandTests {
         #expect(dir.text("r.codes.csv") == nil)
     }
 
+    @Test func aMissingResponsesFileLeavesNoCodesFileBehind() throws {
+        let dir = try Self.workdir()
+        defer { dir.remove() }
+        let result = try dir.run(["code", "coding.yaml", "missing.csv", "--question", "improve"], input: "\n")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("missing.csv"), "\(result)")
+        #expect(dir.text("missing.codes.csv") == nil)
+    }
+
     /// The responses file named as the codes file by mistake: refused, left byte for byte.
     @Test func refusesAFileThatIsNotACodesFileWithoutTouchingIt() throws {
         let dir = try Self.workdir()

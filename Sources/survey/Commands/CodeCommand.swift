@@ -101,8 +101,9 @@ struct CodeCommand: ParsableCommand {
     private func code(_ definition: Questionnaire, themes: [CodingTheme]) throws {
         let environment = ProcessInfo.processInfo.environment
         let name = coder ?? environment["USER"] ?? environment["LOGNAME"] ?? "coder"
-        // The codes file first: a wrong one is refused before the responses are read.
-        let journal = try CodesJournal(path: codesPath, notify: Terminal.error)
+        // A wrong codes file is refused before the responses are read; none is created before
+        // they are read without an error.
+        try CodesJournal.check(path: codesPath)
         let read: (answers: [CodingAnswer], summary: ImportSummary)
         do {
             read = try CodingAnswers.read(question: question, questionnaire: definition, file: responses, options: try input.importOptions(),
@@ -115,6 +116,7 @@ struct CodeCommand: ParsableCommand {
         if read.summary.rejected > 0 {
             Terminal.error("note: \(ImportCommand.describe(read.summary)) Rejected rows are not shown; run `survey import` to see them.")
         }
+        let journal = try CodesJournal(path: codesPath, notify: Terminal.error)
         let desk = try CodingDesk(question: question, answers: read.answers, themes: themes,
                                   suggest: CodingThemes.rules(for: question, in: definition),
                                   journal: journal, coder: name, reservedIDs: Set(definition.themes.map(\.id)).subtracting(themes.map(\.id)),
