@@ -95,7 +95,7 @@ struct EnterCommand: ParsableCommand {
         } catch let error as EntryError {
             Terminal.error(error.errorDescription ?? "\(error)")
             switch error {
-            case .headerMismatch, .nothingToVerify, .notAFile, .noSuchForm: throw SurveyFailure.usage
+            case .headerMismatch, .nothingToVerify, .notAFile, .noSuchForm, .notACodesFile, .codesFileInUse, .notATextQuestion, .noThemes: throw SurveyFailure.usage
             case .unreadable, .writeFailed: throw SurveyFailure.dataProblems
             }
         }
