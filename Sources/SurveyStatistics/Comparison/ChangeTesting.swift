@@ -1,13 +1,10 @@
 /// The tests of a change between two events, with the report's honest-test rules.
 enum ChangeTesting {
-    static let multipleChoiceReason = "multiple choice: a respondent can pick several answers, so the shares are shown but not tested"
-    static let sameRatingReason = "every answer in both events is on the same scale point, so there is nothing to rank"
-    static let emptyReason = "one of the two events has no answers"
 
     /// Mann–Whitney U of two events' ratings (counts per scale point).
     static func ratings(_ before: [Int], _ after: [Int]) -> (ChangeTest?, String?) {
-        guard before.reduce(0, +) > 0, after.reduce(0, +) > 0 else { return (nil, emptyReason) }
-        guard let test = MannWhitneyU(first: before, second: after) else { return (nil, sameRatingReason) }
+        guard before.reduce(0, +) > 0, after.reduce(0, +) > 0 else { return (nil, EventChange.emptyReason) }
+        guard let test = MannWhitneyU(first: before, second: after) else { return (nil, EventChange.sameRatingReason) }
         return (ChangeTest(method: .mannWhitney, p: test.p, u: test.u, z: test.z), nil)
     }
 
@@ -19,10 +16,9 @@ enum ChangeTesting {
                                              rowQuestion: "event", rowCodes: names, columnCodes: codes,
                                              minimum: StatisticsOptions.defaultSmallCategoryMinimum)
         guard let test = outcome.test else {
-            let reason = outcome.leftOut.isEmpty
-                ? (outcome.noTestReason ?? "no test")
-                : "an event has fewer than \(StatisticsOptions.defaultSmallCategoryMinimum) answers, too few to compare"
-            return (nil, reason.replacingOccurrences(of: "nobody answered both questions", with: emptyReason))
+            if before.reduce(0, +) == 0 || after.reduce(0, +) == 0 { return (nil, EventChange.emptyReason) }
+            if !outcome.leftOut.isEmpty { return (nil, EventChange.fewAnswersReason) }
+            return (nil, EventChange.oneAnswerReason)
         }
         let method: ChangeTest.Method = switch test.pMethod {
         case .chiSquare: .chiSquare

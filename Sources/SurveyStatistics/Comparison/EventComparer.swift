@@ -117,7 +117,7 @@ public enum EventComparer {
             // The choice whose share moved most; shares are shown for all, none is tested.
             let moves = codes.indices.map { abs((after.distribution[$0].percent ?? 0) - (before.distribution[$0].percent ?? 0)) }
             if let best = moves.indices.max(by: { moves[$0] < moves[$1] }) { setShares(&change, code: codes[best], before, after, index: best) }
-            change.noTestReason = ChangeTesting.multipleChoiceReason
+            change.noTestReason = EventChange.multipleChoiceReason
             return change
         case .rating where isDirectedRating(question):
             change.measure = .topTwoBox

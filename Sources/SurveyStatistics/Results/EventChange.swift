@@ -93,3 +93,16 @@ public struct ChangeTest: Sendable, Hashable, Codable {
         self.association = association
     }
 }
+
+extension EventChange {
+    /// `noTestReason` for multiple choice: shares are shown, not tested.
+    public static let multipleChoiceReason = "multiple choice: a respondent can pick several answers, so the shares are shown but not tested"
+    /// `noTestReason` when every rating of both events is on one scale point.
+    public static let sameRatingReason = "every answer in both events is on the same scale point, so there is nothing to rank"
+    /// `noTestReason` when an event has no valid answer.
+    public static let emptyReason = "one of the two events has no answers"
+    /// `noTestReason` when an event has fewer answers than the cross-tabs' small-group minimum (5).
+    public static let fewAnswersReason = "an event has fewer than 5 answers, too few to compare"
+    /// `noTestReason` when both events gave only one and the same answer.
+    public static let oneAnswerReason = "every answer in both events is the same, so there is nothing to compare"
+}
