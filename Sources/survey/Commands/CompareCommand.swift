@@ -130,8 +130,9 @@ struct CompareCommand: ParsableCommand {
         if let eventsFile {
             entries = try EventList.load(path: eventsFile).events
         } else {
+            // Split at the last `=`: a name may hold one, a file name seldom does.
             entries = try events.map { value in
-                guard let equals = value.firstIndex(of: "=") else { throw StatisticsError.badEvent(value) }
+                guard let equals = value.lastIndex(of: "=") else { throw StatisticsError.badEvent(value) }
                 let name = value[..<equals].trimmingCharacters(in: .whitespaces)
                 let file = String(value[value.index(after: equals)...])
                 guard !name.isEmpty, !file.isEmpty else { throw StatisticsError.badEvent(value) }
