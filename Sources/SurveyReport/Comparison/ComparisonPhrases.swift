@@ -38,7 +38,7 @@ struct ComparisonPhrases {
     var methods: String { pick("Methods", "Методика") }
     var methodsText: String {
         pick("""
-        Each event's responses are read as `survey stats` reads them; rows rejected and answer problems are counted per event above. \
+        Each event's responses are read as survey stats reads them; rows rejected and answer problems are counted per event above. \
         Intervals are 95%: Wilson for percentages, Student's t for means. A change in ratings is tested with the two-sided \
         Mann–Whitney U test (normal approximation with tie and continuity corrections); a change in the answers to other \
         single-choice and yes/no questions with Pearson's chi-square test of the two events' distributions, or Fisher's exact \
@@ -46,7 +46,7 @@ struct ComparisonPhrases {
         an event with fewer than 5 answers is not tested. Multiple-choice shares are shown but not tested. \
         A change is called significant when p < 0.05; with many questions, some changes will be "significant" by chance.
         """, """
-        Ответы каждого мероприятия прочитаны так же, как их читает `survey stats`; отклонённые строки и проблемы в ответах \
+        Ответы каждого мероприятия прочитаны так же, как их читает survey stats; отклонённые строки и проблемы в ответах \
         указаны выше для каждого мероприятия. Интервалы 95-процентные: Уилсона для долей, Стьюдента для средних. Изменение \
         оценок проверено двусторонним U-критерием Манна — Уитни (нормальное приближение с поправками на связи и на \
         непрерывность); изменение ответов на другие вопросы с одним вариантом и «да/нет» — критерием хи-квадрат Пирсона \
