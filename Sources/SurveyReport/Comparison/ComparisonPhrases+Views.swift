@@ -38,6 +38,7 @@ extension ComparisonPhrases {
     var changeFromFirst: String { pick("Change from first, points", "Изменение к первому, п.п.") }
     var pFromFirst: String { pick("p vs first", "p к первому") }
     var test: String { pick("Test", "Критерий") }
+    var meanColumn: String { pick("Mean", "Среднее") }
     var standardDeviation: String { pick("SD", "Ст. откл.") }
     /// The "row" column's values: what a row of the Comparison sheet holds.
     var answerRow: String { pick("answer", "ответ") }

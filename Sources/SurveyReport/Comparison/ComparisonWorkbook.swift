@@ -63,7 +63,7 @@ struct ComparisonWorkbook {
     private func comparisonSheet() -> Worksheet {
         let headers: [(String, Double)] = [
             (words.questionID, 14), (words.question, 36), (words.row, 11), (words.code, 10), (words.label, 26), (words.event, 22),
-            (words.date, 11), (words.n, 7), (words.count, 8), (words.percent, 9), (words.ciLow, 10), (words.ciHigh, 10), (words.mean, 9),
+            (words.date, 11), (words.n, 7), (words.count, 8), (words.percent, 9), (words.ciLow, 10), (words.ciHigh, 10), (words.meanColumn, 9),
             (words.standardDeviation, 9), (words.pFromPrevious, 11), (words.pFromFirst, 11), (words.test, 18),
         ]
         var table = TableSheet(name: words.comparisonSheet, columns: headers)
