@@ -126,6 +126,24 @@ import Testing
         #expect(svg.contains(">Seminar on budget</text>") || svg.contains(">Seminar on budget transparency</text>"))
     }
 
+    /// One long name among few events is cut on its third line, with the whole name in a
+    /// `<title>`; the other names stay level and whole.
+    @Test func aLongNameAmongFewEventsIsCutNotSlanted() throws {
+        let long = "<script>alert(\"x\")</script> & 'Bishkek' =HYPERLINK(\"http://x\") roundtable on budget transparency 2013-03"
+        let chart = SVGTrendChart(title: "t", measure: .topTwoBox, points: [
+            .init(event: "Kashkasuu 2013-01", date: "2013-01", value: 50, low: 30, high: 70, n: 8),
+            .init(event: long, date: "2013-03", value: 60, low: 40, high: 80, n: 11),
+            .init(event: "Osh 2013-05", date: "2013-05", value: 70, low: 50, high: 85, n: 19),
+        ])
+        #expect(chart.hasLevelLabels)
+        let svg = chart.canvas().standalone()
+        #expect(ParsedXML(svg).isWellFormed)
+        #expect(!svg.contains("rotate("))
+        #expect(svg.contains(">Kashkasuu</text>") && svg.contains(">2013-01</text>"), "wrapped whole")
+        #expect(svg.contains("<g><title>\(Escaping.html(long))</title>"))
+        #expect(svg.contains("…</text>"))
+    }
+
     @Test func pngTwinIsDrawn() throws {
         let svg = Self.twoEvents.canvas().standalone()
         let png = try ChartPicture.png(svg: svg, name: "usefulness")

@@ -91,6 +91,7 @@ struct ComparisonHTML {
     /// under each count, and significant changes marked in the accent colour.
     static let css = """
     table.comparison td.num { white-space: normal; }
+    table.events td.date { white-space: nowrap; }
     table.comparison .pct, table.comparison .ci { color: #333; white-space: nowrap; }
     table.comparison thead .note { font-weight: normal; }
     ul.changes { padding-left: 1.2em; }
@@ -112,7 +113,7 @@ struct ComparisonHTML {
         out += tableHead(columns, numeric: Set(2..<columns.count), className: "events")
         for event in comparison.events {
             out += "<tr><th scope=\"row\">\(h(event.name))</th>"
-                + "<td>\(h(event.date.map(phrases.writtenDate) ?? "–"))</td>"
+                + "<td class=\"date\">\(h(event.date.map(phrases.writtenDate) ?? "–"))</td>"
                 + "<td class=\"num\">\(event.participants.map(phrases.integer) ?? "–")</td>"
                 + "<td class=\"num\">\(phrases.integer(event.responses))</td>"
                 + "<td class=\"num rate\">\(event.responseRate.map { NumberFormat.wholePercent($0) } ?? "–")</td>"
@@ -233,7 +234,10 @@ struct ComparisonHTML {
     private func eventsHead(_ first: String) -> String {
         var out = "<div class=\"table-wrap\">\n<table class=\"comparison\">\n<thead>\n<tr><th scope=\"col\">\(h(first))</th>"
         for event in comparison.events {
-            let date = event.date.map { "<br /><span class=\"note\">\(h(phrases.writtenDate($0)))</span>" } ?? ""
+            // The date under the name, unless the name already says it ("Bishkek 2013-03").
+            let date = event.date.flatMap { date in
+                event.name.contains(date) ? nil : "<br /><span class=\"note\">\(h(phrases.writtenDate(date)))</span>"
+            } ?? ""
             out += "<th scope=\"col\" class=\"num\">\(h(event.name))\(date)</th>"
         }
         return out + "</tr>\n</thead>\n<tbody>\n"

@@ -102,16 +102,10 @@ struct SVGTrendChart {
         return Self.plotBottom - share * Self.plotHeight
     }
 
-    /// Whether event names sit level under their points (wrapped on up to three lines) rather
-    /// than slanted.
-    var hasLevelLabels: Bool {
-        guard slotWidth >= Self.levelSlot else { return false }
-        return points.allSatisfy { point in
-            let name = axisName(point)
-            let lines = TextMeasure.wrapped(name, toFit: slotWidth - 6, size: Self.fontSize, maxLines: 3)
-            return lines.joined(separator: " ") == name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-    }
+    /// Whether event names sit level under their points, wrapped on up to three lines (a name
+    /// longer than that is cut, the whole name in its `<title>`), rather than slanted: while
+    /// each event has room for a word or two.
+    var hasLevelLabels: Bool { slotWidth >= Self.levelSlot }
 
     /// The event's name under its point, with its date when the name does not already hold it.
     func axisName(_ point: Point) -> String {
@@ -214,10 +208,14 @@ struct SVGTrendChart {
         }
         var bottom = first
         for (index, point) in points.enumerated() {
-            let lines = TextMeasure.wrapped(axisName(point), toFit: slotWidth - 6, size: Self.fontSize, maxLines: 3)
+            let name = axisName(point)
+            let lines = TextMeasure.wrapped(name, toFit: slotWidth - 6, size: Self.fontSize, maxLines: 3)
+            let complete = lines.joined(separator: " ") == name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !complete { canvas.beginGroup(tooltip: name) }
             for (number, line) in lines.enumerated() {
                 canvas.text(line, x: x(index), y: first + 15 * Double(number), anchor: .middle, size: Self.fontSize)
             }
+            if !complete { canvas.endGroup() }
             let nLine = first + 15 * Double(lines.count)
             canvas.text("n = \(point.n)", x: x(index), y: nLine, anchor: .middle, size: Self.fontSize, fill: ReportStyle.muted)
             bottom = max(bottom, nLine + 4)
