@@ -97,6 +97,11 @@ struct ComparisonHTML {
     ul.changes { padding-left: 1.2em; }
     ul.changes li { margin: 4px 0; }
     ul.changes li.significant strong { color: \(ReportStyle.accent.hex); }
+    @media (max-width: 600px) {
+      /* Row heads keep whole words on phones: the table scrolls sideways instead. */
+      table.events tbody th, table.comparison tbody th { min-width: 8em; overflow-wrap: break-word; }
+      table.comparison thead th { min-width: 5.5em; }
+    }
     @media print { ul.changes li { break-inside: avoid; page-break-inside: avoid; } }
     """
 

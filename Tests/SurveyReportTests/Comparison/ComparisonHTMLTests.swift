@@ -136,8 +136,9 @@ import Testing
                 let path = language == .english ? file.path : file.path.replacingOccurrences(of: ".html", with: "-ru.html")
                 try file.content.write(to: directory.appendingPathComponent(path), atomically: true, encoding: .utf8)
             }
-            for picture in try report.pictures(formats: [.html, .xlsx]) {
-                try Data(picture.bytes).write(to: directory.appendingPathComponent(picture.path))
+            for picture in try report.pictures(formats: [.html, .xlsx]) where language == .english || picture.path == "comparison.xlsx" {
+                let path = language == .english ? picture.path : "comparison-ru.xlsx"
+                try Data(picture.bytes).write(to: directory.appendingPathComponent(path))
             }
         }
     }
