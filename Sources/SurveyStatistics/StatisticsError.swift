@@ -16,6 +16,20 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
     case badFilter(String, ConditionError)
     /// The stemmer or stop words are missing.
     case keywords(String)
+    /// `survey compare` was given fewer than two events.
+    case tooFewEvents(Int)
+    /// Two events of a comparison have the same name: their columns could not be told apart.
+    case duplicateEvent(String)
+    /// An `--event` value is not `NAME=FILE`.
+    case badEvent(String)
+    /// An event's responses file does not exist.
+    case missingEventFile(event: String, path: String)
+
+    /// The command line or a definition is wrong (exit 2), rather than an input missing (exit 1).
+    public var isUsageError: Bool {
+        if case .missingEventFile = self { return false }
+        return true
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -31,6 +45,14 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
             return "error: --where '\(ConditionError.excerpt(source))': at character \(error.column): \(error.message)"
         case .keywords(let message):
             return "error: keyword counting is unavailable: \(message)"
+        case .tooFewEvents(let count):
+            return "error: a comparison needs at least 2 events, got \(count); give each with --event \"NAME\"=FILE or list them in --events FILE"
+        case .duplicateEvent(let name):
+            return "error: two events are named \"\(name)\"; give each event its own name (e.g. with the place or the month)"
+        case .badEvent(let value):
+            return "error: --event '\(value)' must look like \"NAME\"=FILE, e.g. --event \"Bishkek 2013-03\"=responses/bishkek.csv"
+        case .missingEventFile(let event, let path):
+            return "\(path): error: event \"\(event)\": the responses file does not exist; check the path"
         }
     }
 }

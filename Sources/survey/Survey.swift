@@ -12,7 +12,7 @@ struct Survey: ParsableCommand {
         (responses/*.csv) → statistics → reports (reports/NAME/).
         Exit codes: 0 ok, 1 data problems (or --strict found some), 2 bad definition or usage.
         """,
-        subcommands: [CheckCommand.self, ImportCommand.self, StatsCommand.self, ReportCommand.self, EnterCommand.self, ExportCommand.self, ConvertCommand.self]
+        subcommands: [CheckCommand.self, ImportCommand.self, StatsCommand.self, ReportCommand.self, CompareCommand.self, EnterCommand.self, ExportCommand.self, ConvertCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).

@@ -29,7 +29,7 @@ enum SurveyFailure {
             return error.isUsageError ? usage : dataProblems
         case let error as StatisticsError:
             Terminal.error(error.errorDescription ?? "\(error)")
-            return usage
+            return error.isUsageError ? usage : dataProblems
         case let error as XLSFormError:
             Terminal.error(error.errorDescription ?? "\(error)")
             return error.isDefinitionError ? usage : dataProblems

@@ -34,14 +34,21 @@ struct AnalysisOptions: ParsableArguments {
         if keepSmallCategories { options.smallCategoryMinimum = 0 }
         options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
         configure(&options, definition)
-        let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: responses, importOptions: try input.importOptions(),
+        return try Self.read(definition, files: responses, input: input, options: options)
+    }
+
+    /// Reads `files` as one data set and tallies them, with the notes `survey stats` prints
+    /// (`label` names the event in `survey compare`).
+    static func read(_ definition: Questionnaire, files: [String], input: InputOptions, options: StatisticsOptions,
+                     label: String = "") throws -> SurveyResults {
+        let (results, summary) = try SurveyAnalysis.run(questionnaire: definition, files: files, importOptions: try input.importOptions(),
                                                         options: options, jobs: input.jobs, progress: Terminal.progress(of: "read"),
-                                                        notify: { Terminal.error("note: \($0)") })
+                                                        notify: { Terminal.error("note: \(label)\($0)") })
         Terminal.endProgress()
         // A canonical file's problems are in its ledger (the data-quality figures), and a re-read
         // finds some again (a required question left blank): only rows rejected now are news.
         if summary.rejected > 0 || (summary.problems > 0 && results.dataQuality.ledgerFiles.isEmpty) {
-            Terminal.error("note: \(ImportCommand.describe(summary)) Run `survey import` to see them.")
+            Terminal.error("note: \(label)\(ImportCommand.describe(summary)) Run `survey import` to see them.")
         }
         return results
     }
