@@ -241,7 +241,7 @@ struct ComparisonHTML {
         for event in comparison.events {
             // The date under the name, unless the name already says it ("Bishkek 2013-03").
             let date = event.date.flatMap { date in
-                event.name.contains(date) ? nil : "<br /><span class=\"note\">\(h(phrases.writtenDate(date)))</span>"
+                SVGTrendChart.name(event.name, says: date) ? nil : "<br /><span class=\"note\">\(h(phrases.writtenDate(date)))</span>"
             } ?? ""
             out += "<th scope=\"col\" class=\"num\">\(h(event.name))\(date)</th>"
         }

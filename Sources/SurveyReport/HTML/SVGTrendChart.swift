@@ -109,8 +109,14 @@ struct SVGTrendChart {
 
     /// The event's name under its point, with its date when the name does not already hold it.
     func axisName(_ point: Point) -> String {
-        guard let date = point.date, !date.isEmpty, !point.event.contains(date) else { return point.event }
+        guard let date = point.date, !date.isEmpty, !Self.name(point.event, says: date) else { return point.event }
         return point.event + " " + date
+    }
+
+    /// Whether an event's name already holds its date, or at least its year and month
+    /// ("Kashkasuu 2013-01" for 2013-01-25), so the date need not be repeated beside it.
+    static func name(_ name: String, says date: String) -> Bool {
+        name.contains(date) || (date.count > 7 && name.contains(date.prefix(7)))
     }
 
     private func pick(_ en: String, _ ru: String) -> String { language == .english ? en : ru }
