@@ -90,6 +90,7 @@ struct ComparisonHTML {
     /// What comparison.html adds to report.html's style sheet: the muted share and interval
     /// under each count, and significant changes marked in the accent colour.
     static let css = """
+    table.comparison { width: 100%; }
     table.comparison td.num { white-space: normal; }
     table.events td.date { white-space: nowrap; }
     table.comparison .pct, table.comparison .ci { color: #333; white-space: nowrap; }
@@ -238,12 +239,14 @@ struct ComparisonHTML {
     /// A table whose columns are the events, in comparison order.
     private func eventsHead(_ first: String) -> String {
         var out = "<div class=\"table-wrap\">\n<table class=\"comparison\">\n<thead>\n<tr><th scope=\"col\">\(h(first))</th>"
+        // Events share the width evenly, so a long name does not squeeze the others' figures.
+        let width = comparison.events.count > 1 ? " style=\"width: \(Int(64 / Double(comparison.events.count)))%\"" : ""
         for event in comparison.events {
             // The date under the name, unless the name already says it ("Bishkek 2013-03").
             let date = event.date.flatMap { date in
                 SVGTrendChart.name(event.name, says: date) ? nil : "<br /><span class=\"note\">\(h(phrases.writtenDate(date)))</span>"
             } ?? ""
-            out += "<th scope=\"col\" class=\"num\">\(h(event.name))\(date)</th>"
+            out += "<th scope=\"col\" class=\"num\"\(width)>\(h(event.name))\(date)</th>"
         }
         return out + "</tr>\n</thead>\n<tbody>\n"
     }
