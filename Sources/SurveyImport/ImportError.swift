@@ -32,6 +32,9 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
     /// No header of the sheet read matches a question, and the workbook has other sheets.
     case noQuestionColumnsInSheet(path: String, sheet: String, headers: [String], otherSheets: [String])
 
+    /// A hand codes file (`NAME.codes.csv`) cannot be read as one; `column` is the field, when one is at fault.
+    case codesFile(path: String, line: Int, column: Int?, problem: String)
+
     public var errorDescription: String? {
         switch self {
         case .unreadable(let path, let reason):
@@ -63,6 +66,8 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
             return "\(path): error: no column of sheet `\(sheet)` matches a question of the questionnaire (headers: \(shown)); the workbook's other sheets are \(otherSheets.map { "`\($0)`" }.joined(separator: ", ")): read one with --sheet NAME"
         case .workbook(let error):
             return "\(error.path): error: \(error.reason)"
+        case .codesFile(let path, let line, let column, let problem):
+            return "\(path):\(line)\(column.map { ":\($0)" } ?? ""): error: \(problem)"
         case .notAFile(let path, let kind):
             return "\(path): error: this is \(kind), not a regular file; responses and their lists are written only to regular files. Choose a file, e.g. --into responses/NAME.csv"
         }

@@ -17,6 +17,9 @@ public struct Questionnaire: Sendable, Hashable {
     /// Missing codes declared for the whole questionnaire (top-level `missing:`); the loader has
     /// already merged them into each question's `missingCodes`.
     public var missingCodes: [MissingCode]
+    /// Themes of free-text answers (`themes:` at the top level and under text questions), in
+    /// definition order.
+    public var themes: [Theme] = []
 
     public init(
         title: LocalizedText, language: String = "en", event: Event? = nil, questions: [Question],
@@ -31,6 +34,13 @@ public struct Questionnaire: Sendable, Hashable {
         self.questions = questions
         self.report = report
         self.stopwords = stopwords
+    }
+
+    /// The themes that apply to text question `questionID`, in definition order; empty for
+    /// other questions.
+    public func themes(for questionID: String) -> [Theme] {
+        guard question(questionID)?.kind == .text else { return [] }
+        return themes.filter { $0.applies(to: questionID) }
     }
 
     /// The position of question `id` in form order.

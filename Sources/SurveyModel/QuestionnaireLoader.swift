@@ -8,7 +8,7 @@ import Yams
 /// `on`, `N` and `01` are choice codes here, never booleans or numbers (YAML 1.1's
 /// "Norway problem"). All problems are collected, not just the first.
 public struct QuestionnaireLoader {
-    private let file: String
+    let file: String
     private var problems: [DefinitionProblem] = []
 
     /// Loads and validates the definition at `path`.
@@ -111,9 +111,9 @@ public struct QuestionnaireLoader {
 
     // MARK: Top level
 
-    private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords", "missing"]
+    private static let topKeys = ["title", "language", "number_format", "event", "questions", "report", "stopwords", "missing", "themes"]
     private static let questionKeys = ["id", "type", "text", "required", "choices", "max_choices", "scale", "labels", "when", "min", "max", "integer",
-                                       "column", "number_format", "missing", "other", "best"]
+                                       "column", "number_format", "missing", "other", "best", "themes"]
 
     private mutating func questionnaire(from root: Node?) -> Questionnaire? {
         guard let root, let top = mapping(root, what: "the definition", question: nil) else {
@@ -174,9 +174,12 @@ public struct QuestionnaireLoader {
                 problems.append(DefinitionProblem(location: location, questionID: id, message: "in `when: \(ConditionError.excerpt(condition.source))`: \(error.message)"))
             }
         }
-        let plan = fields["report"].map { reportPlan(from: $0, questions: questions) } ?? ReportPlan()
-        return Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords,
-                             numberConvention: convention, missingCodes: sharedMissing.map(\.code))
+        let themes = declaredThemes(top: fields["themes"], items: items, questions: questions)
+        let plan = fields["report"].map { reportPlan(from: $0, questions: questions, themes: themes) } ?? ReportPlan()
+        var questionnaire = Questionnaire(title: title, language: language, event: event, questions: questions, report: plan, stopwords: stopwords,
+                                          numberConvention: convention, missingCodes: sharedMissing.map(\.code))
+        questionnaire.themes = themes
+        return questionnaire
     }
 
     /// A `column:` alias that would match two questions makes the header ambiguous: it may not
@@ -290,7 +293,7 @@ public struct QuestionnaireLoader {
         return event
     }
 
-    private mutating func reportPlan(from node: Node, questions: [Question]) -> ReportPlan {
+    private mutating func reportPlan(from node: Node, questions: [Question], themes: [Theme]) -> ReportPlan {
         var plan = ReportPlan()
         guard let map = mapping(node, what: "report", question: nil) else { return plan }
         let fields = entries(map, allowed: ["crosstabs", "keywords"], what: "report", question: nil)
@@ -308,7 +311,18 @@ public struct QuestionnaireLoader {
                         problem(at: pair, ids[0], "a cross-tab needs two different questions, not `\(ids[0])` against itself; pair it with another closed question, e.g. `[\(ids[0]), OTHER_ID]`")
                         continue
                     }
+                    if ids.allSatisfy({ CrossTabPair.themesQuestion(of: $0) != nil }) {
+                        problem(at: pair, nil, "a cross-tab may have themes on one side only; pair `\(ids[0])` with a closed question, e.g. `[\(ids[0]), org_type]`")
+                        continue
+                    }
                     for id in ids {
+                        if let textID = CrossTabPair.themesQuestion(of: id) {
+                            if let message = themesSideProblem(textID, questions: questions, themes: themes) {
+                                problem(at: pair, textID, message)
+                                valid = false
+                            }
+                            continue
+                        }
                         guard let question = questions.first(where: { $0.id == id }) else {
                             problem(at: pair, nil, "cross-tab names unknown question `\(id)`")
                             valid = false
@@ -420,6 +434,7 @@ public struct QuestionnaireLoader {
         let parameterOwners: [String: [String]] = [
             "choices": ["single_choice", "multiple_choice"], "max_choices": ["multiple_choice"],
             "scale": ["rating"], "labels": ["rating"], "best": ["rating"], "min": ["number"], "max": ["number"], "integer": ["number"],
+            "themes": ["text"],
         ]
         for (key, owners) in parameterOwners.sorted(by: { $0.key < $1.key }) where fields[key] != nil && !owners.contains(typeName) && QuestionKind.keywords.contains(typeName) {
             problem(at: fields[key]!, id, "`\(key)` does not apply to a \(typeName) question; it belongs to \(owners.joined(separator: " or "))")
@@ -628,7 +643,7 @@ public struct QuestionnaireLoader {
     }
 
     /// The mapping's entries by key, reporting unknown and repeated keys.
-    private mutating func entries(_ map: Node.Mapping, allowed: [String], what: String, question: String?) -> [String: Node] {
+    mutating func entries(_ map: Node.Mapping, allowed: [String], what: String, question: String?) -> [String: Node] {
         var result: [String: Node] = [:]
         for (keyNode, value) in map {
             guard let key = keyNode.scalar?.string else {
@@ -655,7 +670,7 @@ public struct QuestionnaireLoader {
         return nil
     }
 
-    private mutating func stringList(_ node: Node, what: String, question: String?) -> [String] {
+    mutating func stringList(_ node: Node, what: String, question: String?) -> [String] {
         guard case .sequence(let items) = node else {
             problem(at: node, question, "`\(what)` must be a list, e.g. `[a, b]`")
             return []

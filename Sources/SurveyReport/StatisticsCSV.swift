@@ -8,7 +8,7 @@ import SurveyStatistics
 ///
 /// Columns (stable): `group, section, question_id, row, column, statistic, value`.
 /// `group` is `all` or `BY=code`; `section` is one of base, frequency, multiple_response,
-/// descriptives, keyword, phrase, crosstab, test, missing_code, collection, duplicate_submission;
+/// descriptives, keyword, phrase, theme, crosstab, test, missing_code, collection, duplicate_submission;
 /// `row`/`column` hold category codes or keywords (for the test's `p_used`, `row` is the p's
 /// method: chi_square, fisher_exact or monte_carlo; collection: a day or a time;
 /// duplicate_submission: the two respondent ids). Frequency `percent` is of the respondents
@@ -71,6 +71,19 @@ public struct StatisticsCSV {
                 for phrase in q.text?.phrases ?? [] {
                     add(group, "phrase", q.id, phrase.text, "", "answers", Double(phrase.answers))
                     add(group, "phrase", q.id, phrase.text, "", "occurrences", Double(phrase.occurrences))
+                }
+                if let t = q.themes {
+                    for row in t.rows {
+                        add(group, "theme", q.id, row.id, "", "count", Double(row.count))
+                        add(group, "theme", q.id, row.id, "", "percent", row.percent)
+                        add(group, "theme", q.id, row.id, "", "ci95_low", row.ciLow)
+                        add(group, "theme", q.id, row.id, "", "ci95_high", row.ciHigh)
+                    }
+                    add(group, "theme", q.id, "", "", "answered", Double(t.answered))
+                    add(group, "theme", q.id, "", "", "uncoded", Double(t.uncoded))
+                    add(group, "theme", q.id, "", "", "uncoded_percent", t.uncodedPercent)
+                    add(group, "theme", q.id, "", "", "hand_coded", Double(t.handCoded))
+                    add(group, "theme", q.id, "", "", "mentions", Double(t.mentions))
                 }
                 // Words too long to be keywords, only when there were some.
                 add(group, "keyword", q.id, "", "", "overlong_words", q.text?.overlongWords.map(Double.init))

@@ -60,6 +60,7 @@ public struct StatisticsText {
                 }.joined(separator: ", ") + "\n"
             }
             if let text = result.text { out += keywords(text) }
+            if let themes = result.themes { out += self.themes(themes) }
             if let other = result.otherAnswers { out += otherAnswers(other) }
             if let dates = result.dates, let first = dates.earliest, let last = dates.latest { out += "  From \(first) to \(last)\n" }
         }
@@ -180,6 +181,25 @@ public struct StatisticsText {
         return out + overlong
     }
 
+    /// The theme table: each theme's answers, % of the respondents who answered with its Wilson
+    /// 95 % interval; then the answers with no theme and those coded by hand.
+    private func themes(_ table: ThemeTable) -> String {
+        var text = TextTable(header: ["theme", "label", "answers", "% of answered", "95% CI"], numeric: [2, 3])
+        for row in table.rows {
+            text.add([row.id, row.label.text(in: language), String(row.count), NumberFormat.fixed(row.percent),
+                      row.ciLow.map { "\(NumberFormat.fixed($0))–\(NumberFormat.fixed(row.ciHigh))" } ?? "–"])
+        }
+        text.add(["(none)", "No theme", String(table.uncoded), NumberFormat.fixed(table.uncodedPercent), ""])
+        var out = "  Themes (\(Self.counted(table.answered, .answer)); an answer can have several, so percentages can sum past 100):\n"
+        out += text.render()
+        out += "  \(Self.counted(table.mentions, .mention)) in all"
+        out += table.handCoded > 0 ? "; \(table.handCoded) answer\(table.handCoded == 1 ? "" : "s") coded by hand, the rest by the definition's rules.\n" : "; all by the definition's rules.\n"
+        for row in table.rows where !row.quotes.isEmpty {
+            out += "  \(row.id): " + row.quotes.map { "\"\($0.text)\"" }.joined(separator: "; ") + "\n"
+        }
+        return out
+    }
+
     /// `Other answers (2): "Kazakhstan"; "Germany, Berlin"`: the kept texts (the longest when
     /// cut, `--top`), quoted because they may hold `;` and `,` themselves.
     private func otherAnswers(_ summary: TextSummary) -> String {
@@ -190,8 +210,7 @@ public struct StatisticsText {
     }
 
     private func crossTab(_ tab: CrossTabResult) -> String {
-        let questionnaire = results.questionnaire
-        guard let rowQuestion = questionnaire.question(tab.rowQuestion), let columnQuestion = questionnaire.question(tab.columnQuestion) else { return "" }
+        guard let rowQuestion = results.crossTabQuestion(tab.rowQuestion), let columnQuestion = results.crossTabQuestion(tab.columnQuestion) else { return "" }
         var out = "Cross-tab: \(tab.rowQuestion) × \(tab.columnQuestion) (\(Self.counted(tab.total, .respondent)) answered both; cells: count and row %)\n"
         var text = TextTable(header: [tab.rowQuestion, ""] + tab.columnCodes + ["total"], numeric: Set(2...(tab.columnCodes.count + 2)))
         for (r, code) in tab.rowCodes.enumerated() {

@@ -16,6 +16,8 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
     case badFilter(String, ConditionError)
     /// The stemmer or stop words are missing.
     case keywords(String)
+    /// A cross-tab names `ID#themes` for a question without themes.
+    case noThemes(String, option: String)
     /// `survey compare` was given fewer than two events.
     case tooFewEvents(Int)
     /// Two events of a comparison have the same name: their columns could not be told apart.
@@ -43,6 +45,8 @@ public enum StatisticsError: Error, LocalizedError, Sendable, Equatable {
             return "error: --crosstab '\(value)' must look like ROW:COL, two question ids"
         case .badFilter(let source, let error):
             return "error: --where '\(ConditionError.excerpt(source))': at character \(error.column): \(error.message)"
+        case .noThemes(let id, let option):
+            return "error: \(option): `\(id)#themes` names the themes of `\(id)`, but it has none: declare `themes:` for this text question in the definition, or code its answers with `survey code`"
         case .keywords(let message):
             return "error: keyword counting is unavailable: \(message)"
         case .tooFewEvents(let count):

@@ -1,3 +1,4 @@
+import SurveyImport
 import SurveyModel
 
 /// What to compute beyond the per-question tables.
@@ -23,6 +24,8 @@ public struct StatisticsOptions: Sendable {
     /// Which texts of other answers (`other: true`) to keep; nil: as `quotes`, or the `top`
     /// longest when `quotes` keeps none (`survey stats`, which has no `--quotes`).
     public var otherQuotes: QuotePolicy?
+    /// Hand codes of text answers (`NAME.codes.csv`), which override the themes' rules; nil: none.
+    public var themeCodes: ThemeCodes?
 
     public init(crossTabs: [CrossTabPair] = [], keywordQuestions: [String]? = nil, quotes: QuotePolicy = .none, top: Int = 20,
                 groupBy: String? = nil, filter: Condition? = nil,

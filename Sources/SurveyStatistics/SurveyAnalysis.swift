@@ -73,7 +73,28 @@ public enum SurveyAnalysis {
         figures.duplicateSubmissions = importer.duplicateSubmissions()
         var results = tally.results(importFigures: figures)
         results.dataQuality = quality
+        try checkThemeCodes(of: tally, results: results, files: files, notify: notify)
         return (results, summary)
+    }
+
+    /// Says how many answers were coded by hand, and refuses codes for respondents the data
+    /// does not hold: nothing in a codes file is dropped without a word.
+    private static func checkThemeCodes(of tally: SurveyTally, results: SurveyResults, files: [String],
+                                        notify: (String) -> Void) throws(ImportError) {
+        guard let codes = tally.options.themeCodes, !codes.entries.isEmpty else { return }
+        let unknown = tally.unknownCodedRespondents
+        if let first = unknown.first {
+            let more = unknown.count > 1 ? " (and \(unknown.count - 1) more row\(unknown.count == 2 ? "" : "s"): \(unknown.dropFirst().prefix(5).map { "line \($0.line) `\(VisibleText.message($0.respondent))`" }.joined(separator: ", "))\(unknown.count > 6 ? ", …" : ""))" : ""
+            throw .codesFile(path: first.file, line: first.line, column: 1, problem: "respondent `\(VisibleText.message(first.respondent))` is not in \(files.joined(separator: ", "))\(more); its codes would count nowhere. Is this the codes file of other responses? Delete the row, name the right file with --codes FILE, or ignore codes with --codes none")
+        }
+        let applied = results.questions.compactMap(\.themes).reduce(0) { $0 + $1.handCoded }
+        let paths = Set(codes.entries.values.flatMap { $0.values.map(\.file) }).sorted()
+        notify("themes: \(applied) answer\(applied == 1 ? "" : "s") coded by hand in \(paths.joined(separator: ", "))")
+        let unused = tally.codesWithoutAnswer
+        if !unused.isEmpty {
+            let listed = unused.prefix(8).map { "\($0.file):\($0.line) (respondent \(VisibleText.message($0.respondent)), \($0.question))" }.joined(separator: ", ")
+            notify("themes: \(unused.count) hand code\(unused.count == 1 ? " is" : "s are") for answers that are blank or not asked in the responses, so \(unused.count == 1 ? "it counts" : "they count") nowhere: \(listed)\(unused.count > 8 ? ", …" : "")")
+        }
     }
 
     /// One part's counts when a file is read in parts.

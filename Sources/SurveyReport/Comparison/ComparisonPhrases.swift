@@ -79,7 +79,9 @@ struct ComparisonPhrases {
         } else {
             verdict = pick("not tested: ", "без проверки: ") + reason(change.noTestReason)
         }
-        return "\(question): \(from) → \(to) \(what), \(sizes); \(verdict)."
+        // "Usefulness: 71% → …", but "Would you come again? 90% → …".
+        let lead = question.last.map { "?!.:".contains($0) } == true ? question + " " : question + ": "
+        return "\(lead)\(from) → \(to) \(what), \(sizes); \(verdict)."
     }
 
     /// The reason no test ran, in the report's language.

@@ -174,8 +174,25 @@ public enum EventComparer {
                               keywords: keywords)
     }
 
-    /// Theme shares per event; empty until the questionnaire declares themes (`ThemeTable`).
+    /// Theme shares per event (`ThemeTable`, hand codes over rules): every theme any event has,
+    /// in definition order, then the themes coders added, in the order first met. The base is
+    /// the event's answering respondents, as in the report's theme table.
     private static func themes(_ question: Question, results: [QuestionResult?], answered: [Int]) -> [ShareRow] {
-        []
+        var order: [String] = []
+        var labels: [String: LocalizedText] = [:]
+        for table in results.compactMap({ $0?.themes }) {
+            for row in table.rows where labels[row.id] == nil {
+                order.append(row.id)
+                labels[row.id] = row.label
+            }
+        }
+        return order.map { id in
+            let shares = zip(results, answered).map { result, answered in
+                let table = result?.themes
+                return share(id, table?.rows.first { $0.id == id }?.count ?? 0, of: table?.answered ?? answered)
+            }
+            let label = labels[id].map { Dictionary($0.translations.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
+            return ShareRow(id: id, labels: label, shares: shares)
+        }
     }
 }

@@ -47,6 +47,8 @@ public struct QuestionResult: Sendable, Hashable, Codable {
     /// With `other: true`: what people wrote as their other answer (`ID_other`), counted and
     /// quoted like a text question; `answered` is the number of other answers with a text.
     public var otherAnswers: TextSummary?
+    /// A text question's themes (definition `themes:` and hand codes); nil when none applies.
+    public var themes: ThemeTable? = nil
 }
 
 /// How often one declared missing code was given.

@@ -1,3 +1,4 @@
+import SurveyImport
 import SurveyModel
 
 /// All statistics of a data set, filled one response at a time and mergeable, so chunks can
@@ -7,7 +8,7 @@ import SurveyModel
 /// keyword, plus the free-text answers kept for quoting; never the rows themselves.
 public struct SurveyTally: Sendable {
     public let questionnaire: Questionnaire
-    private let options: StatisticsOptions
+    let options: StatisticsOptions
     private let skipLogic: SkipLogic
     private var responses = 0
     /// Responses `--where` left out: counted so the response rate stays that of all the data.
@@ -18,6 +19,15 @@ public struct SurveyTally: Sendable {
     private var groups: [[QuestionTally]]
     private var groupResponses: [Int]
     private var submissions = SubmissionTally()
+    /// One per text question with themes (declared or hand-coded), in questionnaire order.
+    private var themes: [ThemeTally]
+    private var groupThemes: [[ThemeTally]]
+    /// `themes`' tally index per question index (nil: no themes).
+    private let themeTallyOfQuestion: [Int?]
+    /// Respondents named in the codes file, and those of them the data held (added or
+    /// excluded): a code for a respondent never seen is an error (`unknownCodedRespondents`).
+    private let codedRespondents: Set<String>
+    private var seenCodedRespondents: Set<String> = []
 
     public init(questionnaire: Questionnaire, options: StatisticsOptions) throws(StatisticsError) {
         self.questionnaire = questionnaire
@@ -30,12 +40,33 @@ public struct SurveyTally: Sendable {
             guard question.kind.isClosed else { throw .notClosed(id, type: question.kind.keyword, option: option) }
             return index
         }
+        var themeTallies: [ThemeTally] = []
+        var tallyOfQuestion: [Int?] = Array(repeating: nil, count: questionnaire.questions.count)
+        for index in questionnaire.questions.indices {
+            if let tally = ThemeTally(questionIndex: index, questionnaire: questionnaire, codes: options.themeCodes, quotes: options.quotes) {
+                tallyOfQuestion[index] = themeTallies.count
+                themeTallies.append(tally)
+            }
+        }
+        func side(_ id: String, option: String) throws(StatisticsError) -> CrossTabTally.Side {
+            if let textID = CrossTabPair.themesQuestion(of: id) {
+                guard let index = questionnaire.index(of: textID) else { throw .unknownQuestion(textID, option: option, known: known) }
+                guard let tally = tallyOfQuestion[index] else { throw .noThemes(textID, option: option) }
+                return .themes(question: index, tally: tally, id: textID, codes: themeTallies[tally].ids)
+            }
+            let index = try closed(id, option: option)
+            return .question(index, questionnaire.questions[index])
+        }
         var tabs: [CrossTabTally] = []
         for pair in options.crossTabs {
-            guard pair.row != pair.column else { throw .sameQuestion(pair.row, option: "--crosstab \(pair.row):\(pair.column)") }
-            let row = try closed(pair.row, option: "--crosstab \(pair.row):\(pair.column)")
-            let column = try closed(pair.column, option: "--crosstab \(pair.row):\(pair.column)")
-            tabs.append(CrossTabTally(row: row, column: column, questionnaire: questionnaire))
+            let option = "--crosstab \(pair.row):\(pair.column)"
+            guard pair.row != pair.column else { throw .sameQuestion(pair.row, option: option) }
+            let row = try side(pair.row, option: option)
+            let column = try side(pair.column, option: option)
+            if case .themes = row, case .themes = column {
+                throw .badCrossTab("\(pair.row):\(pair.column)")
+            }
+            tabs.append(CrossTabTally(row: row, column: column))
         }
         crossTabs = tabs
         groupIndex = try options.groupBy.map { id throws(StatisticsError) in try closed(id, option: "--by") }
@@ -70,6 +101,12 @@ public struct SurveyTally: Sendable {
         let groupCount = groupIndex.map { questionnaire.questions[$0].categories.count } ?? 0
         groups = (0..<groupCount).map { _ in makeQuestions(false) }
         groupResponses = Array(repeating: 0, count: groupCount)
+        themes = themeTallies
+        groupThemes = Array(repeating: themeTallies, count: groupCount)
+        themeTallyOfQuestion = tallyOfQuestion
+        var coded: Set<String> = []
+        for byRespondent in options.themeCodes?.entries.values.map({ $0 }) ?? [] { coded.formUnion(byRespondent.keys) }
+        codedRespondents = coded
     }
 
     /// Counts one response (the caller has already applied any `--where` filter).
@@ -81,13 +118,32 @@ public struct SurveyTally: Sendable {
             let asked = skipLogic.isAsked(index, answers: answers)
             questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
         }
-        for index in crossTabs.indices { crossTabs[index].add(answers) }
+        if !codedRespondents.isEmpty && codedRespondents.contains(response.respondent) { seenCodedRespondents.insert(response.respondent) }
+        var answerThemes: [[Int]?] = []
+        if !themes.isEmpty {
+            answerThemes = Array(repeating: nil, count: themes.count)
+            for t in themes.indices {
+                let index = themes[t].questionIndex
+                if case .text(let text) = answers[index], skipLogic.isAsked(index, answers: answers) {
+                    answerThemes[t] = themes[t].add(text, respondent: response.respondent)
+                } else {
+                    themes[t].addNoAnswer(respondent: response.respondent)
+                }
+            }
+        }
+        for index in crossTabs.indices { crossTabs[index].add(answers, themes: answerThemes) }
         if let groupIndex {
             for group in CrossTabTally.categories(answers[groupIndex], questionnaire.questions[groupIndex]) {
                 groupResponses[group] += 1
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
                     groups[group][index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+                }
+                for t in themes.indices {
+                    let index = themes[t].questionIndex
+                    if case .text(let text) = answers[index], skipLogic.isAsked(index, answers: answers) {
+                        groupThemes[group][t].add(text, respondent: response.respondent)
+                    }
                 }
             }
         }
@@ -112,6 +168,22 @@ public struct SurveyTally: Sendable {
     /// Notes a response the `--where` filter left out.
     public mutating func exclude(_ response: Response) {
         excluded += 1
+        if !codedRespondents.isEmpty && codedRespondents.contains(response.respondent) { seenCodedRespondents.insert(response.respondent) }
+    }
+
+    /// Codes file entries for respondents the data never held (not even among rows `--where`
+    /// left out), by line: codes nothing can count.
+    public var unknownCodedRespondents: [ThemeCodes.Entry] {
+        guard let codes = options.themeCodes else { return [] }
+        return codes.entries.values.flatMap(\.values).filter { !seenCodedRespondents.contains($0.respondent) }.sorted { $0.line < $1.line }
+    }
+
+    /// Codes file entries whose answer is blank (or was not asked): they count nowhere.
+    public var codesWithoutAnswer: [ThemeCodes.Entry] {
+        guard let codes = options.themeCodes else { return [] }
+        return themes.flatMap { tally in
+            tally.codesWithoutAnswer.compactMap { codes.entry(respondent: $0, question: tally.questionID) }
+        }.sorted { $0.line < $1.line }
     }
 
     /// Adds another tally of the same questionnaire and options.
@@ -121,9 +193,12 @@ public struct SurveyTally: Sendable {
         submissions.merge(other.submissions)
         for index in questions.indices { questions[index].merge(other.questions[index]) }
         for index in crossTabs.indices { crossTabs[index].merge(other.crossTabs[index]) }
+        for t in themes.indices { themes[t].merge(other.themes[t]) }
+        seenCodedRespondents.formUnion(other.seenCodedRespondents)
         for group in groups.indices {
             groupResponses[group] += other.groupResponses[group]
             for index in questions.indices { groups[group][index].merge(other.groups[group][index]) }
+            for t in themes.indices { groupThemes[group][t].merge(other.groupThemes[group][t]) }
         }
     }
 
@@ -135,10 +210,10 @@ public struct SurveyTally: Sendable {
             responses: responses,
             allResponses: responses + excluded,
             filter: options.filter?.source,
-            questions: questions.map { $0.result(top: options.top) },
+            questions: withThemes(questions.map { $0.result(top: options.top) }, themes),
             crossTabs: crossTabs.map { $0.result(smallCategoryMinimum: options.smallCategoryMinimum) },
             groups: groups.indices.map { g in
-                GroupResult(code: groupCodes[g], responses: groupResponses[g], questions: groups[g].map { $0.result(top: options.top) })
+                GroupResult(code: groupCodes[g], responses: groupResponses[g], questions: withThemes(groups[g].map { $0.result(top: options.top) }, groupThemes[g]))
             },
             groupedBy: options.groupBy,
             importSummary: importFigures,
@@ -147,6 +222,13 @@ public struct SurveyTally: Sendable {
         var topics: [String: [TopicCount]] = [:]
         for question in questions { if let counts = question.topicCounts { topics[question.question.id] = counts } }
         results.findings = FindingsSelector.select(from: results, topics: topics)
+        return results
+    }
+
+    /// The question results with their theme tables.
+    private func withThemes(_ results: [QuestionResult], _ tallies: [ThemeTally]) -> [QuestionResult] {
+        var results = results
+        for tally in tallies { results[tally.questionIndex].themes = tally.result() }
         return results
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SurveyImport
 import SurveyModel
 import SurveyStatistics
 
@@ -19,7 +21,23 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(name: .customLong("keep-small-categories"), help: "Keep categories with fewer than 5 respondents in the cross-tab tests (by default they are shown but left out of the test).")
     var keepSmallCategories = false
 
+    @Option(name: .customLong("codes"), help: ArgumentHelp("Hand codes of text answers (themes), which override the definition's theme rules; default: NAME.codes.csv beside NAME.csv when it exists; `none` ignores codes.", valueName: "file|none"))
+    var codes: String?
+
     @OptionGroup var input: InputOptions
+
+    /// The hand codes to use: `--codes FILE`, none with `--codes none`, else the codes files
+    /// beside the responses files; checked against the definition.
+    func themeCodes(for definition: Questionnaire) throws -> ThemeCodes? {
+        let found: ThemeCodes?
+        switch codes {
+        case "none"?: return nil
+        case let path?: found = try ThemeCodes.read(from: URL(fileURLWithPath: path))
+        case nil: found = try ThemeCodes.discover(forResponses: responses)
+        }
+        try found?.check(against: definition)
+        return found
+    }
 
     /// Loads the definition, reads the responses in one pass and tallies them. `configure`
     /// sets the command's own options (quotes, keywords, groups, top N).
@@ -33,6 +51,7 @@ struct AnalysisOptions: ParsableArguments {
         }
         if keepSmallCategories { options.smallCategoryMinimum = 0 }
         options.filter = try filter.map { try SurveyAnalysis.filter($0, questionnaire: definition) }
+        options.themeCodes = try themeCodes(for: definition)
         configure(&options, definition)
         return try Self.read(definition, files: responses, input: input, options: options)
     }

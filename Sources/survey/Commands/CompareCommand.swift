@@ -46,12 +46,18 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Write today's date into the comparison (off by default to keep files byte-stable).")
     var stamp = false
 
+    @Option(name: .customLong("codes"), help: ArgumentHelp("`none` ignores the hand codes (NAME.codes.csv beside each event's responses), which otherwise override the theme rules.", valueName: "none"))
+    var codes: String?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
         _ = try formats()
         if let lang, ReportLanguage(code: lang) == nil {
             throw ValidationError("--lang must be en or ru, not \"\(lang)\"")
+        }
+        if let codes, codes != "none" {
+            throw ValidationError("--codes takes only `none` here (each event's NAME.codes.csv is read beside its responses), not \"\(codes)\"")
         }
         if !events.isEmpty, eventsFile != nil {
             throw ValidationError("give the events either with --event or with --events FILE, not both")
@@ -77,7 +83,7 @@ struct CompareCommand: ParsableCommand {
             let name = URL(fileURLWithPath: questionnaire).deletingPathExtension().lastPathComponent
             let folder = out ?? "reports/\(name)-comparison"
             let files = entries.flatMap(\.responses)
-            let companions = files.flatMap { path in ["problems", "rejects", "verification"].map { ResponseFile.companion(of: path, suffix: $0) } }
+            let companions = files.flatMap { path in ["problems", "rejects", "verification", "codes"].map { ResponseFile.companion(of: path, suffix: $0) } }
             let inputs = [questionnaire] + (eventsFile.map { [$0] } ?? []) + files + companions
             // Refused before any responses are read: a wrong --out costs no time.
             try ReportFolder.check(folder, inputs: inputs, fallbackName: name + "-comparison")
@@ -88,6 +94,12 @@ struct CompareCommand: ParsableCommand {
             options.otherQuotes = QuotePolicy.none
             var compared: [EventComparer.Input] = []
             for entry in entries {
+                // Hand codes beside each event's responses (`R.codes.csv`), as `survey stats` finds them.
+                options.themeCodes = nil
+                if codes != "none" {
+                    options.themeCodes = try ThemeCodes.discover(forResponses: entry.responses)
+                    try options.themeCodes?.check(against: definition)
+                }
                 let results = try AnalysisOptions.read(definition, files: entry.responses, input: input, options: options, label: "event \"\(entry.name)\": ")
                 compared.append(EventComparer.Input(name: entry.name, date: entry.date, participants: entry.participants,
                                                     files: entry.responses, results: results))
@@ -118,8 +130,9 @@ struct CompareCommand: ParsableCommand {
         if let eventsFile {
             entries = try EventList.load(path: eventsFile).events
         } else {
+            // Split at the last `=`: a name may hold one, a file name seldom does.
             entries = try events.map { value in
-                guard let equals = value.firstIndex(of: "=") else { throw StatisticsError.badEvent(value) }
+                guard let equals = value.lastIndex(of: "=") else { throw StatisticsError.badEvent(value) }
                 let name = value[..<equals].trimmingCharacters(in: .whitespaces)
                 let file = String(value[value.index(after: equals)...])
                 guard !name.isEmpty, !file.isEmpty else { throw StatisticsError.badEvent(value) }

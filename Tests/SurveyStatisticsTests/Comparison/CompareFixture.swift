@@ -23,6 +23,7 @@ struct CompareExpected: Decodable {
         let attend_again: [Int]
         let sessions: [Int]
         let improve_time: Int
+        let improve_materials: Int
         let improve_answered: Int
     }
 

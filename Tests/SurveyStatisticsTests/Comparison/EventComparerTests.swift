@@ -117,3 +117,18 @@ import Testing
         #expect(small.1 == EventChange.fewAnswersReason)
     }
 }
+
+extension EventComparerTests {
+    /// The definition's themes, counted per event (`ThemeTable`) and shared out of the event's
+    /// answering respondents.
+    @Test func themeSharesPerEvent() throws {
+        let (comparison, expected) = try Self.comparison()
+        let improve = try #require(comparison.texts.first { $0.id == "improve" })
+        #expect(improve.themes.map(\.id) == ["more_time", "materials"])
+        #expect(improve.themes[0].shares.map(\.count) == expected.events.map(\.improve_time))
+        #expect(improve.themes[1].shares.map(\.count) == expected.events.map(\.improve_materials))
+        #expect(improve.themes[0].shares.map(\.base) == expected.events.map(\.improve_answered))
+        #expect(improve.themes[0].labels["ru"] == "Больше времени на обсуждение")
+        #expect(try #require(improve.themes[0].shares[0].percent).isApproximatelyEqual(to: 12.0 / 18 * 100))
+    }
+}
