@@ -100,6 +100,26 @@ import Testing
         #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\""))
     }
 
+    /// A rating without a top-2-box (a `best:` scale) is drawn as its mean on the whole scale.
+    @Test func ratingWithoutTopTwoBoxIsDrawnAsItsMean() throws {
+        let fixture = try ComparisonFixture.report()
+        let figures = [
+            EventFigures(event: "A", n: 20, distribution: [], mean: MeanEstimate(n: 20, mean: 3.5, standardDeviation: 1, ciLow: 3.03, ciHigh: 3.97)),
+            EventFigures(event: "B", n: 0, distribution: []),
+        ]
+        let question = QuestionComparison(id: "usefulness", type: "rating", codes: [], events: figures, changes: [])
+        let events = ["A", "B"].map { ComparedEvent(name: $0, date: nil, participants: nil, files: [], responses: 20, dataQuality: DataQuality()) }
+        let report = ComparisonReport(comparison: EventComparison(events: events, questions: [question], texts: []),
+                                      questionnaire: fixture.questionnaire, options: ReportOptions())
+        let chart = try #require(ComparisonHTML(report: report).trendChart(question))
+        #expect(chart.measure == .mean(scale: 1...5))
+        #expect(chart.points.map(\.value) == [3.5, nil])
+        #expect(chart.title == "How useful was the seminar for your work?: mean rating by event")
+        let html = ComparisonHTML(report: report).render()
+        #expect(html.contains("Points: mean rating on the whole scale"))
+        #expect(html.contains("<desc>A (n = 20): 3.5 (95% CI 3.0–4.0); B (n = 0): no answers</desc>"))
+    }
+
     @Test func pngTwinsBesideTheSVGCharts() throws {
         let report = try ComparisonFixture.report()
         let svgs = report.files(formats: [.html]).filter { $0.path.hasSuffix(".svg") }.map(\.path)
