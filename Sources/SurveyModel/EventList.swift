@@ -74,6 +74,10 @@ public struct EventList: Sendable, Hashable {
                 continue
             }
             var entry = Entry(name: name, date: map["date"]?.string, participants: nil, responses: [], location: location(item, path))
+            // Events are put in date order by comparing the texts, which only ISO dates allow.
+            if let node = map["date"], !isISODate(node.string ?? "") {
+                problem(node, "`date` of event \"\(name)\" must be written yyyy-mm-dd or yyyy-mm (2013-01-25), not `\(node.string ?? "a list")`")
+            }
             if let node = map["participants"] {
                 if let text = node.string, let count = Int(text), count > 0 {
                     entry.participants = count
@@ -94,6 +98,15 @@ public struct EventList: Sendable, Hashable {
         }
         guard problems.isEmpty else { throw DefinitionError.invalid(problems) }
         return EventList(events: events)
+    }
+
+    /// `2013-01-25` or `2013-01`.
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1]), (1...12).contains(month) else { return false }
+        return parts.count == 2 || (1...31).contains(Int(parts[2]) ?? 0)
     }
 
     private static func location(_ node: Node?, _ file: String) -> SourceLocation {

@@ -17,8 +17,8 @@ public struct Questionnaire: Sendable, Hashable {
     /// Missing codes declared for the whole questionnaire (top-level `missing:`); the loader has
     /// already merged them into each question's `missingCodes`.
     public var missingCodes: [MissingCode]
-    /// Themes of free-text answers (`themes:` at the top level and under text questions), in
-    /// definition order.
+    /// Themes of free-text answers: those of the top-level `themes:` in their order, then each
+    /// text question's own `themes:` in question order.
     public var themes: [Theme] = []
 
     public init(
@@ -36,8 +36,8 @@ public struct Questionnaire: Sendable, Hashable {
         self.stopwords = stopwords
     }
 
-    /// The themes that apply to text question `questionID`, in definition order; empty for
-    /// other questions.
+    /// The themes that apply to text question `questionID`, in definition order (top-level ones
+    /// first, then the question's own); empty for other questions.
     public func themes(for questionID: String) -> [Theme] {
         guard question(questionID)?.kind == .text else { return [] }
         return themes.filter { $0.applies(to: questionID) }

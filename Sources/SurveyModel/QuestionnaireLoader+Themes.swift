@@ -6,7 +6,9 @@ import Yams
 extension QuestionnaireLoader {
     private static let themeKeys = ["id", "label", "questions", "words", "phrases", "except"]
 
-    /// Every theme of the definition, in the order of the file; ids are unique across all.
+    /// Every theme of the definition: the top-level ones in their order, then each text
+    /// question's own in question order (so the order does not hang on where `themes:` stands
+    /// in the file); ids are unique across all.
     mutating func declaredThemes(top: Node?, items: Node.Sequence, questions: [Question]) -> [Theme] {
         var found: [(theme: Theme, node: Node)] = []
         if let top { found += themeList(top, scope: nil, questions: questions) }
@@ -15,7 +17,6 @@ extension QuestionnaireLoader {
                   let question = questions.first(where: { $0.id == id }), question.kind == .text else { continue }
             found += themeList(node, scope: id, questions: questions)
         }
-        found.sort { ($0.node.mark?.line ?? 0, $0.node.mark?.column ?? 0) < ($1.node.mark?.line ?? 0, $1.node.mark?.column ?? 0) }
         var seen: [String: Int] = [:]
         var themes: [Theme] = []
         for (theme, node) in found {

@@ -40,6 +40,22 @@ public struct Theme: Sendable, Hashable {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
+    /// Themes are equal when they say the same; where they were written is not part of it (a
+    /// definition converted to XLSForm and back has the same themes on other lines).
+    public static func == (lhs: Theme, rhs: Theme) -> Bool {
+        lhs.id == rhs.id && lhs.label == rhs.label && lhs.questions == rhs.questions && lhs.words == rhs.words
+            && lhs.phrases == rhs.phrases && lhs.exceptWords == rhs.exceptWords
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(label)
+        hasher.combine(questions)
+        hasher.combine(words)
+        hasher.combine(phrases)
+        hasher.combine(exceptWords)
+    }
+
     /// Whether the theme applies to question `questionID`.
     public func applies(to questionID: String) -> Bool {
         questions?.contains(questionID) ?? true

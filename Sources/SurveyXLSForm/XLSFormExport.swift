@@ -7,14 +7,14 @@ import Yams
 /// (`XLSFormImport`) gives the same definition.
 ///
 /// Keys XLSForm has no column for (`best`, `missing`, `number_format`, `event`, `report`,
-/// `stopwords`, a custom `other` label, extra `column` headers) travel as YAML in the
+/// `stopwords`, `themes`, a custom `other` label, extra `column` headers) travel as YAML in the
 /// `survey_definition` columns, and choice aliases in `survey_aliases`; form tools ignore
 /// columns they do not know.
 public enum XLSFormExport {
     /// Question keys carried in the survey sheet's `survey_definition` column.
-    static let questionExtensionKeys = ["best", "missing", "number_format"]
+    static let questionExtensionKeys = ["best", "missing", "number_format", "themes"]
     /// Top-level keys carried in the settings sheet's `survey_definition` column.
-    static let topExtensionKeys = ["event", "report", "stopwords", "missing", "number_format"]
+    static let topExtensionKeys = ["event", "report", "stopwords", "missing", "number_format", "themes"]
 
     /// The XLSForm for the definition text `yaml` (read from `file`, named in messages).
     public static func workbook(definition yaml: String, file: String) throws -> XLSFormWorkbook {

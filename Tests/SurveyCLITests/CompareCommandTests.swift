@@ -117,12 +117,14 @@ import Testing
         (["--event", "A=kashkasuu.csv"], 2, "error: a comparison needs at least 2 events, got 1"),
         (["--event", "A=kashkasuu.csv", "--event", "bishkek.csv"], 2, "error: --event 'bishkek.csv' must look like \"NAME\"=FILE"),
         (["--event", "A=kashkasuu.csv", "--event", "B=salary.csv"], 1, "salary.csv:1: error: no column matches a question of the questionnaire"),
+        (["--events", "bad-date.yaml"], 2, "bad-date.yaml:2:21: error: `date` of event \"A\" must be written yyyy-mm-dd or yyyy-mm (2013-01-25), not `25.01.2013`"),
         (["--events", "bad-events.yaml"], 2, "bad-events.yaml:4:19: error: `participants` of event \"B\" must be a whole number above 0"),
     ])
     func badInputIsRefusedClearly(arguments: [String], status: Int32, message: String) throws {
         let work = try Self.workdir()
         defer { work.remove() }
         try work.copy(fixture: "responses-google-forms-salary.csv", as: "salary.csv")
+        try work.write("bad-date.yaml", "events:\n  - {name: A, date: 25.01.2013, responses: kashkasuu.csv}\n  - {name: B, responses: bishkek.csv}\n")
         try work.write("bad-events.yaml", "events:\n  - {name: A, responses: kashkasuu.csv}\n  - name: B\n    participants: many\n    responses: bishkek.csv\n")
         let result = try work.run(arguments: ["compare", "q.yaml"] + arguments + ["--out", "out"])
         #expect(result.status == status, "\(result)")

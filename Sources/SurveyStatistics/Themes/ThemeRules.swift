@@ -94,6 +94,8 @@ struct ThemeMatcher: Sendable {
         serial += 1
         sequence.removeAll(keepingCapacity: true)
         let withPhrases = !rules.phrases.isEmpty
+        // Most answers of a question get no theme: then nothing is allocated for the result.
+        var anyHit = false
         // Per call, like `TopicTally.add`: a stemmer is not Sendable, and is made only when a new word comes.
         var stemmers = AnswerStemmers()
         Tokenizer.forEachWord(in: answer) { word, _ in
@@ -106,15 +108,22 @@ struct ThemeMatcher: Sendable {
             let number = rawWords.index(of: word, hash: hash) ?? learn(word, hash: hash, stemmers: &stemmers)
             for rule in rawRules[number] {
                 let theme = Int(rule >> 1)
-                if rule & 1 == 0 { hit[theme] = serial } else { excepted[theme] = serial }
+                if rule & 1 == 0 {
+                    hit[theme] = serial
+                    anyHit = true
+                } else {
+                    excepted[theme] = serial
+                }
             }
             if withPhrases { sequence.append(contentsOf: rawPhraseWords[number]) }
         }
         if withPhrases {
             for phrase in rules.phrases where hit[phrase.theme] != serial && contains(phrase.words) {
                 hit[phrase.theme] = serial
+                anyHit = true
             }
         }
+        guard anyHit else { return [] }
         return rules.themes.indices.filter { hit[$0] == serial && excepted[$0] != serial }
     }
 

@@ -17,7 +17,8 @@ struct CheckCommand: ParsableCommand {
             let loaded = try QuestionnaireLoader.load(path: questionnaire)
             let closed = loaded.questions.filter { $0.kind.isClosed }.count
             let skipped = loaded.questions.filter { $0.when != nil }.count
-            Terminal.output(VisibleText.line("\(questionnaire): ok: \(loaded.questions.count) questions (\(closed) closed, \(skipped) with skip logic), \"\(loaded.title.text(in: loaded.language))\"") + "\n")
+            let themes = loaded.themes.isEmpty ? "" : ", \(loaded.themes.count) theme\(loaded.themes.count == 1 ? "" : "s") for text answers"
+            Terminal.output(VisibleText.line("\(questionnaire): ok: \(loaded.questions.count) questions (\(closed) closed, \(skipped) with skip logic\(themes)), \"\(loaded.title.text(in: loaded.language))\"") + "\n")
         } catch {
             throw SurveyFailure.report(error)
         }
