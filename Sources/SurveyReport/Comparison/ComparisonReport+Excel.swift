@@ -1,5 +1,7 @@
-/// comparison.xlsx: written by the compare-views part; empty until then.
+/// comparison.xlsx (`ComparisonWorkbook`).
 extension ComparisonReport {
-    /// comparison.xlsx.
-    func excelPictures() throws(ReportError) -> [(path: String, bytes: [UInt8])] { [] }
+    /// comparison.xlsx: the Comparison and Events sheets.
+    func excelPictures() throws(ReportError) -> [(path: String, bytes: [UInt8])] {
+        [("comparison.xlsx", try ComparisonWorkbook(report: self).bytes())]
+    }
 }

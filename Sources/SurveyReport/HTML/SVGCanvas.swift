@@ -15,6 +15,9 @@ struct SVGCanvas {
     var height: Double
     /// The accessible name (`<title>`): what the chart shows.
     let title: String
+    /// The accessible description (`<desc>`), read after the title: the figures in words, for
+    /// charts whose points a screen reader cannot otherwise reach.
+    var description: String?
     private var elements: [String] = []
 
     init(width: Double, height: Double = 0, title: String) {
@@ -31,6 +34,25 @@ struct SVGCanvas {
     /// A straight line.
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: ReportStyle.Color, width: Double = 1) {
         elements.append("<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\" stroke=\"\(stroke.hex)\" stroke-width=\"\(Self.number(width))\"/>")
+    }
+
+    /// A filled circle, with an optional ring around it.
+    mutating func circle(cx: Double, cy: Double, r: Double, fill: ReportStyle.Color, stroke: ReportStyle.Color? = nil, strokeWidth: Double = 1) {
+        var element = "<circle cx=\"\(Self.number(cx))\" cy=\"\(Self.number(cy))\" r=\"\(Self.number(r))\" fill=\"\(fill.hex)\""
+        if let stroke { element += " stroke=\"\(stroke.hex)\" stroke-width=\"\(Self.number(strokeWidth))\"" }
+        elements.append(element + "/>")
+    }
+
+    /// One line of text turned by `degrees` (negative: rising to the right) around its anchor
+    /// point, for axis labels too long to sit level side by side; escaped here.
+    mutating func rotatedText(_ text: String, x: Double, y: Double, degrees: Double, anchor: Anchor = .end, size: Double = 13,
+                              fill: ReportStyle.Color = ReportStyle.ink) {
+        var attributes = "x=\"\(Self.number(x))\" y=\"\(Self.number(y))\""
+        if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
+        if size != 13 { attributes += " font-size=\"\(Self.number(size))\"" }
+        if fill != ReportStyle.ink { attributes += " fill=\"\(fill.hex)\"" }
+        attributes += " transform=\"rotate(\(Self.number(degrees)) \(Self.number(x)) \(Self.number(y)))\""
+        elements.append("<text \(attributes)>\(Escaping.html(text))</text>")
     }
 
     /// One line of text with its baseline at `y`; escaped here, so callers pass user text as is.
@@ -98,6 +120,7 @@ struct SVGCanvas {
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" \(size) viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
         out += " role=\"img\" font-family=\"\(ReportStyle.fontStack)\" font-size=\"13\" fill=\"\(ReportStyle.ink.hex)\">\n"
         out += "<title>\(Escaping.html(title))</title>\n"
+        if let description { out += "<desc>\(Escaping.html(description))</desc>\n" }
         // An opaque background in plain numbers: Word and dark-themed viewers show it as drawn.
         out += "<rect width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#ffffff\"/>\n"
         for element in elements { out += element + "\n" }
