@@ -66,10 +66,9 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// Notes one response's answers (their hash) and time.
     public mutating func add(answersHash: UInt64, time: SubmissionTime, respondent: String) {
         var respondent = respondent
-        let who: UInt64? = respondent.withUTF8 { bytes in
+        let who: UInt64 = respondent.withUTF8 { bytes in
             let key = RespondentIDSet.key(bytes)
             if !RespondentIDSet.isHashed(key) { return key }
-            guard longIDs.count < Int(UInt32.max) - 70_000 else { return nil }
             let start = UInt64(longIDs.count)
             let count = min(bytes.count, Int(UInt16.max))
             longIDs.append(UInt8(count >> 8))
@@ -77,7 +76,6 @@ public struct DuplicateSubmissionFinder: Sendable {
             longIDs.append(contentsOf: bytes.prefix(count))
             return 1 << 63 | start
         }
-        guard let who else { return }
         hashes.append(answersHash)
         times.append(time.instant << 16 | Int64(UInt16(bitPattern: time.utcOffsetMinutes.map { Int16(clamping: $0) } ?? Int16.min)))
         respondents.append(who)
