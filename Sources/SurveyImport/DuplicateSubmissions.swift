@@ -39,80 +39,103 @@ extension DuplicateSubmission {
 
 /// Finds duplicate submissions among the responses of a data set.
 ///
-/// Memory: one 24-byte entry per response with a time (a 64-bit hash of its answers, the time,
-/// where its id is) plus its id's bytes; the entries are sorted once at the end. Rows are never
-/// kept. Two different sets of answers share a hash with odds of about 1 in 10^7 in a million
-/// responses, and then would still have to fall within a minute of each other.
+/// Memory: 24 bytes per response with a time, in three flat arrays (a 64-bit hash of its
+/// answers; the time as seconds since 1970 and its zone in one `Int64`; the respondent id's key,
+/// `RespondentIDSet.key`, which is the id itself for a numeric or short id), plus the bytes of
+/// ids longer than 7 bytes. An order of the entries (4 bytes each) is sorted once at the end.
+/// Rows are never kept. Two different sets of answers share a hash with odds of about 1 in 10^7
+/// in a million responses, and then would still have to fall within a minute of each other.
 public struct DuplicateSubmissionFinder: Sendable {
     /// Two submissions this close (in seconds) or closer are one form sent twice.
     public static let window: Int64 = 60
 
-    private struct Entry: Sendable {
-        var hash: UInt64
-        /// `SubmissionTime.instant`: seconds since 1970 UTC, a time without zone read as UTC.
-        var instant: Int64
-        var id: UInt32
-        /// Minutes east of UTC; `Int16.min` for no zone.
-        var offset: Int16
-
-        /// Seconds since 1970 of the time as written.
-        var local: Int64 { instant + (offset == Int16.min ? 0 : Int64(offset) * 60) }
-    }
-
-    private var entries: [Entry] = []
-    /// Respondent ids, each as a 2-byte length and its bytes.
-    private var ids: [UInt8] = []
+    /// By response, in the order added: the answers' hash.
+    private var hashes: [UInt64] = []
+    /// `SubmissionTime.instant` (seconds since 1970 UTC, a time without zone read as UTC) << 16,
+    /// and the zone's minutes east of UTC in the low 16 bits (`Int16.min`: no zone). Instants
+    /// of years 1–9999 need 38 bits.
+    private var times: [Int64] = []
+    /// The respondent id: its key when that is exact, else `1 << 63 |` where its bytes start in
+    /// `longIDs`.
+    private var respondents: [UInt64] = []
+    /// Ids longer than `RespondentIDSet` keeps exactly, each as a 2-byte length and its bytes.
+    private var longIDs: [UInt8] = []
 
     public init() {}
 
     /// Notes one response's answers (their hash) and time.
     public mutating func add(answersHash: UInt64, time: SubmissionTime, respondent: String) {
-        guard ids.count < Int(UInt32.max) - 70_000 else { return }
-        entries.append(Entry(hash: answersHash, instant: time.instant, id: UInt32(ids.count), offset: time.utcOffsetMinutes.map(Int16.init) ?? Int16.min))
         var respondent = respondent
-        respondent.withUTF8 { bytes in
+        let who: UInt64 = respondent.withUTF8 { bytes in
+            let key = RespondentIDSet.key(bytes)
+            if !RespondentIDSet.isHashed(key) { return key }
+            let start = UInt64(longIDs.count)
             let count = min(bytes.count, Int(UInt16.max))
-            ids.append(UInt8(count >> 8))
-            ids.append(UInt8(count & 0xFF))
-            ids.append(contentsOf: bytes.prefix(count))
+            longIDs.append(UInt8(count >> 8))
+            longIDs.append(UInt8(count & 0xFF))
+            longIDs.append(contentsOf: bytes.prefix(count))
+            return 1 << 63 | start
         }
+        hashes.append(answersHash)
+        times.append(time.instant << 16 | Int64(UInt16(bitPattern: time.utcOffsetMinutes.map { Int16(clamping: $0) } ?? Int16.min)))
+        respondents.append(who)
     }
 
     /// Adds another finder's responses (several inputs read as one data set).
     public mutating func merge(_ other: DuplicateSubmissionFinder) {
-        let base = UInt32(ids.count)
-        ids += other.ids
-        entries += other.entries.map { var entry = $0; entry.id += base; return entry }
+        let base = UInt64(longIDs.count)
+        longIDs += other.longIDs
+        hashes += other.hashes
+        times += other.times
+        respondents.reserveCapacity(respondents.count + other.respondents.count)
+        for who in other.respondents { respondents.append(RespondentIDSet.isHashed(who) ? who + base : who) }
     }
 
     /// Every pair of responses with the same answers within `window` seconds, earliest first.
     /// A form sent three times gives two pairs (first and second, second and third).
-    /// The entries are sorted in place (no copy: they are the bulk of the memory).
-    public mutating func duplicates() -> [DuplicateSubmission] {
-        entries.sort { $0.hash < $1.hash || $0.hash == $1.hash && $0.instant < $1.instant }
-        let sorted = entries
+    public func duplicates() -> [DuplicateSubmission] {
+        guard hashes.count > 1 else { return [] }
+        // By hash, then instant, then the order added: the order a sort of whole entries by
+        // (hash, instant) gave, ties kept in the order added.
+        var order = [UInt32](0..<UInt32(hashes.count))
+        hashes.withUnsafeBufferPointer { hashes in
+            times.withUnsafeBufferPointer { times in
+                order.sort { a, b in
+                    let (ha, hb) = (hashes[Int(a)], hashes[Int(b)])
+                    if ha != hb { return ha < hb }
+                    let (ta, tb) = (times[Int(a)] >> 16, times[Int(b)] >> 16)
+                    return ta != tb ? ta < tb : a < b
+                }
+            }
+        }
         var found: [DuplicateSubmission] = []
-        for index in sorted.indices.dropFirst() {
-            let earlier = sorted[index - 1], later = sorted[index]
-            guard earlier.hash == later.hash, later.instant - earlier.instant <= DuplicateSubmissionFinder.window else { continue }
-            found.append(DuplicateSubmission(first: respondent(earlier.id), firstTime: time(earlier).description, second: respondent(later.id),
-                                             secondTime: time(later).description, secondsApart: Int(later.instant - earlier.instant)))
+        for index in order.indices.dropFirst() {
+            let earlier = Int(order[index - 1]), later = Int(order[index])
+            let apart = times[later] >> 16 - times[earlier] >> 16
+            guard hashes[earlier] == hashes[later], apart <= DuplicateSubmissionFinder.window else { continue }
+            found.append(DuplicateSubmission(first: respondent(earlier), firstTime: time(earlier).description, second: respondent(later),
+                                             secondTime: time(later).description, secondsApart: Int(apart)))
         }
         return found.sorted { ($0.firstTime, $0.first) < ($1.firstTime, $1.first) }
     }
 
-    private func respondent(_ offset: UInt32) -> String {
-        let start = Int(offset)
-        let count = Int(ids[start]) << 8 | Int(ids[start + 1])
-        return String(decoding: ids[(start + 2)..<(start + 2 + count)], as: UTF8.self)
+    private func respondent(_ entry: Int) -> String {
+        let who = respondents[entry]
+        guard RespondentIDSet.isHashed(who) else { return RespondentIDSet.id(ofExactKey: who) }
+        let start = Int(who & ~(1 << 63))
+        let count = Int(longIDs[start]) << 8 | Int(longIDs[start + 1])
+        return String(decoding: longIDs[(start + 2)..<(start + 2 + count)], as: UTF8.self)
     }
 
-    private func time(_ entry: Entry) -> SubmissionTime {
-        let day = Int(entry.local / 86_400 - (entry.local % 86_400 < 0 ? 1 : 0))
-        let seconds = Int(entry.local - Int64(day) * 86_400)
+    private func time(_ entry: Int) -> SubmissionTime {
+        let instant = times[entry] >> 16
+        let offset = Int16(bitPattern: UInt16(truncatingIfNeeded: times[entry]))
+        let local = instant + (offset == Int16.min ? 0 : Int64(offset) * 60)
+        let day = Int(local / 86_400 - (local % 86_400 < 0 ? 1 : 0))
+        let seconds = Int(local - Int64(day) * 86_400)
         let (year, month, date) = SubmissionTime.civil(fromDays: day)
         return SubmissionTime(year: year, month: month, day: date, hour: seconds / 3600, minute: seconds / 60 % 60, second: seconds % 60,
-                              utcOffsetMinutes: entry.offset == Int16.min ? nil : Int(entry.offset))!
+                              utcOffsetMinutes: offset == Int16.min ? nil : Int(offset))!
     }
 
     /// A 64-bit hash of some fields of one record (`bytes` back to back, `ends` where each

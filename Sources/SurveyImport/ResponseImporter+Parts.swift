@@ -88,7 +88,7 @@ extension ResponseImporter {
         let base = seenRespondents
         let order = TimestampOrderShare()
         let start = read.value
-        let run = { [self] (index: Int, end: Int, inherited: [[UInt64: Int]]) -> PartRun<Part> in
+        let run = { [self] (index: Int, end: Int, inherited: [RespondentIDSet]) -> PartRun<Part> in
             let result = PartRun<Part>()
             let importer = ResponseImporter(partOf: self, inherited: inherited, order: order)
             let reader = CSVFileReader(path: start.path, encoding: options.encoding, fieldDelimiter: options.delimiter)
@@ -123,7 +123,7 @@ extension ResponseImporter {
             queue.stop()
             workers.wait()
         }
-        var fileSeen: [UInt64: Int] = [:]
+        var fileSeen = RespondentIDSet()
         for index in 0..<count {
             var part = jobs > 1 ? queue.result(index) : run(index, ends[index], [base])
             if let error = part.error { throw error }
@@ -133,7 +133,7 @@ extension ResponseImporter {
                 queue.stop()
                 part = run(index, file.count, [base, fileSeen])
                 isLast = true
-            } else if part.importer!.seenRespondents.keys.contains(where: { fileSeen[$0] != nil }) {
+            } else if fileSeen.sharesAny(with: part.importer!.seenRespondents) {
                 // An id an earlier part has: read again knowing them, as one reader would.
                 part = run(index, ends[index], [base, fileSeen])
             }
@@ -145,14 +145,14 @@ extension ResponseImporter {
             head.merge(defectsOf: part.reader!)
             submissions.merge(importer.submissions)
             numbering.merge(importer.numbering)
-            for (hash, first) in importer.seenRespondents { fileSeen[hash] = first }
+            fileSeen.formUnion(importer.seenRespondents)
             parts.progress?(isLast ? file.count : ends[index], file.count, read.value.summary.rowsRead)
             if isLast { break }
         }
         if seenRespondents.isEmpty {
             seenRespondents = fileSeen
         } else {
-            seenRespondents.merge(fileSeen) { first, _ in first }
+            seenRespondents.formUnion(fileSeen)
         }
     }
 }

@@ -21,14 +21,12 @@ public final class ResponseImporter {
     var otherParsers: [AnswerParser]
     var otherCaches: [AnswerCache?]
     var readingCanonical = false
-    /// Respondent ids seen, by a 64-bit hash of the id, with where they were first seen
-    /// (file index << 32 | line). Hashes keep memory at ~20 bytes per respondent whatever the
-    /// ids look like; two different ids share a hash with odds of about 1 in 10^8 for a
-    /// million respondents, and the message names both lines.
-    var seenRespondents: [UInt64: Int] = [:]
+    /// Respondent ids seen, with where they were first seen (`RespondentIDSet`: exact, ~20–30
+    /// bytes per numeric or short id).
+    var seenRespondents = RespondentIDSet()
     /// Ids taken before the part of a file this importer reads (`importFile(_:parts:)`):
     /// looked up, never changed.
-    var inherited: [[UInt64: Int]] = []
+    var inherited: [RespondentIDSet] = []
     var sources: [String] = []
     /// Sources whose ids were reserved (the file appended to), not read as input.
     var reservedSources: Set<Int> = []
@@ -69,7 +67,7 @@ public final class ResponseImporter {
 
     /// An importer for a part of the file `parent` is reading (`importFile(_:parts:)`): its
     /// header read, the ids taken before the part to look up, its own caches and counts.
-    convenience init(partOf parent: ResponseImporter, inherited: [[UInt64: Int]], order: TimestampOrderShare) {
+    convenience init(partOf parent: ResponseImporter, inherited: [RespondentIDSet], order: TimestampOrderShare) {
         self.init(questionnaire: parent.questionnaire, options: parent.options)
         if parent.readingCanonical {
             swap(&parsers, &otherParsers)
@@ -91,42 +89,36 @@ public final class ResponseImporter {
         let file = sourceIndex(source)
         reservedSources.insert(file)
         for (offset, id) in ids.enumerated() {
-            seenRespondents[ResponseImporter.idHash(id)] = file << 32 | (offset + 2)
+            seenRespondents.insert(id, at: .init(source: file, line: offset + 2), replacingLine: true)
             numbering.note(id)
         }
     }
 
     /// Treats one respondent id as taken, first seen at `source`:`line`.
     public func reserveRespondent(_ id: String, line: Int, source: String) {
-        let hash = ResponseImporter.idHash(id)
         numbering.note(id)
-        guard seenRespondents[hash] == nil else { return }
+        guard seenRespondents.first(id) == nil else { return }
         let file = sourceIndex(source)
         reservedSources.insert(file)
-        seenRespondents[hash] = file << 32 | line
+        seenRespondents.insert(id, at: .init(source: file, line: line))
     }
 
     /// Whether this respondent id was reserved (found in the file appended to).
     public func reserved(respondent id: String) -> Bool {
-        guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }
-        return reservedSources.contains(first >> 32)
+        guard let first = seenRespondents.first(id) else { return false }
+        return reservedSources.contains(first.source)
     }
 
     /// Whether an accepted row of the inputs has this respondent id (not a reserved one).
     public func inputHas(respondent id: String) -> Bool {
-        guard let first = seenRespondents[ResponseImporter.idHash(id)] else { return false }
-        return reservedSources.contains(first >> 32) == false
+        guard let first = seenRespondents.first(id) else { return false }
+        return reservedSources.contains(first.source) == false
     }
 
     func sourceIndex(_ path: String) -> Int {
         if let index = sources.firstIndex(of: path) { return index }
         sources.append(path)
         return sources.count - 1
-    }
-
-    private static func idHash(_ id: String) -> UInt64 {
-        var id = id
-        return id.withUTF8 { AnswerCache.hash($0) }
     }
 
     /// Reads one file. Throws only when the file as a whole cannot be read.
@@ -274,8 +266,8 @@ public final class ResponseImporter {
     }
 
     /// Where an id taken before this part was first seen.
-    private func inheritedFirst(_ hash: UInt64) -> Int? {
-        for ids in inherited { if let first = ids[hash] { return first } }
+    private func inheritedFirst(_ id: String) -> RespondentIDSet.Place? {
+        for ids in inherited { if let first = ids.first(id) { return first } }
         return nil
     }
 
@@ -295,11 +287,9 @@ public final class ResponseImporter {
             // A blank id gets the line number, marked so it cannot clash with a real id.
             respondent = id.isEmpty ? "line-\(line)" : id
         }
-        let idHash = ResponseImporter.idHash(respondent)
-        if let first = seenRespondents[idHash] ?? inheritedFirst(idHash) {
-            return "duplicate respondent id `\(respondent)` (first seen at \(sources[first >> 32]):\(first & 0xFFFF_FFFF)); give each form its own id"
+        if let first = inheritedFirst(respondent) ?? seenRespondents.insert(respondent, at: .init(source: sourceIndex(path), line: line)) {
+            return "duplicate respondent id `\(respondent)` (first seen at \(sources[first.source]):\(first.line)); give each form its own id"
         }
-        seenRespondents[idHash] = sourceIndex(path) << 32 | line
         if layout.respondentColumn == nil { numbering.madeUp(rowNumber) }
         numbering.note(respondent)
 

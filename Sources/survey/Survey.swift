@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyImport
 
 /// The `survey` command: questionnaire definitions in, feedback reports out.
 @main
@@ -19,6 +20,7 @@ struct Survey: ParsableCommand {
     /// Output goes through `Terminal`, which ends the program quietly on a closed pipe
     /// (`survey … | head`) and with exit 1 when stdout cannot be written.
     static func main() {
+        LargeAllocations.returnToSystemWhenFreed()
         Terminal.prepareStreams()
         do {
             var command = try parseAsRoot()

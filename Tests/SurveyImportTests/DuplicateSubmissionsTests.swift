@@ -59,3 +59,23 @@ import Testing
         #expect(last == hash(["ngo", "abc"]), "the same cells hash the same wherever they sit in the record")
     }
 }
+
+extension DuplicateSubmissionsTests {
+    /// Issue 13: entries are kept as flat arrays of keys; every kind of id comes back as written.
+    @Test func everyKindOfIdComesBackAsWritten() {
+        var finder = DuplicateSubmissionFinder()
+        let ids = ["007", "1000000", "ёж", "R_3kX9vQ2mWpL7aBc", "3f2a9c1e-0000-4000-8000-000000000001", "0"]
+        for (index, id) in ids.enumerated() {
+            finder.add(answersHash: 5, time: Self.time("2021-04-27T11:02:\(10 + index)+05:30"), respondent: id)
+        }
+        var merged = DuplicateSubmissionFinder(), tail = DuplicateSubmissionFinder()
+        merged.add(answersHash: 5, time: Self.time("2021-04-27T11:02:10+05:30"), respondent: ids[0])
+        for (index, id) in ids.enumerated().dropFirst() { tail.add(answersHash: 5, time: Self.time("2021-04-27T11:02:\(10 + index)+05:30"), respondent: id) }
+        merged.merge(tail)
+        let pairs = finder.duplicates()
+        #expect(pairs.map(\.first) == Array(ids.dropLast()))
+        #expect(pairs.map(\.second) == Array(ids.dropFirst()))
+        #expect(pairs.first?.firstTime == "2021-04-27T11:02:10+05:30")
+        #expect(merged.duplicates() == pairs)
+    }
+}
