@@ -4,7 +4,8 @@ import SurveyModel
 ///
 /// Words are matched by Snowball stem with the same stemmers and word scanning as the keywords
 /// (`Tokenizer`, `AnswerStemmers`: Latin words by the English stemmer, Cyrillic ones by the
-/// Russian), so a rule `время` finds "времени" and `time` finds "times". Phrases are matched on
+/// Russian), so `time` finds "times" and `материалы` finds "материалов"; a rule `время` finds
+/// "времени" too (`forms(of:)`). Phrases are matched on
 /// the answer's words normalised as keywords are (lower-cased, `ё` as `е`), with punctuation and
 /// hyphens read as spaces, whole words only: `"more time"` finds "More time!" and "more, time"
 /// but not "more timely". An answer with an `except` word (by stem) does not get that theme.
@@ -29,8 +30,10 @@ public struct ThemeRules: Sendable {
                 let rule = Int32(index * 2 + (except ? 1 : 0))
                 for word in list {
                     for token in Tokenizer.tokens(in: word) {
-                        let stem = stemmers.stem(token.text)
-                        if !(rulesOfStem[stem]?.contains(rule) ?? false) { rulesOfStem[stem, default: []].append(rule) }
+                        for form in Self.forms(of: token.text) {
+                            let stem = stemmers.stem(form)
+                            if !(rulesOfStem[stem]?.contains(rule) ?? false) { rulesOfStem[stem, default: []].append(rule) }
+                        }
                     }
                 }
             }
@@ -55,6 +58,20 @@ public struct ThemeRules: Sendable {
     public func themes(in answer: String) -> [String] {
         var matcher = ThemeMatcher(rules: self)
         return matcher.themes(in: answer).map { themes[$0].id }
+    }
+
+    /// A rule word and, for a Russian neuter noun in -мя, its other stem: Snowball stems `время`
+    /// to `врем` but `времени`, `временем`, `временах` to `времен` (the -ен- of the ten nouns
+    /// время, имя, племя, пламя, знамя, семя, стремя, бремя, темя, вымя), so a rule `время`
+    /// alone would miss "Мало времени". Either form in a rule stands for both.
+    static func forms(of word: String) -> [String] {
+        if word.hasSuffix("мя"), word.count > 2, Script.dominant(in: word.unicodeScalars) == .cyrillic {
+            return [word, String(word.dropLast()) + "ени"]
+        }
+        if word.hasSuffix("мени"), word.count > 4, Script.dominant(in: word.unicodeScalars) == .cyrillic {
+            return [word, String(word.dropLast(3)) + "я"]
+        }
+        return [word]
     }
 
     /// A normalised word split at hyphens, which phrases read as spaces ("follow-up" is "follow up").
