@@ -8,11 +8,14 @@ final class UncheckedBox<Value>: @unchecked Sendable {
 }
 
 /// Runs `count` pieces of work on at most `jobs` threads and waits for all of them.
+///
+/// Threads of its own rather than `DispatchQueue.concurrentPerform`: Linux's libdispatch adds
+/// worker threads only lazily, and a burst of short jobs (a report's charts) ran on one core.
 public enum ParallelWork {
     /// The number of cores, the default for `--jobs`.
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    static func run(count: Int, jobs: Int, _ work: @escaping (Int) -> Void) {
+    public static func run(count: Int, jobs: Int, _ work: @escaping (Int) -> Void) {
         let threads = min(max(jobs, 1), count)
         guard threads > 1 else {
             for index in 0..<count { work(index) }

@@ -1,7 +1,7 @@
 import SurveyStatistics
 
 /// The whole report as files: what `survey report` writes into `reports/NAME/`.
-public struct FeedbackReport {
+public struct FeedbackReport: Sendable {
     /// The output formats.
     public enum Format: String, Sendable, CaseIterable {
         case markdown = "md", csv, html
@@ -47,23 +47,51 @@ public struct FeedbackReport {
     /// `report.xlsx`.
     /// Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
-        var pictures: [(path: String, bytes: [UInt8])] = []
+        try RenderJobs.run(pictureJobs(formats: formats)).flatMap { $0 }
+    }
+
+    /// `files(formats:excel:)` and `pictures(formats:)` rendered side by side (`RenderJobs`):
+    /// what `survey report` writes.
+    public func outputs(formats: Set<Format>, excel: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
+        var jobs: [RenderJobs.Job<Rendered>] = pictureJobs(formats: formats).map { job in { job().map(Rendered.pictures) } }
+        jobs.append { .success(.files(self.files(formats: formats, excel: excel))) }
+        var files: [(path: String, content: String)] = [], pictures: [(path: String, bytes: [UInt8])] = []
+        for rendered in try RenderJobs.run(jobs) {
+            switch rendered {
+            case .files(let some): files += some
+            case .pictures(let some): pictures += some
+            }
+        }
+        return (files, pictures)
+    }
+
+    private enum Rendered: Sendable {
+        case files([(path: String, content: String)])
+        case pictures([(path: String, bytes: [UInt8])])
+    }
+
+    /// The binary files in the order they are listed, the slowest first: the twins, the Word
+    /// document (its 300 dpi pictures), the workbook.
+    private func pictureJobs(formats: Set<Format>) -> [RenderJobs.Job<[(path: String, bytes: [UInt8])]>] {
+        var jobs: [RenderJobs.Job<[(path: String, bytes: [UInt8])]>] = []
+        var options = options
+        // A cut quote points to comments.csv when it is written beside the document, as in report.md.
+        if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
         if formats.contains(.markdown) || formats.contains(.html) {
-            let charts = HTMLReport(results: results, options: options).charts()
-            let twins = try ChartPictures.draw(charts, scale: ChartPicture.scale)
-            for chart in charts { pictures.append(("charts/\(chart.name).png", twins[chart.name]!)) }
+            jobs.append {
+                Result { () throws(ReportError) in
+                    let charts = HTMLReport(results: self.results, options: self.options).charts()
+                    let twins = try ChartPictures.draw(charts, scale: ChartPicture.scale)
+                    return charts.map { ("charts/\($0.name).png", twins[$0.name]!) }
+                }
+            }
         }
         if formats.contains(.docx) {
-            var options = options
-            // A cut quote points to comments.csv when it is written beside the document, as in report.md.
-            if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
-            pictures.append(("report.docx", try WordReport(results: results, options: options).render()))
+            jobs.append { [options] in Result { () throws(ReportError) in [("report.docx", try WordReport(results: self.results, options: options).render())] } }
         }
         if formats.contains(.xlsx) {
-            var options = options
-            if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
-            pictures.append(("report.xlsx", try ExcelReport(results: results, options: options).bytes()))
+            jobs.append { [options] in Result { () throws(ReportError) in [("report.xlsx", try ExcelReport(results: self.results, options: options).bytes())] } }
         }
-        return pictures
+        return jobs
     }
 }

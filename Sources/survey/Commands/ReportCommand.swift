@@ -94,8 +94,7 @@ struct ReportCommand: ParsableCommand {
             let reportOptions = ReportOptions(language: language, title: title, stamp: stamp ? ReportCommand.today() : nil, problemsFile: problemsFile,
                                           eventID: name)
             let report = FeedbackReport(results: results, options: reportOptions)
-            let files = report.files(formats: try formats(), excel: excel)
-            let pictures = try report.pictures(formats: try formats())
+            let (files, pictures) = try report.outputs(formats: try formats(), excel: excel)
             let notes = try ReportFolder.write(files, pictures: pictures, to: folder, inputs: inputs, fallbackName: name)
             for note in notes { Terminal.error(note) }
             Terminal.error("Wrote \(files.count + pictures.count) files to \(folder)/ (\(results.responses) response\(results.responses == 1 ? "" : "s")).")
