@@ -22,23 +22,7 @@ struct ComparisonHTML {
     func render() -> String {
         let title = report.options.title ?? words.title
         let page = PrintPage(title: title, event: nil, language: language)
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>\(h(page.documentTitle))</title>
-        <style>
-        \(ReportStyle.css)
-        \(page.footerCSS)
-        \(Self.css)
-        </style>
-        </head>
-        <body>
-        <main>
-
-        """
+        var out = page.documentHead(css: Self.css) + "<main>\n"
         out += header(title: title)
         out += contents()
         for (number, question) in comparison.questions.enumerated() { out += section(question, number: number + 1) }

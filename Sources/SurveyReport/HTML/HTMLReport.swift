@@ -25,22 +25,7 @@ public struct HTMLReport {
     public func render() -> String {
         let title = options.title ?? phrases.reportTitle
         let page = PrintPage(title: title, event: results.questionnaire.event, language: language)
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>\(h(page.documentTitle))</title>
-        <style>
-        \(ReportStyle.css)
-        \(page.footerCSS)
-        </style>
-        </head>
-        <body>
-        <main>
-
-        """
+        var out = page.documentHead() + "<main>\n"
         out += header(title: title)
         out += keyFindings()
         out += contents()

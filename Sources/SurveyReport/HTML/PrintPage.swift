@@ -24,6 +24,28 @@ struct PrintPage {
         return phrases.writtenDate(date)
     }
 
+    /// The page from `<!DOCTYPE html>` to `<body>`: language, viewport, `documentTitle`, the
+    /// report's style sheet with this footer and any rules of the page's own (comparison.html).
+    func documentHead(css extra: String? = nil) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>\(Escaping.html(documentTitle))</title>
+        <style>
+        \(ReportStyle.css)
+        \(footerCSS)
+
+        """ + (extra.map { $0 + "\n" } ?? "") + """
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
     /// Report title, event and date: "Report on participants' feedback — Council, 25 January 2013".
     var documentTitle: String {
         let about = [eventName, eventDate].compactMap { $0 }.joined(separator: ", ")

@@ -70,21 +70,7 @@ struct CodingTerminal {
     }
 
     private func show(_ lines: [EntryLine], to stream: Int32) {
-        for line in lines { write(paint(line) + "\n", to: stream) }
-    }
-
-    private func paint(_ line: EntryLine) -> String {
-        guard colors, !line.text.isEmpty else { return line.text }
-        let code: String
-        switch line.tone {
-        case .plain: return line.text
-        case .heading: code = "1;36"
-        case .hint: code = "2"
-        case .problem: code = "31"
-        case .success: code = "32"
-        case .warning: code = "33"
-        }
-        return "\u{1B}[\(code)m\(line.text)\u{1B}[0m"
+        for line in lines { write(line.painted(colors: colors) + "\n", to: stream) }
     }
 
     private func write(_ text: String, to descriptor: Int32) {
