@@ -27,11 +27,15 @@ struct AnswerCache {
         let hash = AnswerCache.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash, matches(entry, key) { return outcomes[entry] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry < 0 { return nil }
+                    if hashes[entry] == hash, matches(entry, key) { return outcomes[entry] }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
@@ -51,8 +55,11 @@ struct AnswerCache {
         let start = keyStarts[entry]
         let end = entry + 1 < keyStarts.count ? keyStarts[entry + 1] : arena.count
         guard end - start == key.count else { return false }
+        // Keys of up to 7 bytes (most codes) are packed into their hash one-to-one: of equal
+        // length and equal hash, they are equal. No `memcmp` call for them.
+        if key.count <= AnswerCache.packedLength { return true }
         return arena.withUnsafeBufferPointer { stored in
-            key.count == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0
+            memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0
         }
     }
 
@@ -68,8 +75,22 @@ struct AnswerCache {
         for entry in hashes.indices { place(entry, hash: hashes[entry]) }
     }
 
-    /// FNV-1a, 64 bit: short keys, no allocation.
+    /// The longest key that `hash` packs whole.
+    static let packedLength = 7
+
+    /// A key of up to 7 bytes packed with its length and mixed one-to-one (murmur3's
+    /// finalizer), so two such keys have the same hash only when they are equal; longer keys
+    /// by FNV-1a, 64 bit. No allocation either way.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count <= packedLength {
+            var packed = UInt64(bytes.count) << 56
+            for offset in 0..<bytes.count { packed |= UInt64(bytes[offset]) << (8 * UInt64(offset)) }
+            packed ^= packed >> 33
+            packed &*= 0xff51_afd7_ed55_8ccd
+            packed ^= packed >> 33
+            packed &*= 0xc4ce_b9fe_1a85_ec53
+            return packed ^ (packed >> 33)
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -7,10 +7,20 @@ private import CCSV
 /// `csv_parse` returns, so no Swift error ever unwinds through C frames.
 final class CSVParser {
     private var parser = csv_parser()
-    /// Records read in the current feed; the first `finishedCount` are complete. Their buffers
-    /// are reused from feed to feed, so a row costs no allocation once the pool is warm.
+    /// Records completed in the current feed: the first `finishedCount` of `pool`. Their
+    /// buffers are reused from feed to feed, so a row costs no allocation once the pool is warm.
     private var pool: [CSVRecord] = [CSVRecord()]
     private var finishedCount = 0
+    /// The record being read, field by field, in buffers of our own: a field is one `memcpy`,
+    /// and the record is copied into `pool` once, when it ends. (Appending each field to a
+    /// pooled record's arrays cost more than libcsv's own parse.) It may span feeds (a line
+    /// break inside quotes).
+    private var staged: UnsafeMutablePointer<UInt8>
+    private var stagedCapacity = 4096
+    private var stagedCount = 0
+    private var stagedEnds: UnsafeMutablePointer<Int>
+    private var endsCapacity = 64
+    private var endsCount = 0
     private let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
 
     /// Why a feed failed.
@@ -25,6 +35,8 @@ final class CSVParser {
     }
 
     init(delimiter: UInt8) {
+        staged = .allocate(capacity: stagedCapacity)
+        stagedEnds = .allocate(capacity: endsCapacity)
         let status = csv_init(&parser, options)
         precondition(status == 0, "csv_init failed")
         csv_set_delim(&parser, delimiter)
@@ -32,6 +44,8 @@ final class CSVParser {
 
     deinit {
         csv_free(&parser)
+        staged.deallocate()
+        stagedEnds.deallocate()
     }
 
     /// Whether libcsv is inside a record: some of it read, its end not yet seen.
@@ -61,13 +75,9 @@ final class CSVParser {
         return pool[0..<finishedCount]
     }
 
-    /// Keeps the record in progress (a multi-line field) and forgets the ones handed out.
+    /// Forgets the records handed out; the record in progress (a multi-line field) stays staged.
     private func startFeed() {
-        if finishedCount > 0 {
-            pool.swapAt(0, finishedCount)
-            for index in 1...finishedCount { pool[index].removeAll() }
-            finishedCount = 0
-        }
+        finishedCount = 0
     }
 
     /// Ends the input; returns the last record when the file did not end with a newline.
@@ -88,18 +98,41 @@ final class CSVParser {
         csv_fini(&parser, nil, nil, nil)
         csv_set_opts(&parser, options)
         parser.status = 0
-        for index in pool.indices { pool[index].removeAll() }
+        stagedCount = 0
+        endsCount = 0
         finishedCount = 0
     }
 
     private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int) {
-        let field = data.map { UnsafeRawBufferPointer(start: $0, count: length) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        pool[finishedCount].append(field)
+        if stagedCount + length > stagedCapacity {
+            var capacity = stagedCapacity * 2
+            while stagedCount + length > capacity { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: staged, count: stagedCount)
+            staged.deallocate()
+            staged = grown
+            stagedCapacity = capacity
+        }
+        if endsCount == endsCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+            grown.update(from: stagedEnds, count: endsCount)
+            stagedEnds.deallocate()
+            stagedEnds = grown
+            endsCapacity *= 2
+        }
+        if let data, length > 0 { (staged + stagedCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: length) }
+        stagedCount += length
+        stagedEnds[endsCount] = stagedCount
+        endsCount += 1
     }
 
     private func recordEnded() {
-        finishedCount += 1
         if pool.count == finishedCount { pool.append(CSVRecord()) }
+        pool[finishedCount].replace(bytes: UnsafeBufferPointer(start: staged, count: stagedCount),
+                                    ends: UnsafeBufferPointer(start: stagedEnds, count: endsCount))
+        finishedCount += 1
+        stagedCount = 0
+        endsCount = 0
     }
 
     private static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { data, length, context in

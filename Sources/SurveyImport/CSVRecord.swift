@@ -37,6 +37,14 @@ public struct CSVRecord: Sendable {
         ends.append(bytes.count)
     }
 
+    /// Becomes the record read into these buffers, keeping its own arrays' capacity.
+    mutating func replace(bytes newBytes: UnsafeBufferPointer<UInt8>, ends newEnds: UnsafeBufferPointer<Int>) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: newBytes)
+        ends.removeAll(keepingCapacity: true)
+        ends.append(contentsOf: newEnds)
+    }
+
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)

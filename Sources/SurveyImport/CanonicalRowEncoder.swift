@@ -121,11 +121,11 @@ struct CanonicalRowEncoder {
             case .yesNo(let yes):
                 output.append(contentsOf: code(yes ? 0 : 1))
             case .number(let value):
-                output.append(contentsOf: Answer.format(value).utf8)
+                Answer.appendFormatted(value, to: &output)
             case .text(let text):
                 CanonicalRowEncoder.appendField(text, to: &output)
             case .date(let date):
-                output.append(contentsOf: date.description.utf8)
+                date.appendISO(to: &output)
             case .missingCode(let missing):
                 CanonicalRowEncoder.appendField(missingCodes[index][missing], to: &output)
         }

@@ -42,7 +42,7 @@ extension DuplicateSubmission {
 /// Memory: 24 bytes per response with a time, in three flat arrays (a 64-bit hash of its
 /// answers; the time as seconds since 1970 and its zone in one `Int64`; the respondent id's key,
 /// `RespondentIDSet.key`, which is the id itself for a numeric or short id), plus the bytes of
-/// ids longer than 7 bytes. An order of the entries (4 bytes each) is sorted once at the end.
+/// ids longer than 7 bytes. At the end the entries are put in order once (`sortedOrder`, 16 bytes each while it runs).
 /// Rows are never kept. Two different sets of answers share a hash with odds of about 1 in 10^7
 /// in a million responses, and then would still have to fall within a minute of each other.
 public struct DuplicateSubmissionFinder: Sendable {
@@ -95,19 +95,7 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// A form sent three times gives two pairs (first and second, second and third).
     public func duplicates() -> [DuplicateSubmission] {
         guard hashes.count > 1 else { return [] }
-        // By hash, then instant, then the order added: the order a sort of whole entries by
-        // (hash, instant) gave, ties kept in the order added.
-        var order = [UInt32](0..<UInt32(hashes.count))
-        hashes.withUnsafeBufferPointer { hashes in
-            times.withUnsafeBufferPointer { times in
-                order.sort { a, b in
-                    let (ha, hb) = (hashes[Int(a)], hashes[Int(b)])
-                    if ha != hb { return ha < hb }
-                    let (ta, tb) = (times[Int(a)] >> 16, times[Int(b)] >> 16)
-                    return ta != tb ? ta < tb : a < b
-                }
-            }
-        }
+        let order = sortedOrder()
         var found: [DuplicateSubmission] = []
         for index in order.indices.dropFirst() {
             let earlier = Int(order[index - 1]), later = Int(order[index])
@@ -117,6 +105,57 @@ public struct DuplicateSubmissionFinder: Sendable {
                                              secondTime: time(later).description, secondsApart: Int(apart)))
         }
         return found.sorted { ($0.firstTime, $0.first) < ($1.firstTime, $1.first) }
+    }
+
+    /// The entries by hash, then instant, then the order added: the order a sort of whole
+    /// entries by (hash, instant) gave, ties kept in the order added.
+    ///
+    /// An indirect sort of a million entries by closure was the one serial step left at the
+    /// end of an import. Now the top bits of each hash and the entry's number, packed in one
+    /// `UInt64`, are radix sorted; entries sharing those bits (rare: the same answers, or a
+    /// near collision) are then put in order by the whole comparison.
+    func sortedOrder() -> [UInt32] {
+        let count = hashes.count
+        var indexBits = 1
+        while 1 << indexBits < count { indexBits += 1 }
+        let indexMask = UInt64(1) << UInt64(indexBits) - 1
+        var packed = [UInt64](repeating: 0, count: count)
+        for entry in 0..<count { packed[entry] = (hashes[entry] >> UInt64(indexBits)) << UInt64(indexBits) | UInt64(entry) }
+        DuplicateSubmissionFinder.radixSort(&packed)
+        var order = packed.map { UInt32(truncatingIfNeeded: $0 & indexMask) }
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
+            if end - start > 1 {
+                order[start..<end].sort { a32, b32 in
+                    let (a, b) = (Int(a32), Int(b32))
+                    if hashes[a] != hashes[b] { return hashes[a] < hashes[b] }
+                    let (ta, tb) = (times[a] >> 16, times[b] >> 16)
+                    return ta != tb ? ta < tb : a < b
+                }
+            }
+            start = end
+        }
+        return order
+    }
+
+    /// Least significant byte first, eight passes, skipping a pass where every key has the same byte.
+    static func radixSort(_ keys: inout [UInt64]) {
+        var spare = [UInt64](repeating: 0, count: keys.count)
+        for pass in 0..<8 {
+            let shift = UInt64(pass * 8)
+            var counts = [Int](repeating: 0, count: 257)
+            for key in keys { counts[Int(key >> shift & 0xFF) + 1] += 1 }
+            if counts.contains(keys.count) { continue }
+            for digit in 0..<256 { counts[digit + 1] += counts[digit] }
+            for key in keys {
+                let digit = Int(key >> shift & 0xFF)
+                spare[counts[digit]] = key
+                counts[digit] += 1
+            }
+            swap(&keys, &spare)
+        }
     }
 
     private func respondent(_ entry: Int) -> String {

@@ -14,6 +14,9 @@ public final class ResponseImporter {
     /// for exports, by `Answer.format` first for canonical files (`ResponseFile.isCanonical`).
     var parsers: [AnswerParser]
     private let skipLogic: SkipLogic
+    /// Text questions without declared missing codes: a cell with nothing to trim is the
+    /// answer as it stands, without the parser (which the row loop would copy per cell).
+    private let plainText: [Bool]
     /// Questions with `other: true`, whose cells may hold other answers' texts.
     private let otherQuestions: [Int]
     var caches: [AnswerCache?]
@@ -59,6 +62,7 @@ public final class ResponseImporter {
         parsers = questionnaire.answerParsers(convention: options.numberConvention)
         otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
         skipLogic = SkipLogic(questionnaire)
+        plainText = questionnaire.questions.map { $0.kind == .text && $0.missingCodes.isEmpty }
         otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
         // Free text is different in every row; everything else repeats and is worth remembering.
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
@@ -305,6 +309,11 @@ public final class ResponseImporter {
                 let end = record.ends[column]
                 if start == end { continue }
                 let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if plainText[index],
+                   Substring.hasNoEdgeWhitespace(first: field[0], last: field[field.count - 1], beforeLast: field.count >= 2 ? field[field.count - 2] : nil) {
+                    answers[index] = .text(String(decoding: field, as: UTF8.self))
+                    continue
+                }
                 let outcome: AnswerParser.Outcome
                 if let cached = caches[index]?.lookup(field) {
                     outcome = cached
@@ -332,7 +341,9 @@ public final class ResponseImporter {
                                respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
             }
         }
-        let ruleProblems = skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
+        let ruleProblems = problemQuestions.isEmpty
+            ? skipLogic.apply(to: &answers, hadValueProblem: nil)
+            : skipLogic.apply(to: &answers) { problemQuestions.contains($0) }
         for (index, problem) in ruleProblems {
             let column = layout.answerColumn[index] ?? layout.flagColumns[index]?.first?.column
             let value = column.map { record.string($0) } ?? ""

@@ -61,6 +61,30 @@ public enum Answer: Sendable, Hashable {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
     }
+
+    /// Appends `format(value)`'s bytes; a whole number without making a string.
+    public static func appendFormatted(_ value: Double, to output: inout [UInt8]) {
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        var whole = Int64(value)
+        if whole < 0 {
+            output.append(UInt8(ascii: "-"))
+            whole = -whole
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[15 - count] = UInt8(truncatingIfNeeded: 0x30 + whole % 10)
+                whole /= 10
+                count += 1
+            } while whole > 0
+            output.append(contentsOf: buffer[(16 - count)...])
+        }
+    }
 }
 
 /// A calendar date without time or zone, as questionnaires ask for it.
@@ -88,6 +112,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// Appends `description`'s bytes without making strings (the canonical writer's path).
+    public func appendISO(to output: inout [UInt8]) {
+        @inline(__always) func two(_ value: Int) {
+            output.append(UInt8(truncatingIfNeeded: 0x30 + value / 10))
+            output.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+        }
+        two(year / 100)
+        two(year % 100)
+        output.append(UInt8(ascii: "-"))
+        two(month)
+        output.append(UInt8(ascii: "-"))
+        two(day)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

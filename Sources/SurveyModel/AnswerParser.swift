@@ -381,14 +381,30 @@ public struct AnswerParser: Sendable {
 }
 
 extension Substring {
+    /// Whether UTF-8 text with these first, last and next-to-last bytes surely starts and ends
+    /// with something other than whitespace: a printable ASCII character or a basic Cyrillic
+    /// letter (U+0400–U+047F, lead byte D0 or D1: letters, none of them whitespace or a
+    /// combining mark). False means "look closer", not "has whitespace".
+    public static func hasNoEdgeWhitespace(first: UInt8, last: UInt8, beforeLast: UInt8?) -> Bool {
+        let firstIsLetter = (first > 0x20 && first < 0x80) || first == 0xD0 || first == 0xD1
+        if !firstIsLetter { return false }
+        if last > 0x20, last < 0x80 { return true }
+        guard last & 0xC0 == 0x80, let lead = beforeLast else { return false }
+        return lead == 0xD0 || lead == 0xD1
+    }
+
     /// The text without leading and trailing whitespace (including no-break spaces).
     ///
     /// Most cells have none: checking the first and last byte settles that without looking
-    /// up Unicode properties, which dominated import time when done per character.
+    /// up Unicode properties, which dominated import time when done per character. A cell
+    /// that starts or ends with a basic Cyrillic letter is settled the same way
+    /// (`hasNoEdgeWhitespace`).
     public func trimmingWhitespace() -> Substring {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        let beforeLast = utf8.count >= 2 ? utf8[utf8.index(utf8.endIndex, offsetBy: -2)] : nil
+        if Substring.hasNoEdgeWhitespace(first: first, last: last, beforeLast: beforeLast) { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let end = lastIndex(where: { !isSpace($0) })!

@@ -30,9 +30,14 @@ public struct ChoiceSet: Sendable, Hashable, Sequence {
     public var isEmpty: Bool { bits == 0 }
 
     /// Picked indices in ascending (definition) order.
-    public func makeIterator() -> AnyIterator<Int> {
-        var rest = bits
-        return AnyIterator {
+    public func makeIterator() -> Iterator { Iterator(rest: bits) }
+
+    /// Walks the set bits. A struct, not `AnyIterator`: counting a million rows iterates a
+    /// set per multiple-choice answer, and a boxed closure allocated each time.
+    public struct Iterator: IteratorProtocol {
+        var rest: UInt64
+
+        public mutating func next() -> Int? {
             guard rest != 0 else { return nil }
             let index = rest.trailingZeroBitCount
             rest &= rest - 1

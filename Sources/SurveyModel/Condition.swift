@@ -43,19 +43,69 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     /// A declared missing code counts as not answered, unless the expression names the code
     /// (`q == 99`, `q != 99`).
     public func holds(for answers: [Answer]) -> Bool {
-        Condition.evaluate(root, answers)
+        guard let steps else { return Condition.evaluate(root, answers) }
+        return steps.withUnsafeBufferPointer { steps in answers.withUnsafeBufferPointer { Condition.run(steps, $0) } }
     }
 
     /// Every question the condition reads (worked out once, when parsed).
     public var questions: [Int] { questionsRead }
 
     private var questionsRead: [Int] = []
+    /// The expression in postfix order, run on a stack of bits: every row evaluates the
+    /// conditions of its questions, and walking the indirect tree retained and released each
+    /// node it passed. Nil for an expression nested deeper than the stack (then the tree).
+    private(set) var steps: [Step]?
+
+    /// One instruction of the postfix form: a test pushes its truth, a connective combines
+    /// the top one or two.
+    enum Step: Sendable, Hashable {
+        case compare(question: Int, ComparisonOperator, Operand)
+        case has(question: Int, choice: Int)
+        case answered(question: Int)
+        case and, or, not
+    }
 
     /// A condition over already resolved question positions.
     public init(source: String, root: Node) {
         self.source = source
         self.root = root
         questionsRead = Condition.questions(in: root)
+        steps = Condition.postfix(root)
+    }
+
+    private static func postfix(_ root: Node) -> [Step]? {
+        var steps: [Step] = []
+        var depth = 0, deepest = 0
+        func walk(_ node: Node) {
+            switch node {
+            case .compare(let q, let op, let operand): steps.append(.compare(question: q, op, operand)); depth += 1
+            case .has(let q, let choice): steps.append(.has(question: q, choice: choice)); depth += 1
+            case .answered(let q): steps.append(.answered(question: q)); depth += 1
+            case .and(let a, let b): walk(a); walk(b); steps.append(.and); depth -= 1
+            case .or(let a, let b): walk(a); walk(b); steps.append(.or); depth -= 1
+            case .not(let a): walk(a); steps.append(.not)
+            }
+            deepest = max(deepest, depth)
+        }
+        walk(root)
+        return deepest <= UInt64.bitWidth ? steps : nil
+    }
+
+    /// Runs the postfix form; bit 0 of `stack` is its top. `and`/`or` do not short-circuit:
+    /// every test is a read of the row, with no effects.
+    static func run(_ steps: UnsafeBufferPointer<Step>, _ answers: UnsafeBufferPointer<Answer>) -> Bool {
+        var stack: UInt64 = 0
+        for step in steps {
+            switch step {
+            case .compare(let q, let op, let operand): stack = stack << 1 | (compare(answers[q], op, operand) ? 1 : 0)
+            case .has(let q, let choice): stack = stack << 1 | (has(answers[q], choice) ? 1 : 0)
+            case .answered(let q): stack = stack << 1 | (answers[q].isAnswered ? 1 : 0)
+            case .and: stack = (stack >> 1) & (stack | ~1)
+            case .or: stack = (stack >> 1) | (stack & 1)
+            case .not: stack ^= 1
+            }
+        }
+        return stack & 1 == 1
     }
 
     private static func questions(in root: Node) -> [Int] {
@@ -77,20 +127,26 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         case .or(let a, let b): return evaluate(a, answers) || evaluate(b, answers)
         case .not(let a): return !evaluate(a, answers)
         case .answered(let q): return answers[q].isAnswered
-        case .has(let q, let choice):
-            if case .choices(let set) = answers[q] { return set.contains(choice) }
-            return false
-        case .compare(let q, let op, let operand):
-            switch (answers[q], operand) {
-            case (.rating(let value), .number(let target)): return op.compare(Double(value), target)
-            case (.number(let value), .number(let target)): return op.compare(value, target)
-            case (.choice(let value), .choice(let target)): return op.compare(value, target)
-            case (.yesNo(let value), .yesNo(let target)): return op.compare(value ? 1 : 0, target ? 1 : 0)
-            case (.missingCode(let value), .missingCode(let target)): return op.compare(value, target)
-            // A substantive answer is not the missing code; a blank is neither.
-            case (let answer, .missingCode): return op == .notEqual && answer.isAnswered
-            default: return false
-            }
+        case .has(let q, let choice): return has(answers[q], choice)
+        case .compare(let q, let op, let operand): return compare(answers[q], op, operand)
+        }
+    }
+
+    private static func has(_ answer: Answer, _ choice: Int) -> Bool {
+        if case .choices(let set) = answer { return set.contains(choice) }
+        return false
+    }
+
+    private static func compare(_ answer: Answer, _ op: ComparisonOperator, _ operand: Operand) -> Bool {
+        switch (answer, operand) {
+        case (.rating(let value), .number(let target)): return op.compare(Double(value), target)
+        case (.number(let value), .number(let target)): return op.compare(value, target)
+        case (.choice(let value), .choice(let target)): return op.compare(value, target)
+        case (.yesNo(let value), .yesNo(let target)): return op.compare(value ? 1 : 0, target ? 1 : 0)
+        case (.missingCode(let value), .missingCode(let target)): return op.compare(value, target)
+        // A substantive answer is not the missing code; a blank is neither.
+        case (let answer, .missingCode): return op == .notEqual && answer.isAnswered
+        default: return false
         }
     }
 }

@@ -30,23 +30,57 @@ struct CrossTabTally: Sendable {
             }
         }
 
-        /// The categories a response falls in; nil when it did not answer. An answer with no
-        /// theme is answered, in no theme: it counts in the other side's totals.
-        func categories(_ answers: [Answer], themes: [[Int]?]) -> [Int]? {
+        /// The categories a response falls in. An answer with no theme is answered, in no
+        /// theme: it counts in the other side's totals.
+        func picked(_ answers: [Answer], themes: [[Int]?]) -> Picked {
             switch self {
-            case .question(let index, let question):
-                let found = CrossTabTally.categories(answers[index], question)
-                return found.isEmpty ? nil : found
+            case .question(let index, _): return Picked(answers[index])
             case .themes(let index, let tally, _, _):
-                guard case .text = answers[index] else { return nil }
-                return themes[tally] ?? []
+                guard case .text = answers[index] else { return .none }
+                return .themes(themes[tally] ?? [])
+            }
+        }
+    }
+
+    /// The categories one answer falls in, without an array per answer: a row of a million
+    /// passes through every cross-tab.
+    enum Picked {
+        /// Not answered: the response is left out of the table.
+        case none
+        case one(Int)
+        case several(ChoiceSet)
+        case themes([Int])
+
+        /// A closed answer's categories; a rating needs its scale's start (`picked(_:start:_:_:)`).
+        init(_ answer: Answer) {
+            switch answer {
+            case .choice(let i): self = .one(i)
+            case .yesNo(let yes): self = .one(yes ? 0 : 1)
+            case .rating: self = .none
+            case .choices(let set): self = set.isEmpty ? .none : .several(set)
+            default: self = .none
+            }
+        }
+
+        func forEach(_ body: (Int) -> Void) {
+            switch self {
+            case .none: break
+            case .one(let i): body(i)
+            case .several(let set): for i in set { body(i) }
+            case .themes(let list): for i in list { body(i) }
             }
         }
     }
 
     let rowSide: Side
     let columnSide: Side
-    private(set) var counts: [[Int]]
+    /// A rating side's lowest point, the offset of its first category (nil: not a rating).
+    private let rowScaleStart: Int?
+    private let columnScaleStart: Int?
+    /// Row-major, `columnCount` cells a row: one flat array, not an array per row.
+    private var cells: [Int]
+    private let columnCount: Int
+    var counts: [[Int]] { (0..<rowRespondents.count).map { r in Array(cells[r * columnCount..<(r + 1) * columnCount]) } }
     private(set) var respondents = 0
     /// Respondents per row and per column category: with a multiple-choice side a respondent
     /// fills several cells, so these are the bases of row and column percentages.
@@ -60,7 +94,10 @@ struct CrossTabTally: Sendable {
     init(row: Side, column: Side) {
         rowSide = row
         columnSide = column
-        counts = Array(repeating: Array(repeating: 0, count: column.codes.count), count: row.codes.count)
+        columnCount = column.codes.count
+        cells = Array(repeating: 0, count: row.codes.count * column.codes.count)
+        rowScaleStart = CrossTabTally.scaleStart(row)
+        columnScaleStart = CrossTabTally.scaleStart(column)
         rowRespondents = Array(repeating: 0, count: row.codes.count)
         columnRespondents = Array(repeating: 0, count: column.codes.count)
     }
@@ -68,22 +105,37 @@ struct CrossTabTally: Sendable {
     /// Counts one response; `themes` holds the theme indices of each themed question's answer
     /// (by `ThemeTally` index), nil where it has no answer.
     mutating func add(_ answers: [Answer], themes: [[Int]?] = []) {
-        guard let rows = rowSide.categories(answers, themes: themes), let columns = columnSide.categories(answers, themes: themes) else { return }
+        let rows = CrossTabTally.picked(rowSide, start: rowScaleStart, answers, themes)
+        if case .none = rows { return }
+        let columns = CrossTabTally.picked(columnSide, start: columnScaleStart, answers, themes)
+        if case .none = columns { return }
         respondents += 1
-        for r in rows {
+        let width = columnCount
+        rows.forEach { r in
             rowRespondents[r] += 1
-            for c in columns { counts[r][c] += 1 }
+            columns.forEach { c in cells[r * width + c] += 1 }
         }
-        for c in columns { columnRespondents[c] += 1 }
+        columns.forEach { c in columnRespondents[c] += 1 }
+    }
+
+    private static func picked(_ side: Side, start: Int?, _ answers: [Answer], _ themes: [[Int]?]) -> Picked {
+        if let start, case .question(let index, _) = side {
+            guard case .rating(let point) = answers[index] else { return .none }
+            return .one(point - start)
+        }
+        return side.picked(answers, themes: themes)
+    }
+
+    private static func scaleStart(_ side: Side) -> Int? {
+        guard case .question(_, let question) = side, case .rating(let scale, _) = question.kind else { return nil }
+        return scale.lowerBound
     }
 
     mutating func merge(_ other: CrossTabTally) {
         respondents += other.respondents
         for r in rowRespondents.indices { rowRespondents[r] += other.rowRespondents[r] }
         for c in columnRespondents.indices { columnRespondents[c] += other.columnRespondents[c] }
-        for r in counts.indices {
-            for c in counts[r].indices { counts[r][c] += other.counts[r][c] }
-        }
+        for i in cells.indices { cells[i] += other.cells[i] }
     }
 
     /// The category indices an answer falls in (several for multiple choice).
@@ -109,6 +161,7 @@ struct CrossTabTally: Sendable {
         let rowTotals = rowRespondents
         let columnTotals = columnRespondents
         let total = respondents
+        let counts = self.counts
         let multiple = rowSide.isMultiple || columnSide.isMultiple
         var result = CrossTabResult(
             rowQuestion: rowSide.id, columnQuestion: columnSide.id, rowCodes: rowCodes, columnCodes: columnCodes,

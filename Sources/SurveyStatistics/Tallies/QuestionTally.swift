@@ -4,6 +4,9 @@ import SurveyModel
 struct QuestionTally: Sendable {
     let index: Int
     let question: Question
+    /// A rating's lowest point (0 otherwise), kept apart so that counting a point does not
+    /// copy the question's kind out of `question` for every answer.
+    private let scaleStart: Int
     private(set) var base = QuestionBase()
     /// Per category (single choice, yes/no, rating points) or per choice (multiple choice).
     private var counts: [Int]
@@ -23,6 +26,7 @@ struct QuestionTally: Sendable {
         self.index = index
         self.question = question
         counts = Array(repeating: 0, count: question.categories.count)
+        if case .rating(let scale, _) = question.kind { scaleStart = scale.lowerBound } else { scaleStart = 0 }
         missingCounts = Array(repeating: 0, count: question.missingCodes.count)
         self.text = text
         self.otherText = otherText
@@ -57,10 +61,10 @@ struct QuestionTally: Sendable {
         case .yesNo(let yes):
             counts[yes ? 0 : 1] += 1
         case .rating(let point):
-            guard case .rating(let scale, _) = question.kind else { return }
-            counts[point - scale.lowerBound] += 1
+            // The distinct values of a rating are its points, already counted in `counts`:
+            // `values` is filled from them when the result is asked for (`ratingValues`).
+            counts[point - scaleStart] += 1
             moments.add(Double(point))
-            values.add(Double(point))
         case .choices(let set):
             for i in set { counts[i] += 1 }
             mentions += set.count
@@ -158,7 +162,15 @@ struct QuestionTally: Sendable {
         return FrequencyTable(rows: rows, isOrdered: ordered)
     }
 
+    /// A rating's points with their counts, as `values` holds a number's values.
+    private var ratingValues: ValueCounts {
+        var values = ValueCounts()
+        for (offset, count) in counts.enumerated() where count > 0 { values.add(Double(scaleStart + offset), count: count) }
+        return values
+    }
+
     private func descriptives(scale: ClosedRange<Int>?) -> Descriptives {
+        let values = scale == nil ? values : ratingValues
         let sorted = values.sorted()
         var result = Descriptives(
             n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation,

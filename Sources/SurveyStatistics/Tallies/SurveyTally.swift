@@ -114,9 +114,10 @@ public struct SurveyTally: Sendable {
         responses += 1
         submissions.add(response.submittedAt)
         let answers = response.answers
+        let invalid = response.invalid
         for index in questions.indices {
             let asked = skipLogic.isAsked(index, answers: answers)
-            questions[index].add(answers[index], asked: asked, invalid: response.invalid.contains(index), respondent: response.respondent)
+            questions[index].add(answers[index], asked: asked, invalid: !invalid.isEmpty && invalid.contains(index), respondent: response.respondent)
         }
         if !codedRespondents.isEmpty && codedRespondents.contains(response.respondent) { seenCodedRespondents.insert(response.respondent) }
         var answerThemes: [[Int]?] = []
