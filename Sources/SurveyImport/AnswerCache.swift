@@ -4,10 +4,10 @@ import SurveyModel
 /// Remembers how each distinct cell text of a question parsed, keyed by the raw bytes.
 ///
 /// A closed question has a handful of distinct cell texts however many rows there are, so
-/// after the first few rows every cell is one hash and one `memcmp` away from its answer: no
+/// after the first few rows every cell is one hash (and for a long text one `memcmp`) away from its answer: no
 /// string is made, nothing is folded or trimmed. Memory is bounded: past `capacity` distinct
 /// texts (free-form numbers) new texts are parsed each time and not kept.
-struct AnswerCache {
+final class AnswerCache {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var keyStarts: [Int] = []
@@ -20,10 +20,11 @@ struct AnswerCache {
         slots = Array(repeating: -1, count: 64)
     }
 
-    /// The outcome stored for `key`, if any. Never inlined: inlined into the row loop, the
-    /// optimizer copies the whole cache (five arrays retained and released) for every cell.
-    @inline(never)
-    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> AnswerParser.Outcome? {
+    /// The entry stored for `key`, or -1. A class, and an entry number rather than the
+    /// outcome: as a struct in the importer's array, the optimizer copied the whole cache (five
+    /// arrays retained and released) for every cell; and an outcome returned through memory
+    /// and read back at once stalled the row loop (a store-forwarding miss in `perf annotate`).
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = AnswerCache.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -31,16 +32,25 @@ struct AnswerCache {
             hashes.withUnsafeBufferPointer { hashes in
                 while true {
                     let entry = Int(slots[slot])
-                    if entry < 0 { return nil }
-                    if hashes[entry] == hash, matches(entry, key) { return outcomes[entry] }
+                    if entry < 0 { return -1 }
+                    if hashes[entry] == hash, matches(entry, key) { return entry }
                     slot = (slot + 1) & mask
                 }
             }
         }
     }
 
+    /// The answer of entry `entry` (from `find`).
+    func answer(_ entry: Int) -> Answer { outcomes[entry].answer }
+
+    /// Whether entry `entry`'s text had problems.
+    func hasProblems(_ entry: Int) -> Bool { !outcomes[entry].problems.isEmpty }
+
+    /// The problems of entry `entry`'s text.
+    func problems(_ entry: Int) -> [AnswerProblem] { outcomes[entry].problems }
+
     /// Stores `outcome` for `key` unless the cache is full.
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ outcome: AnswerParser.Outcome) {
+    func insert(_ key: UnsafeBufferPointer<UInt8>, _ outcome: AnswerParser.Outcome) {
         guard outcomes.count < capacity else { return }
         if (outcomes.count + 1) * 2 > slots.count { grow() }
         let hash = AnswerCache.hash(key)
@@ -63,14 +73,14 @@ struct AnswerCache {
         }
     }
 
-    private mutating func place(_ entry: Int, hash: UInt64) {
+    private func place(_ entry: Int, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entry)
     }
 
-    private mutating func grow() {
+    private func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
         for entry in hashes.indices { place(entry, hash: hashes[entry]) }
     }

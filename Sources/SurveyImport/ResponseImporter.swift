@@ -65,8 +65,9 @@ public final class ResponseImporter {
         plainText = questionnaire.questions.map { $0.kind == .text && $0.missingCodes.isEmpty }
         otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
         // Free text is different in every row; everything else repeats and is worth remembering.
+        // Each set of parsers has caches of its own (`AnswerCache` is a class: not shared).
         caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
-        otherCaches = caches
+        otherCaches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
     }
 
     /// An importer for a part of the file `parent` is reading (`importFile(_:parts:)`): its
@@ -314,19 +315,25 @@ public final class ResponseImporter {
                     answers[index] = .text(String(decoding: field, as: UTF8.self))
                     continue
                 }
-                let outcome: AnswerParser.Outcome
-                if let cached = caches[index]?.lookup(field) {
-                    outcome = cached
-                } else {
-                    outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
-                    caches[index]?.insert(field, outcome)
+                func note(_ found: [AnswerProblem]) {
+                    for problem in found {
+                        problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id,
+                                                      value: String(decoding: field, as: UTF8.self), problem: problem))
+                        problemQuestions.append(index)
+                    }
                 }
+                if let cache = caches[index] {
+                    let entry = cache.find(field)
+                    if entry >= 0 {
+                        answers[index] = cache.answer(entry)
+                        if cache.hasProblems(entry) { note(cache.problems(entry)) }
+                        continue
+                    }
+                }
+                let outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
+                caches[index]?.insert(field, outcome)
                 answers[index] = outcome.answer
-                for problem in outcome.problems {
-                    problems.append(ImportProblem(file: path, line: line, column: column + 1, respondent: respondent, questionID: questions[index].id,
-                                                  value: String(decoding: field, as: UTF8.self), problem: problem))
-                    problemQuestions.append(index)
-                }
+                note(outcome.problems)
             }
         }
         for (index, flags) in layout.flagColumns {

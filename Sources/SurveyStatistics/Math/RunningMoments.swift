@@ -38,6 +38,22 @@ public struct RunningMoments: Sendable, Equatable {
         for value in values { add(value) }
     }
 
+    /// The figures of values given as distinct values with their counts (a rating's points),
+    /// in two passes over them: the mean, then the squared deviations from it. A rating's
+    /// tally counts its points anyway, so it needs no update per answer, and the figures do
+    /// not depend on how the rows were cut into parts.
+    public init(distinct values: [(value: Double, count: Int)]) {
+        let present = values.filter { $0.count > 0 }
+        guard !present.isEmpty else { return }
+        count = present.reduce(0) { $0 + $1.count }
+        scaleExponent = present.map { Self.exponent(for: $0.value) }.max().flatMap { $0 == Int.min ? nil : $0 } ?? 0
+        let scaled = present.map { (value: Self.unscale($0.value, by: -scaleExponent), count: Double($0.count)) }
+        scaledMean = scaled.reduce(0) { $0 + $1.value * $1.count } / Double(count)
+        scaledSquares = scaled.reduce(0) { $0 + $1.count * ($1.value - scaledMean) * ($1.value - scaledMean) }
+        min = present.map(\.value).min()
+        max = present.map(\.value).max()
+    }
+
     /// Arithmetic mean, nil when nothing was added. Within the smallest and largest value.
     public var mean: Double? {
         guard count > 0, let min, let max else { return nil }

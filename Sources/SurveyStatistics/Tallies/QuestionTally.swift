@@ -62,9 +62,8 @@ struct QuestionTally: Sendable {
             counts[yes ? 0 : 1] += 1
         case .rating(let point):
             // The distinct values of a rating are its points, already counted in `counts`:
-            // `values` is filled from them when the result is asked for (`ratingValues`).
+            // its moments and quantiles are worked out from them at the end (`descriptives`).
             counts[point - scaleStart] += 1
-            moments.add(Double(point))
         case .choices(let set):
             for i in set { counts[i] += 1 }
             mentions += set.count
@@ -172,6 +171,7 @@ struct QuestionTally: Sendable {
     private func descriptives(scale: ClosedRange<Int>?) -> Descriptives {
         let values = scale == nil ? values : ratingValues
         let sorted = values.sorted()
+        let moments = scale == nil ? moments : RunningMoments(distinct: sorted)
         var result = Descriptives(
             n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation,
             minimum: moments.min, maximum: moments.max,

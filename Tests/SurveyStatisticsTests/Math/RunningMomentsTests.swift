@@ -42,6 +42,36 @@ struct MomentsCase: Decodable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A rating's figures come from its points' counts (`init(distinct:)`): numpy's figures
+    /// for every oracle sample, given as distinct values and counts.
+    @Test(arguments: try ExpectedFigures.load().moments)
+    func distinctValuesWithCountsMatchNumpy(_ sample: MomentsCase) throws {
+        var counts: [Double: Int] = [:]
+        for value in sample.values { counts[value, default: 0] += 1 }
+        let moments = RunningMoments(distinct: counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        #expect(moments.count == sample.values.count)
+        #expect(try #require(moments.mean).isApproximatelyEqual(to: sample.mean))
+        #expect(moments.min == sample.min)
+        #expect(moments.max == sample.max)
+        if let variance = sample.variance {
+            #expect(try #require(moments.variance).isApproximatelyEqual(to: variance))
+        } else {
+            #expect(moments.variance == nil)
+        }
+    }
+
+    /// Counted by hand: 1, 1, 1, 5 has mean 2 and squared deviations 3·1 + 9 = 12, variance 4.
+    @Test func distinctValuesGiveExactFigures() {
+        let moments = RunningMoments(distinct: [(value: 1, count: 3), (value: 5, count: 1), (value: 3, count: 0)])
+        #expect(moments.count == 4)
+        #expect(moments.mean == 2)
+        #expect(moments.variance == 4)
+        #expect(moments.standardDeviation == 2)
+        #expect(moments.min == 1 && moments.max == 5)
+        #expect(RunningMoments(distinct: []).mean == nil)
+        #expect(RunningMoments(distinct: [(value: 0, count: 2)]).variance == 0)
+    }
+
     @Test func mergeOfManyChunksEqualsTheWhole() throws {
         let values = (0..<997).map { Double(($0 * 7919) % 1009) / 10 + 1e6 }
         var chunked = RunningMoments()
