@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a file read in parts is cut: after a line end outside quotes, about every
-/// `partBytes` bytes, each part with the number of the line it starts on.
+/// `partBytes` bytes (every quarter of it in the last four), each part with the number of the
+/// line it starts on.
 ///
 /// A cut is made at the first line end after the nominal point at which the quotes counted
 /// from the end of the header are even: in well-formed CSV that line end is outside every
@@ -21,15 +22,23 @@ struct PartPlan {
     init(_ file: UnsafeRawBufferPointer, from start: Int, line: Int, partBytes: Int, jobs: Int) {
         let size = file.count
         let stretch = max(partBytes, 1)
-        let nominal = Array(stride(from: start, to: size, by: stretch))
+        // The last four stretches are cut four times finer: the parts are taken in file order,
+        // and with parts all alike the last one could leave a core idle for a whole part's time.
+        var nominal: [Int] = []
+        var point = start
+        while point < size {
+            nominal.append(point)
+            point += point >= size - 4 * stretch ? max(stretch / 4, 1) : stretch
+        }
+        let stretchEnds = Array(nominal.dropFirst()) + [size]
         // Quotes and line ends in each nominal stretch, counted on `jobs` threads.
         let counts = UncheckedBox([(quotes: Int, lines: Int)](repeating: (0, 0), count: nominal.count))
         counts.value.withUnsafeMutableBufferPointer { buffer in
             let out = UncheckedBox(buffer)
             ParallelWork.run(count: nominal.count, jobs: jobs) { index in
                 let from = nominal[index]
-                out.value[index] = PartPlan.count(UnsafeRawBufferPointer(rebasing: file[from..<min(from + stretch, size)]))
-                MappedFile.release(file, from..<min(from + stretch, size))
+                out.value[index] = PartPlan.count(UnsafeRawBufferPointer(rebasing: file[from..<stretchEnds[index]]))
+                MappedFile.release(file, from..<stretchEnds[index])
             }
         }
         starts = [start]

@@ -49,6 +49,7 @@ extension ResponseImporter {
     @discardableResult
     public func importFile<Part>(_ path: String, parts: ImportParts<Part>) throws -> ImportSummary {
         let partBytes = ResponseImporter.partBytes
+        jobs = parts.jobs
         // An XLSX workbook is a zip: its sheet is read by one reader as it is unzipped.
         guard !XLSXSheetRecords.isWorkbook(path) else { return try importFile(path) }
         guard let mapped = MappedFile(path: path, minimumSize: partBytes + 1) else { return try importFile(path) }

@@ -43,6 +43,8 @@ public final class ResponseImporter {
     var orderScanned = false
     /// The order decided for the whole file when it is read in parts.
     var orderShare: TimestampOrderShare?
+    /// Threads the last file read in parts was given (`ImportParts.jobs`), for the work at the end.
+    var jobs = 1
     /// Columns whose bytes make up a row's answers (answer and 0/1 choice columns), by layout.
     var answerColumns: [Int] = []
 
@@ -401,7 +403,7 @@ public final class ResponseImporter {
     /// Pairs of responses read so far with the same answers to every question, submitted
     /// within a minute of each other (`DuplicateSubmissionFinder`).
     public func duplicateSubmissions() -> [DuplicateSubmission] {
-        submissions.duplicates()
+        submissions.duplicates(jobs: jobs)
     }
 
     /// The text of each answer that is the `other` choice because its cell held something
