@@ -8,16 +8,25 @@ import SurveyModel
 /// string is made, nothing is folded or trimmed. Memory is bounded: past `capacity` distinct
 /// texts (free-form numbers) new texts are parsed each time and not kept.
 final class AnswerCache {
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    /// Open addressing, at most half full. A slot holds what a probe compares (hash, key
+    /// length) beside the entry, so that a cell's look-up reads one slot, not three arrays.
+    private var slots: [Slot]
     private var keyStarts: [Int] = []
     private var arena: [UInt8] = []
-    private var outcomes: [AnswerParser.Outcome] = []
+    private var answers: [Answer] = []
+    private var problemLists: [[AnswerProblem]] = []
     private let capacity: Int
+
+    private struct Slot {
+        var hash: UInt64 = 0
+        var length: Int32 = 0
+        /// -1: empty.
+        var entry: Int32 = -1
+    }
 
     init(capacity: Int = 4096) {
         self.capacity = capacity
-        slots = Array(repeating: -1, count: 64)
+        slots = Array(repeating: Slot(), count: 16)
     }
 
     /// The entry stored for `key`, or -1. A class, and an entry number rather than the
@@ -29,60 +38,58 @@ final class AnswerCache {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                while true {
-                    let entry = Int(slots[slot])
-                    if entry < 0 { return -1 }
-                    if hashes[entry] == hash, matches(entry, key) { return entry }
-                    slot = (slot + 1) & mask
+            while true {
+                let found = slots[slot]
+                if found.entry < 0 { return -1 }
+                // Keys of up to 7 bytes (most codes) are packed into their hash one-to-one: of
+                // equal length and equal hash, they are equal, with no bytes compared.
+                if found.hash == hash, Int(found.length) == key.count,
+                   key.count <= AnswerCache.packedLength || matches(Int(found.entry), key) {
+                    return Int(found.entry)
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
 
     /// The answer of entry `entry` (from `find`).
-    func answer(_ entry: Int) -> Answer { outcomes[entry].answer }
+    func answer(_ entry: Int) -> Answer { answers[entry] }
 
     /// Whether entry `entry`'s text had problems.
-    func hasProblems(_ entry: Int) -> Bool { !outcomes[entry].problems.isEmpty }
+    func hasProblems(_ entry: Int) -> Bool { !problemLists[entry].isEmpty }
 
     /// The problems of entry `entry`'s text.
-    func problems(_ entry: Int) -> [AnswerProblem] { outcomes[entry].problems }
+    func problems(_ entry: Int) -> [AnswerProblem] { problemLists[entry] }
 
     /// Stores `outcome` for `key` unless the cache is full.
     func insert(_ key: UnsafeBufferPointer<UInt8>, _ outcome: AnswerParser.Outcome) {
-        guard outcomes.count < capacity else { return }
-        if (outcomes.count + 1) * 2 > slots.count { grow() }
-        let hash = AnswerCache.hash(key)
+        guard answers.count < capacity else { return }
+        if (answers.count + 1) * 2 > slots.count { grow() }
         keyStarts.append(arena.count)
         arena.append(contentsOf: key)
-        hashes.append(hash)
-        outcomes.append(outcome)
-        place(outcomes.count - 1, hash: hash)
+        answers.append(outcome.answer)
+        problemLists.append(outcome.problems)
+        place(Slot(hash: AnswerCache.hash(key), length: Int32(key.count), entry: Int32(answers.count - 1)))
     }
 
+    /// Whether entry `entry`'s key has the bytes of `key` (of the same length).
     private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = keyStarts[entry]
-        let end = entry + 1 < keyStarts.count ? keyStarts[entry + 1] : arena.count
-        guard end - start == key.count else { return false }
-        // Keys of up to 7 bytes (most codes) are packed into their hash one-to-one: of equal
-        // length and equal hash, they are equal. No `memcmp` call for them.
-        if key.count <= AnswerCache.packedLength { return true }
-        return arena.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + start, key.baseAddress!, key.count) == 0
+        arena.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + keyStarts[entry], key.baseAddress!, key.count) == 0
         }
     }
 
-    private func place(_ entry: Int, hash: UInt64) {
+    private func place(_ new: Slot) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry)
+        var slot = Int(truncatingIfNeeded: new.hash) & mask
+        while slots[slot].entry >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = new
     }
 
     private func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for entry in hashes.indices { place(entry, hash: hashes[entry]) }
+        let kept = slots.filter { $0.entry >= 0 }
+        slots = Array(repeating: Slot(), count: slots.count * 2)
+        for slot in kept { place(slot) }
     }
 
     /// The longest key that `hash` packs whole.
