@@ -43,8 +43,13 @@ public enum SurveyAnalysis {
             let part = TallyPart(tally: try SurveyTally(questionnaire: questionnaire, options: options))
             let marks = marks
             importer.onResponse = { response in
+                // Copied only to be marked: a copy per row costs a retain and release of each field.
+                guard let marks else {
+                    if filter?.holds(for: response.answers) ?? true { part.tally.add(response) } else { part.tally.exclude(response) }
+                    return
+                }
                 var marked = response
-                marks?.markInvalid(&marked)
+                marks.markInvalid(&marked)
                 if filter?.holds(for: marked.answers) ?? true { part.tally.add(marked) } else { part.tally.exclude(marked) }
             }
             importer.onProblem = { problem in

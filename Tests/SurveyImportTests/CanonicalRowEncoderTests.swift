@@ -31,4 +31,23 @@ import Testing
         let viaText = CSVFormat.line(ResponseFile.fields(of: response, in: Self.questionnaire))
         #expect(String(decoding: bytes, as: UTF8.self) == viaText)
     }
+
+    /// Text is checked for quoting eight bytes at a time: a comma, quote, CR or LF at every
+    /// position of a 21-byte answer (in the words read whole and in the tail), beside Cyrillic
+    /// and bytes of 0x80 and above, is quoted as `CSVFormat` quotes it; and whole numbers are
+    /// written as `Answer.format` writes them.
+    @Test func everySpecialByteAtEveryPositionIsQuoted() {
+        let encoder = CanonicalRowEncoder(questionnaire: Self.questionnaire)
+        for special in [",", "\"", "\n", "\r"] {
+            for position in 0...20 {
+                var characters = Array("abcdefghijklmnopqrstu")
+                characters[position] = Character(special)
+                let text = String(characters) + " ё"
+                let response = Response(respondent: "1", answers: [.missing, .missing, .missing, .missing, .missing, .number(Double(position * 1009 - 7000)), .text(text), .missing])
+                var bytes: [UInt8] = []
+                encoder.append(response, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == CSVFormat.line(ResponseFile.fields(of: response, in: Self.questionnaire)))
+            }
+        }
+    }
 }
