@@ -42,7 +42,7 @@ extension DuplicateSubmission {
 /// Memory: 24 bytes per response with a time, in three flat arrays (a 64-bit hash of its
 /// answers; the time as seconds since 1970 and its zone in one `Int64`; the respondent id's key,
 /// `RespondentIDSet.key`, which is the id itself for a numeric or short id), plus the bytes of
-/// ids longer than 7 bytes. At the end the entries are put in order once (`sortedOrder`, 16 bytes each while it runs).
+/// ids longer than 7 bytes. At the end the entries are put in order once (`sortedOrder`, 8 bytes each while it runs).
 /// Rows are never kept. Two different sets of answers share a hash with odds of about 1 in 10^7
 /// in a million responses, and then would still have to fall within a minute of each other.
 public struct DuplicateSubmissionFinder: Sendable {
@@ -122,7 +122,7 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// by the hash's top byte into 256 runs, and the runs (a few thousand keys each, within
     /// the cache) are sorted apart on `jobs` threads. Entries sharing the packed bits (rare:
     /// the same answers, or a near collision) are then put in order by the whole comparison.
-    func sortedOrder(jobs: Int = 1) -> [UInt32] {
+    func sortedOrder(jobs: Int = 1) -> [UInt64] {
         let count = hashes.count
         var indexBits = 1
         while 1 << indexBits < count { indexBits += 1 }
@@ -144,14 +144,15 @@ public struct DuplicateSubmissionFinder: Sendable {
                 slice.sort()
             }
         }
-        var order = packed.map { UInt32(truncatingIfNeeded: $0 & indexMask) }
+        // The keys become the entries' numbers in place: no second array of a row each.
         var start = 0
         while start < count {
             var end = start + 1
             while end < count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
+            for index in start..<end { packed[index] &= indexMask }
             if end - start > 1 {
-                order[start..<end].sort { a32, b32 in
-                    let (a, b) = (Int(a32), Int(b32))
+                packed[start..<end].sort { a64, b64 in
+                    let (a, b) = (Int(a64), Int(b64))
                     if hashes[a] != hashes[b] { return hashes[a] < hashes[b] }
                     let (ta, tb) = (times[a] >> 16, times[b] >> 16)
                     return ta != tb ? ta < tb : a < b
@@ -159,7 +160,7 @@ public struct DuplicateSubmissionFinder: Sendable {
             }
             start = end
         }
-        return order
+        return packed
     }
 
     private func respondent(_ entry: Int) -> String {
