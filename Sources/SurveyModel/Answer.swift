@@ -116,6 +116,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Appends `description`'s bytes without making strings (the canonical writer's path).
     public func appendISO(to output: inout [UInt8]) {
+        CalendarDate.appendISO(year: year, month: month, day: day, to: &output)
+    }
+
+    /// `yyyy-mm-dd` of a date already checked, as bytes: a date answer's and a submission
+    /// time's (`SubmissionTime.appendISO`). Constant divisors only: this runs per row of an import.
+    static func appendISO(year: Int, month: Int, day: Int, to output: inout [UInt8]) {
         @inline(__always) func two(_ value: Int) {
             output.append(UInt8(truncatingIfNeeded: 0x30 + value / 10))
             output.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))

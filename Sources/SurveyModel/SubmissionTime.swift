@@ -80,12 +80,7 @@ public struct SubmissionTime: Sendable, Hashable, Comparable, CustomStringConver
                 place /= 10
             }
         }
-        two(year / 100)
-        two(year % 100)
-        output.append(UInt8(ascii: "-"))
-        two(month)
-        output.append(UInt8(ascii: "-"))
-        two(day)
+        CalendarDate.appendISO(year: year, month: month, day: day, to: &output)
         output.append(UInt8(ascii: "T"))
         two(hour)
         output.append(UInt8(ascii: ":"))
