@@ -75,6 +75,28 @@ struct FixturePair: Sendable, CustomTestStringConvertible {
         #expect(text.stderr == oneText.stderr)
     }
 
+    /// A rating's mean and standard deviation come from its points' counts at the end, so
+    /// unlike a number's they are the same bits however the rows were cut (`--format json`
+    /// prints them in full).
+    @Test("a rating's descriptives are the same bits read in parts of 40 bytes and by one reader",
+          arguments: fixtures.filter { ["feedback.yaml", "missing-codes.yaml"].contains($0.questionnaire) })
+    func ratingDescriptivesDoNotDependOnTheCuts(_ pair: FixturePair) throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        func ratings(_ environment: [String: String]) throws -> [String] {
+            let result = try dir.run(["stats", Fixture.path(pair.questionnaire), Fixture.path(pair.responses), "--format", "json"], environment: environment)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let questions = try #require(document["questions"] as? [[String: Any]])
+            return try questions.filter { $0["type"] as? String == "rating" }.map { question in
+                let figures = try #require(question["descriptives"] as? [String: Any])
+                return "\(question["id"]!): " + figures.keys.sorted().map { "\($0)=\(figures[$0]!)" }.joined(separator: " ")
+            }
+        }
+        let whole = try ratings([:])
+        #expect(try ratings(Self.tinyParts) == whole)
+        #expect(!whole.isEmpty)
+    }
+
     @Test("report in parts: the same files with --jobs 1 and --jobs 2")
     func reportInParts() throws {
         let dir = try Workdir()
