@@ -51,10 +51,7 @@ struct CanonicalRowEncoder {
         plainCodes = questionnaire.questions.map { question in
             question.categories.allSatisfy { !CanonicalRowEncoder.needsQuotes(Array($0.code.utf8)) }
         }
-        lowestPoint = questionnaire.questions.map { question in
-            if case .rating(let scale, _) = question.kind { return scale.lowerBound }
-            return 0
-        }
+        lowestPoint = questionnaire.questions.map(\.lowestPoint)
     }
 
     /// Appends `response` as one line (with LF) to `output`.

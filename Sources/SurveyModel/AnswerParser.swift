@@ -402,7 +402,6 @@ extension Substring {
     public func trimmingWhitespace() -> Substring {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
-        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let beforeLast = utf8.count >= 2 ? utf8[utf8.index(utf8.endIndex, offsetBy: -2)] : nil
         if Substring.hasNoEdgeWhitespace(first: first, last: last, beforeLast: beforeLast) { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }

@@ -43,6 +43,14 @@ public struct Question: Sendable, Hashable {
         self.numberConvention = numberConvention
     }
 
+    /// The value of the first category: a rating's lowest point (category `i` is the point
+    /// `lowestPoint + i`), 0 for every other kind. Row loops keep it apart, so that they need
+    /// not copy `kind` out of the question for every answer.
+    public var lowestPoint: Int {
+        if case .rating(let scale, _) = kind { return scale.lowerBound }
+        return 0
+    }
+
     /// The categories of a closed question, as (code, label), in the order tables show them.
     ///
     /// Ratings use the scale points as codes; yes/no uses `yes` and `no`.

@@ -32,51 +32,77 @@ struct CrossTabTally: Sendable {
 
         /// The categories a response falls in. An answer with no theme is answered, in no
         /// theme: it counts in the other side's totals.
-        func picked(_ answers: [Answer], themes: [[Int]?]) -> Picked {
+        func picked(_ answers: [Answer], themes: [[Int]?], lowestPoint: Int) -> Picked {
             switch self {
-            case .question(let index, _): return Picked(answers[index])
+            case .question(let index, _): return Picked(answers[index], lowestPoint: lowestPoint)
             case .themes(let index, let tally, _, _):
                 guard case .text = answers[index] else { return .none }
                 return .themes(themes[tally] ?? [])
             }
         }
+
+        /// The question's `lowestPoint` (0 for themes).
+        var lowestPoint: Int {
+            if case .question(_, let question) = self { return question.lowestPoint }
+            return 0
+        }
     }
 
-    /// The categories one answer falls in, without an array per answer: a row of a million
-    /// passes through every cross-tab.
-    enum Picked {
+    /// The categories one answer falls in (several for multiple choice), without an array per
+    /// answer: a row of a million passes through every cross-tab and the `--by` groups.
+    enum Picked: Sequence {
         /// Not answered: the response is left out of the table.
         case none
         case one(Int)
         case several(ChoiceSet)
         case themes([Int])
 
-        /// A closed answer's categories; a rating needs its scale's start (`picked(_:start:_:_:)`).
-        init(_ answer: Answer) {
+        /// A closed answer's categories; `lowestPoint` is its question's (`Question.lowestPoint`).
+        init(_ answer: Answer, lowestPoint: Int) {
             switch answer {
             case .choice(let i): self = .one(i)
             case .yesNo(let yes): self = .one(yes ? 0 : 1)
-            case .rating: self = .none
+            case .rating(let point): self = .one(point - lowestPoint)
             case .choices(let set): self = set.isEmpty ? .none : .several(set)
             default: self = .none
             }
         }
 
-        func forEach(_ body: (Int) -> Void) {
-            switch self {
-            case .none: break
-            case .one(let i): body(i)
-            case .several(let set): for i in set { body(i) }
-            case .themes(let list): for i in list { body(i) }
+        var isNone: Bool {
+            if case .none = self { return true }
+            return false
+        }
+
+        func makeIterator() -> Iterator { Iterator(rest: self) }
+
+        struct Iterator: IteratorProtocol {
+            var rest: Picked
+            var position = 0
+
+            mutating func next() -> Int? {
+                switch rest {
+                case .none: return nil
+                case .one(let index):
+                    rest = .none
+                    return index
+                case .several(let set):
+                    guard !set.isEmpty else { return nil }
+                    rest = .several(ChoiceSet(bits: set.bits & (set.bits - 1)))
+                    return set.bits.trailingZeroBitCount
+                case .themes(let list):
+                    guard position < list.count else { return nil }
+                    position += 1
+                    return list[position - 1]
+                }
             }
         }
     }
 
     let rowSide: Side
     let columnSide: Side
-    /// A rating side's lowest point, the offset of its first category (nil: not a rating).
-    private let rowScaleStart: Int?
-    private let columnScaleStart: Int?
+    /// Each side's `lowestPoint`, read once.
+    private let rowLowestPoint: Int
+    private let columnLowestPoint: Int
     /// Row-major, `columnCount` cells a row: one flat array, not an array per row.
     private var cells: [Int]
     private let columnCount: Int
@@ -96,8 +122,8 @@ struct CrossTabTally: Sendable {
         columnSide = column
         columnCount = column.codes.count
         cells = Array(repeating: 0, count: row.codes.count * column.codes.count)
-        rowScaleStart = CrossTabTally.scaleStart(row)
-        columnScaleStart = CrossTabTally.scaleStart(column)
+        rowLowestPoint = row.lowestPoint
+        columnLowestPoint = column.lowestPoint
         rowRespondents = Array(repeating: 0, count: row.codes.count)
         columnRespondents = Array(repeating: 0, count: column.codes.count)
     }
@@ -105,30 +131,17 @@ struct CrossTabTally: Sendable {
     /// Counts one response; `themes` holds the theme indices of each themed question's answer
     /// (by `ThemeTally` index), nil where it has no answer.
     mutating func add(_ answers: [Answer], themes: [[Int]?] = []) {
-        let rows = CrossTabTally.picked(rowSide, start: rowScaleStart, answers, themes)
-        if case .none = rows { return }
-        let columns = CrossTabTally.picked(columnSide, start: columnScaleStart, answers, themes)
-        if case .none = columns { return }
+        let rows = rowSide.picked(answers, themes: themes, lowestPoint: rowLowestPoint)
+        if rows.isNone { return }
+        let columns = columnSide.picked(answers, themes: themes, lowestPoint: columnLowestPoint)
+        if columns.isNone { return }
         respondents += 1
         let width = columnCount
-        rows.forEach { r in
+        for r in rows {
             rowRespondents[r] += 1
-            columns.forEach { c in cells[r * width + c] += 1 }
+            for c in columns { cells[r * width + c] += 1 }
         }
-        columns.forEach { c in columnRespondents[c] += 1 }
-    }
-
-    private static func picked(_ side: Side, start: Int?, _ answers: [Answer], _ themes: [[Int]?]) -> Picked {
-        if let start, case .question(let index, _) = side {
-            guard case .rating(let point) = answers[index] else { return .none }
-            return .one(point - start)
-        }
-        return side.picked(answers, themes: themes)
-    }
-
-    private static func scaleStart(_ side: Side) -> Int? {
-        guard case .question(_, let question) = side, case .rating(let scale, _) = question.kind else { return nil }
-        return scale.lowerBound
+        for c in columns { columnRespondents[c] += 1 }
     }
 
     mutating func merge(_ other: CrossTabTally) {
@@ -136,19 +149,6 @@ struct CrossTabTally: Sendable {
         for r in rowRespondents.indices { rowRespondents[r] += other.rowRespondents[r] }
         for c in columnRespondents.indices { columnRespondents[c] += other.columnRespondents[c] }
         for i in cells.indices { cells[i] += other.cells[i] }
-    }
-
-    /// The category indices an answer falls in (several for multiple choice).
-    static func categories(_ answer: Answer, _ question: Question) -> [Int] {
-        switch answer {
-        case .choice(let i): return [i]
-        case .yesNo(let yes): return [yes ? 0 : 1]
-        case .rating(let point):
-            guard case .rating(let scale, _) = question.kind else { return [] }
-            return [point - scale.lowerBound]
-        case .choices(let set): return Array(set)
-        default: return []
-        }
     }
 
     /// The table and its test; groups (row categories) with fewer than `smallCategoryMinimum`

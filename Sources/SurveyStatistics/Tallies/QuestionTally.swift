@@ -4,8 +4,7 @@ import SurveyModel
 struct QuestionTally: Sendable {
     let index: Int
     let question: Question
-    /// A rating's lowest point (0 otherwise), kept apart so that counting a point does not
-    /// copy the question's kind out of `question` for every answer.
+    /// `question.lowestPoint`, read once.
     private let scaleStart: Int
     private(set) var base = QuestionBase()
     /// Per category (single choice, yes/no, rating points) or per choice (multiple choice).
@@ -26,7 +25,7 @@ struct QuestionTally: Sendable {
         self.index = index
         self.question = question
         counts = Array(repeating: 0, count: question.categories.count)
-        if case .rating(let scale, _) = question.kind { scaleStart = scale.lowerBound } else { scaleStart = 0 }
+        scaleStart = question.lowestPoint
         missingCounts = Array(repeating: 0, count: question.missingCodes.count)
         self.text = text
         self.otherText = otherText

@@ -16,6 +16,8 @@ public struct SurveyTally: Sendable {
     private var questions: [QuestionTally]
     private var crossTabs: [CrossTabTally]
     private let groupIndex: Int?
+    /// The `--by` question's `lowestPoint`, read once.
+    private let groupLowestPoint: Int
     private var groups: [[QuestionTally]]
     private var groupResponses: [Int]
     private var submissions = SubmissionTally()
@@ -99,6 +101,7 @@ public struct SurveyTally: Sendable {
         }
         questions = makeQuestions(true)
         let groupCount = groupIndex.map { questionnaire.questions[$0].categories.count } ?? 0
+        groupLowestPoint = groupIndex.map { questionnaire.questions[$0].lowestPoint } ?? 0
         groups = (0..<groupCount).map { _ in makeQuestions(false) }
         groupResponses = Array(repeating: 0, count: groupCount)
         themes = themeTallies
@@ -134,7 +137,7 @@ public struct SurveyTally: Sendable {
         }
         for index in crossTabs.indices { crossTabs[index].add(answers, themes: answerThemes) }
         if let groupIndex {
-            for group in CrossTabTally.categories(answers[groupIndex], questionnaire.questions[groupIndex]) {
+            for group in CrossTabTally.Picked(answers[groupIndex], lowestPoint: groupLowestPoint) {
                 groupResponses[group] += 1
                 for index in questions.indices {
                     let asked = skipLogic.isAsked(index, answers: answers)
@@ -159,7 +162,7 @@ public struct SurveyTally: Sendable {
             let asked = skipLogic.isAsked(index, answers: answers)
             questions[index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
             if let groupIndex {
-                for group in CrossTabTally.categories(answers[groupIndex], questionnaire.questions[groupIndex]) {
+                for group in CrossTabTally.Picked(answers[groupIndex], lowestPoint: groupLowestPoint) {
                     groups[group][index].addOtherText(text, answer: answers[index], asked: asked, respondent: respondent)
                 }
             }
