@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where a file read in parts is cut: after a line end outside quotes, about every
-/// `partBytes` bytes (every quarter of it in the last four), each part with the number of the
-/// line it starts on.
+/// `partBytes` bytes, then ever finer towards the end (`stretch(from:)`), each part with the
+/// number of the line it starts on.
 ///
 /// A cut is made at the first line end after the nominal point at which the quotes counted
 /// from the end of the header are even: in well-formed CSV that line end is outside every
@@ -21,14 +21,11 @@ struct PartPlan {
 
     init(_ file: UnsafeRawBufferPointer, from start: Int, line: Int, partBytes: Int, jobs: Int) {
         let size = file.count
-        let stretch = max(partBytes, 1)
-        // The last four stretches are cut four times finer: the parts are taken in file order,
-        // and with parts all alike the last one could leave a core idle for a whole part's time.
         var nominal: [Int] = []
         var point = start
         while point < size {
             nominal.append(point)
-            point += point >= size - 4 * stretch ? max(stretch / 4, 1) : stretch
+            point += PartPlan.stretch(remaining: size - point, partBytes: partBytes)
         }
         let stretchEnds = Array(nominal.dropFirst()) + [size]
         // Quotes and line ends in each nominal stretch, counted on `jobs` threads.
@@ -68,6 +65,16 @@ struct PartPlan {
             lines.append(line + newLines)
             lastCut = cut
         }
+    }
+
+    /// The nominal length of the part that starts `remaining` bytes before the end: `partBytes`
+    /// while an eighth of the rest is more, then an eighth of the rest, down to a 32nd of
+    /// `partBytes`. The parts are taken in file order; with parts all alike a core could sit
+    /// idle for a whole part's time at the end (a fifth of a 100,000-row run), with shrinking
+    /// ones for a 32nd of it. Independent of the number of threads, like the cuts.
+    static func stretch(remaining: Int, partBytes: Int) -> Int {
+        let most = max(partBytes, 1), least = max(partBytes / 32, 1)
+        return min(most, max(least, remaining / 8))
     }
 
     /// Quotes and line ends in `bytes`. This pass reads the whole file, so it goes by

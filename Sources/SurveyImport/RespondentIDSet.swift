@@ -118,10 +118,36 @@ struct RespondentIDSet: Sendable {
         }
     }
 
-    /// Whether any id of `other` is taken here.
-    func sharesAny(with other: RespondentIDSet) -> Bool {
-        guard !isEmpty else { return false }
-        return other.keys.indices.contains { entry in other.withBytes(of: entry) { find($0, key: other.keys[entry]) != nil } }
+    /// Takes every id of `other` when none of them is taken here, and returns true; otherwise
+    /// returns false and is left as it was. One probe an id: the parts of a file are joined
+    /// this way on the thread that takes them in, while the others read.
+    mutating func formUnionIfDisjoint(_ other: RespondentIDSet) -> Bool {
+        guard !other.isEmpty else { return true }
+        // Room for all first: the table does not grow midway, so the slots filled can be
+        // emptied again, last first, which leaves it as it was (linear probing).
+        reserve(count + other.count)
+        let before = (keys: keys.count, runs: sourceRuns.count, spelled: spelled.count, spellings: spellings.count)
+        var filled: [Int] = []
+        filled.reserveCapacity(other.count)
+        for entry in other.keys.indices {
+            let key = other.keys[entry]
+            let slot = other.withBytes(of: entry) { bytes -> Int? in
+                if find(bytes, key: key) != nil { return nil }
+                record(key, bytes: bytes, at: other.place(entry))
+                return RespondentIDSet.fill(keys.count - 1, key: key, in: &slots)
+            }
+            guard let slot else {
+                for slot in filled.reversed() { slots[slot] = 0 }
+                keys.removeSubrange(before.keys...)
+                lines.removeSubrange(before.keys...)
+                sourceRuns.removeSubrange(before.runs...)
+                spelled.removeSubrange(before.spelled...)
+                spellings.removeSubrange(before.spellings...)
+                return false
+            }
+            filled.append(slot)
+        }
+        return true
     }
 
     // MARK: Inside
@@ -162,6 +188,13 @@ struct RespondentIDSet: Sendable {
     }
 
     private mutating func append(_ key: UInt64, bytes: UnsafeBufferPointer<UInt8>, at place: Place) {
+        record(key, bytes: bytes, at: place)
+        let entry = keys.count - 1
+        if (entry + 1) * 2 > slots.count { grow() } else { RespondentIDSet.fill(entry, key: key, in: &slots) }
+    }
+
+    /// Adds an entry, without a slot.
+    private mutating func record(_ key: UInt64, bytes: UnsafeBufferPointer<UInt8>, at place: Place) {
         let entry = keys.count
         keys.append(key)
         lines.append(UInt32(clamping: place.line))
@@ -175,19 +208,31 @@ struct RespondentIDSet: Sendable {
         } else if !spelled.isEmpty {
             spelled.append(-1)
         }
-        if (entry + 1) * 2 > slots.count { grow() } else { RespondentIDSet.fill(entry, key: key, in: &slots) }
     }
 
-    /// Puts `entry` in the first free slot from its key's.
-    private static func fill(_ entry: Int, key: UInt64, in table: inout [UInt32]) {
+    /// Puts `entry` in the first free slot from its key's; returns the slot.
+    @discardableResult
+    private static func fill(_ entry: Int, key: UInt64, in table: inout [UInt32]) -> Int {
         let mask = table.count - 1
         var slot = slotHash(key, bits: table.count.trailingZeroBitCount)
         while table[slot] != 0 { slot = (slot + 1) & mask }
         table[slot] = UInt32(entry + 1)
+        return slot
     }
 
     private mutating func grow() {
-        var table = [UInt32](repeating: 0, count: max(16, slots.count * 2))
+        rebuild(slots: max(16, slots.count * 2))
+    }
+
+    /// Makes the table big enough for `entries` ids at most half full.
+    private mutating func reserve(_ entries: Int) {
+        var size = max(16, slots.count)
+        while entries * 2 > size { size *= 2 }
+        if size > slots.count { rebuild(slots: size) }
+    }
+
+    private mutating func rebuild(slots size: Int) {
+        var table = [UInt32](repeating: 0, count: size)
         slots = []
         for (entry, key) in keys.enumerated() { RespondentIDSet.fill(entry, key: key, in: &table) }
         slots = table

@@ -89,9 +89,9 @@ extension ResponseImporter {
         let base = seenRespondents
         let order = TimestampOrderShare()
         let start = read.value
-        let run = { [self] (index: Int, end: Int, inherited: [RespondentIDSet]) -> PartRun<Part> in
+        let run = { [self] (index: Int, end: Int, inherited: [RespondentIDSet], previous: ResponseImporter?) -> PartRun<Part> in
             let result = PartRun<Part>()
-            let importer = ResponseImporter(partOf: self, inherited: inherited, order: order)
+            let importer = ResponseImporter(partOf: self, inherited: inherited, order: order, after: previous)
             let reader = CSVFileReader(path: start.path, encoding: options.encoding, fieldDelimiter: options.delimiter)
             reader.adopt(head)
             var partRead = FileRead(path: start.path, layout: start.layout, firstNumber: start.firstNumber)
@@ -115,7 +115,12 @@ extension ResponseImporter {
             for _ in 0..<jobs {
                 workers.enter()
                 Thread.detachNewThread {
-                    while let index = queue.take() { queue.put(index, work.value(index, ends[index], [base])) }
+                    var previous: ResponseImporter?
+                    while let index = queue.take() {
+                        let part = work.value(index, ends[index], [base], previous)
+                        previous = part.importer
+                        queue.put(index, part)
+                    }
                     workers.leave()
                 }
             }
@@ -125,28 +130,32 @@ extension ResponseImporter {
             workers.wait()
         }
         var fileSeen = RespondentIDSet()
+        var previous: ResponseImporter?
         for index in 0..<count {
-            var part = jobs > 1 ? queue.result(index) : run(index, ends[index], [base])
+            var part = jobs > 1 ? queue.result(index) : run(index, ends[index], [base], previous)
             if let error = part.error { throw error }
-            var isLast = false
+            var isLast = false, joined = false
             if !part.clean, ends[index] < file.count {
                 // The cut was inside a record (broken quoting): the rest is one part.
                 queue.stop()
-                part = run(index, file.count, [base, fileSeen])
+                part = run(index, file.count, [base, fileSeen], nil)
                 isLast = true
-            } else if fileSeen.sharesAny(with: part.importer!.seenRespondents) {
+            } else if fileSeen.formUnionIfDisjoint(part.importer!.seenRespondents) {
+                joined = true
+            } else {
                 // An id an earlier part has: read again knowing them, as one reader would.
-                part = run(index, ends[index], [base, fileSeen])
+                part = run(index, ends[index], [base, fileSeen], nil)
             }
             if let error = part.error { throw error }
             try parts.finish(part.part!)
             let importer = part.importer!
+            previous = importer
             read.value.summary.merge(part.read!.summary)
             read.value.rowNumber += part.read!.rowNumber
             head.merge(defectsOf: part.reader!)
             submissions.merge(importer.submissions)
             numbering.merge(importer.numbering)
-            fileSeen.formUnion(importer.seenRespondents)
+            if !joined { fileSeen.formUnion(importer.seenRespondents) }
             parts.progress?(isLast ? file.count : ends[index], file.count, read.value.summary.rowsRead)
             if isLast { break }
         }

@@ -58,9 +58,26 @@ public final class ResponseImporter {
     /// file (`ResponseFile.isCanonical`), whose companion files then say which answers were invalid.
     public var onHeader: (_ canonical: Bool) throws -> Void = { _ in }
 
-    public init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
+    public convenience init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
+        self.init(questionnaire: questionnaire, options: options, answersOf: nil)
+    }
+
+    /// `previous`, when given, is an importer of the same questionnaire and options whose
+    /// parsers and caches this one takes over (`init(partOf:inherited:order:after:)`).
+    private init(questionnaire: Questionnaire, options: ImportOptions, answersOf previous: ResponseImporter?) {
         self.questionnaire = questionnaire
         self.options = options
+        if let previous {
+            parsers = previous.parsers
+            otherParsers = previous.otherParsers
+            caches = previous.caches
+            otherCaches = previous.otherCaches
+            readingCanonical = previous.readingCanonical
+            skipLogic = previous.skipLogic
+            plainText = previous.plainText
+            otherQuestions = previous.otherQuestions
+            return
+        }
         parsers = questionnaire.answerParsers(convention: options.numberConvention)
         otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
         skipLogic = SkipLogic(questionnaire)
@@ -73,13 +90,17 @@ public final class ResponseImporter {
     }
 
     /// An importer for a part of the file `parent` is reading (`importFile(_:parts:)`): its
-    /// header read, the ids taken before the part to look up, its own caches and counts.
-    convenience init(partOf parent: ResponseImporter, inherited: [RespondentIDSet], order: TimestampOrderShare) {
-        self.init(questionnaire: parent.questionnaire, options: parent.options)
-        if parent.readingCanonical {
+    /// header read, the ids taken before the part to look up, its own counts. `previous` is the
+    /// importer of the part the same thread read before, done with: its parsers and their caches
+    /// go on (a cache depends only on the questionnaire and the way the file is read), so each
+    /// thread parses a distinct value once, not once a part.
+    convenience init(partOf parent: ResponseImporter, inherited: [RespondentIDSet], order: TimestampOrderShare, after previous: ResponseImporter? = nil) {
+        let reusable = previous.flatMap { $0.readingCanonical == parent.readingCanonical ? $0 : nil }
+        self.init(questionnaire: parent.questionnaire, options: parent.options, answersOf: reusable)
+        if parent.readingCanonical != readingCanonical {
             swap(&parsers, &otherParsers)
             swap(&caches, &otherCaches)
-            readingCanonical = true
+            readingCanonical = parent.readingCanonical
         }
         sources = parent.sources
         reservedSources = parent.reservedSources
@@ -87,7 +108,8 @@ public final class ResponseImporter {
         timestampOrder = parent.timestampOrder
         orderScanned = parent.orderScanned
         answerColumns = parent.answerColumns
-        self.inherited = inherited
+        // Usually the ids before the file: none, and then no look-up per row.
+        self.inherited = inherited.filter { !$0.isEmpty }
         orderShare = order
     }
 

@@ -44,9 +44,11 @@ import Testing
 
         var later = RespondentIDSet(hashMask: 0)
         later.insert("3f2a9c1e-0000-4000-8000-000000000003", at: Place(source: 1, line: 2))
-        #expect(!set.sharesAny(with: later))
         later.insert(bravo, at: Place(source: 1, line: 3))
-        #expect(set.sharesAny(with: later))
+        let joined = set.formUnionIfDisjoint(later)
+        #expect(!joined, "bravo is taken")
+        #expect(set.count == 3)
+        #expect(set.first("3f2a9c1e-0000-4000-8000-000000000003") == nil, "nothing of a refused union stays")
         set.formUnion(later)
         #expect(set.count == 4)
         #expect(set.first(bravo) == Place(source: 0, line: 3), "the first place stays")
@@ -64,5 +66,32 @@ import Testing
         #expect(set.first("5002") == nil)
         #expect(set.insert("4000", at: Place(source: 2, line: 9_000), replacingLine: true) == Place(source: 2, line: 4_000))
         #expect(set.first("4000") == Place(source: 2, line: 9_000), "the file's last line wins when its ids are reserved")
+    }
+
+    /// A part of a file is joined to the ids before it only when it has none of them; when it
+    /// has one, the set is left exactly as it was (every id, place and slot), however many ids
+    /// of the part were put in before the shared one was met, and whatever grew.
+    @Test func aRefusedUnionLeavesTheSetAsItWas() {
+        var set = RespondentIDSet(hashMask: 3)
+        for line in 2..<1_002 { set.insert(line % 3 == 0 ? "respondent-number-\(line)" : String(line), at: Place(source: 0, line: line)) }
+        var part = RespondentIDSet(hashMask: 3)
+        for line in 1_002..<4_002 { part.insert(line % 3 == 0 ? "respondent-number-\(line)" : String(line), at: Place(source: 1, line: line)) }
+        part.insert("respondent-number-999", at: Place(source: 1, line: 4_002))
+        let refused = !set.formUnionIfDisjoint(part)
+        #expect(refused)
+        #expect(set.count == 1_000)
+        for line in [2, 3, 999, 1_000, 1_001] {
+            #expect(set.first(line % 3 == 0 ? "respondent-number-\(line)" : String(line)) == Place(source: 0, line: line))
+        }
+        for line in [1_002, 1_003, 3_999, 4_001] { #expect(set.first(line % 3 == 0 ? "respondent-number-\(line)" : String(line)) == nil) }
+        var disjoint = RespondentIDSet(hashMask: 3)
+        for line in 1_002..<4_002 { disjoint.insert(line % 3 == 0 ? "respondent-number-\(line)" : String(line), at: Place(source: 1, line: line)) }
+        let accepted = set.formUnionIfDisjoint(disjoint)
+        #expect(accepted)
+        #expect(set.count == 4_000)
+        #expect(set.first("respondent-number-999") == Place(source: 0, line: 999))
+        #expect(set.first("respondent-number-3000") == Place(source: 1, line: 3_000))
+        #expect(set.first("4001") == Place(source: 1, line: 4_001))
+        #expect(set.insert("respondent-number-3999", at: Place(source: 2, line: 5)) == Place(source: 1, line: 3_999))
     }
 }

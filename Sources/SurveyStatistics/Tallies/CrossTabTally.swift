@@ -30,21 +30,30 @@ struct CrossTabTally: Sendable {
             }
         }
 
+        /// Where the side's categories are read from in a row.
+        var source: Source {
+            switch self {
+            case .question(let index, let question): .answer(index, lowestPoint: question.lowestPoint)
+            case .themes(let index, let tally, _, _): .themes(question: index, tally: tally)
+            }
+        }
+    }
+
+    /// A side as `add` reads it: indices only. Matching on `Side` there copied the side's
+    /// `Question` out of the enum, a memmove per side per row.
+    enum Source: Sendable {
+        case answer(Int, lowestPoint: Int)
+        case themes(question: Int, tally: Int)
+
         /// The categories a response falls in. An answer with no theme is answered, in no
         /// theme: it counts in the other side's totals.
-        func picked(_ answers: [Answer], themes: [[Int]?], lowestPoint: Int) -> Picked {
+        func picked(_ answers: [Answer], themes: [[Int]?]) -> Picked {
             switch self {
-            case .question(let index, _): return Picked(answers[index], lowestPoint: lowestPoint)
-            case .themes(let index, let tally, _, _):
+            case .answer(let index, let lowestPoint): return Picked(answers[index], lowestPoint: lowestPoint)
+            case .themes(let index, let tally):
                 guard case .text = answers[index] else { return .none }
                 return .themes(themes[tally] ?? [])
             }
-        }
-
-        /// The question's `lowestPoint` (0 for themes).
-        var lowestPoint: Int {
-            if case .question(_, let question) = self { return question.lowestPoint }
-            return 0
         }
     }
 
@@ -100,9 +109,8 @@ struct CrossTabTally: Sendable {
 
     let rowSide: Side
     let columnSide: Side
-    /// Each side's `lowestPoint`, read once.
-    private let rowLowestPoint: Int
-    private let columnLowestPoint: Int
+    private let rowSource: Source
+    private let columnSource: Source
     /// Row-major, `columnCount` cells a row: one flat array, not an array per row.
     private var cells: [Int]
     private let columnCount: Int
@@ -122,8 +130,8 @@ struct CrossTabTally: Sendable {
         columnSide = column
         columnCount = column.codes.count
         cells = Array(repeating: 0, count: row.codes.count * column.codes.count)
-        rowLowestPoint = row.lowestPoint
-        columnLowestPoint = column.lowestPoint
+        rowSource = row.source
+        columnSource = column.source
         rowRespondents = Array(repeating: 0, count: row.codes.count)
         columnRespondents = Array(repeating: 0, count: column.codes.count)
     }
@@ -131,9 +139,9 @@ struct CrossTabTally: Sendable {
     /// Counts one response; `themes` holds the theme indices of each themed question's answer
     /// (by `ThemeTally` index), nil where it has no answer.
     mutating func add(_ answers: [Answer], themes: [[Int]?] = []) {
-        let rows = rowSide.picked(answers, themes: themes, lowestPoint: rowLowestPoint)
+        let rows = rowSource.picked(answers, themes: themes)
         if rows.isNone { return }
-        let columns = columnSide.picked(answers, themes: themes, lowestPoint: columnLowestPoint)
+        let columns = columnSource.picked(answers, themes: themes)
         if columns.isNone { return }
         respondents += 1
         let width = columnCount
