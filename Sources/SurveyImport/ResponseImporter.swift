@@ -45,8 +45,11 @@ public final class ResponseImporter {
     var orderShare: TimestampOrderShare?
     /// Threads the last file read in parts was given (`ImportParts.jobs`), for the work at the end.
     var jobs = 1
-    /// Columns whose bytes make up a row's answers (answer and 0/1 choice columns), by layout.
-    var answerColumns: [Int] = []
+    /// Columns whose bytes make up a row's answers (answer and 0/1 choice columns), as runs of
+    /// adjacent columns, by layout.
+    var answerColumns: [Range<Int>] = []
+    /// The last row's answers array, handed back after its callback (`blankAnswers`).
+    private var spareAnswers: [Answer] = []
 
     /// Called for every accepted response.
     public var onResponse: (Response) throws -> Void = { _ in }
@@ -215,12 +218,12 @@ public final class ResponseImporter {
                 read.summary.warnings += found.warnings
                 read.layout = found
                 try onHeader(canonical)
-                answerColumns = found.roles.indices.filter {
+                answerColumns = DuplicateSubmissionFinder.runs(of: found.roles.indices.filter {
                     switch found.roles[$0] {
                     case .answer, .choiceFlag: true
                     default: false
                     }
-                }
+                })
                 read.firstNumber = numbering.highest
                 if found.respondentColumn == nil, read.firstNumber > 0 {
                     read.summary.warnings.append("\(path): no id column; its rows are numbered from \(read.firstNumber + 1), after the highest respondent id taken before it (\(read.firstNumber))")
@@ -323,7 +326,7 @@ public final class ResponseImporter {
         numbering.note(respondent)
 
         let questions = questionnaire.questions
-        var answers = [Answer](repeating: .missing, count: questions.count)
+        var answers = blankAnswers(count: questions.count)
         var problemQuestions: [Int] = []
         var otherTexts: [Int: String] = [:]
         var problems = defects.isEmpty ? [] : defectProblems(defects, record: record, line: line, respondent: respondent, layout: layout, path: path, encoding: encoding)
@@ -387,7 +390,7 @@ public final class ResponseImporter {
                 submitted = time
                 let hash = record.bytes.withUnsafeBufferPointer { bytes in
                     record.ends.withUnsafeBufferPointer { ends in
-                        answerColumns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) }
+                        answerColumns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, runs: $0) }
                     }
                 }
                 submissions.add(answersHash: hash, time: time, respondent: respondent)
@@ -405,7 +408,22 @@ public final class ResponseImporter {
         }
         let invalid = problemQuestions.isEmpty ? [] : Array(Set(problemQuestions.filter { !answers[$0].hasValue })).sorted()
         try onResponse(Response(respondent: respondent, answers: answers, submittedAt: submitted, invalid: invalid, otherTexts: otherTexts))
+        // The response is gone: unless the callback kept it, the array is this row's alone
+        // again, and the next row fills it in place.
+        spareAnswers = answers
         return nil
+    }
+
+    /// A row's answers, all missing: last row's array when it came back (`spareAnswers`), so
+    /// that a row costs no allocation; a callback that kept it makes the next row copy it.
+    private func blankAnswers(count: Int) -> [Answer] {
+        var answers = spareAnswers
+        spareAnswers = []
+        guard answers.count == count else { return [Answer](repeating: .missing, count: count) }
+        answers.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices { buffer[index] = .missing }
+        }
+        return answers
     }
 
     /// Reads a row's submission time; a slashed date that needs the column's day/month order

@@ -43,7 +43,32 @@ public struct StatisticsJSON {
             importSummary: results.importSummary, dataQuality: results.dataQuality, questions: results.questions, crossTabs: results.crossTabs,
             groupedBy: results.groupedBy, groups: results.groups, collection: results.collection
         )
-        let json = String(decoding: try encoder.encode(document), as: UTF8.self)
-        return json.replacingOccurrences(of: "\"\(marker)\"", with: "null") + "\n"
+        return Self.nulling(marker, in: try encoder.encode(document))
+    }
+
+    /// The document with every `"marker"` written as null, and a line end. Byte by byte:
+    /// Foundation's `replacingOccurrences` went through UTF-16, ~500 instructions a byte of
+    /// the document (10–20 ms of every `survey stats`).
+    static func nulling(_ marker: String, in json: Data) -> String {
+        let needle = Array("\"\(marker)\"".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + 1)
+        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            var from = 0
+            while from < bytes.count, let quote = memchr(base + from, Int32(needle[0]), bytes.count - from) {
+                let at = base.distance(to: UnsafeRawPointer(quote))
+                from = at + 1
+                guard at + needle.count <= bytes.count, memcmp(base + at, needle, needle.count) == 0 else { continue }
+                out += bytes[start..<at]
+                out += "null".utf8
+                start = at + needle.count
+                from = start
+            }
+            out += bytes[start...]
+        }
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 }

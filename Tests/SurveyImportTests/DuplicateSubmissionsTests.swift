@@ -42,10 +42,7 @@ import Testing
     @Test func theHashSeparatesFields() {
         func hash(_ fields: [String]) -> UInt64 {
             let record = CSVRecord(fields: ["respondent"] + fields + ["2021-04-27T11:02:10"])
-            let columns = Array(1...fields.count)
-            return record.bytes.withUnsafeBufferPointer { bytes in
-                record.ends.withUnsafeBufferPointer { ends in columns.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) } }
-            }
+            return Self.hash(record, fields: Array(1...fields.count))
         }
         #expect(hash(["a", "bc"]) != hash(["ab", "c"]))
         #expect(hash(["", "x"]) != hash(["x", ""]))
@@ -53,10 +50,38 @@ import Testing
         #expect(hash(["More time for discussion, please", "4"]) != hash(["More time for discussion, please", "5"]))
         // The last field, whose word cannot be read past the end of the buffer.
         let record = CSVRecord(fields: ["1", "ngo", "abc"])
-        let last = record.bytes.withUnsafeBufferPointer { bytes in
-            record.ends.withUnsafeBufferPointer { ends in [1, 2].withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, fields: $0) } }
+        #expect(Self.hash(record, fields: [1, 2]) == hash(["ngo", "abc"]), "the same cells hash the same wherever they sit in the record")
+    }
+
+    static func hash(_ record: CSVRecord, fields: [Int]) -> UInt64 {
+        let runs = DuplicateSubmissionFinder.runs(of: fields)
+        return record.bytes.withUnsafeBufferPointer { bytes in
+            record.ends.withUnsafeBufferPointer { ends in runs.withUnsafeBufferPointer { DuplicateSubmissionFinder.hash(bytes, ends: ends, runs: $0) } }
         }
-        #expect(last == hash(["ngo", "abc"]), "the same cells hash the same wherever they sit in the record")
+    }
+
+    /// Answer columns with other columns between them (an id, a time, a note) hash as the
+    /// same answers side by side would: the hash reads the answers' bytes as one stream, also
+    /// when a field or an 8-byte word is cut by the gap.
+    @Test func columnsBetweenTheAnswersDoNotChangeTheHash() {
+        #expect(DuplicateSubmissionFinder.runs(of: [1, 2, 3, 5, 7, 8]) == [1..<4, 5..<6, 7..<9])
+        #expect(DuplicateSubmissionFinder.runs(of: []) == [])
+        let answers = ["ngo", "More time for discussion", "4", "", "yes;no", "Больше времени", "2021-04-27"]
+        let together = CSVRecord(fields: ["17"] + answers)
+        let expected = Self.hash(together, fields: Array(1...answers.count))
+        for gaps in [[2], [1, 4], [3, 5, 6], [1, 2, 3, 4, 5, 6]] {
+            var fields: [String] = ["17"], columns: [Int] = []
+            for (index, answer) in answers.enumerated() {
+                if gaps.contains(index) { fields.append("not an answer") }
+                columns.append(fields.count)
+                fields.append(answer)
+            }
+            #expect(Self.hash(CSVRecord(fields: fields + ["2021-04-27T11:02:10"]), fields: columns) == expected, "gaps before \(gaps)")
+        }
+        var moved = answers
+        moved.swapAt(0, 1)
+        #expect(Self.hash(CSVRecord(fields: ["17"] + moved), fields: Array(1...answers.count)) != expected)
+        #expect(Self.hash(CSVRecord(fields: ["17"] + answers.dropLast() + ["2021-04-28"]), fields: Array(1...answers.count)) != expected)
     }
 }
 

@@ -50,4 +50,20 @@ import Testing
         let extremeJSON = try StatisticsJSON(results: extremes).render()
         #expect(!extremeJSON.contains("standard_deviation") && !extremeJSON.contains("inf") && !extremeJSON.contains("nan"))
     }
+
+    /// The marker JSONEncoder writes for a non-finite figure becomes null wherever it stands;
+    /// everything else, Cyrillic included, stays byte for byte.
+    @Test func markersBecomeNullAndNothingElseChanges() {
+        let marker = "non-finite-1234"
+        let cases: [(String, String)] = [
+            ("{\"a\":\"non-finite-1234\"}", "{\"a\":null}\n"),
+            ("\"non-finite-1234\",\"non-finite-1234\"", "null,null\n"),
+            ("[\"non-finite-123\",\"время\"]", "[\"non-finite-123\",\"время\"]\n"),
+            ("non-finite-1234", "non-finite-1234\n"),
+            ("", "\n"),
+        ]
+        for (json, expected) in cases {
+            #expect(StatisticsJSON.nulling(marker, in: Data(json.utf8)) == expected)
+        }
+    }
 }

@@ -40,7 +40,7 @@ struct QuestionTally: Sendable {
         otherTexts += 1
     }
 
-    mutating func add(_ answer: Answer, asked: Bool, invalid: Bool, respondent: String) {
+    mutating func add(_ answer: borrowing Answer, asked: Bool, invalid: Bool, respondent: String) {
         base.responses += 1
         guard asked else {
             base.skipped += 1

@@ -118,9 +118,18 @@ public struct SurveyTally: Sendable {
         submissions.add(response.submittedAt)
         let answers = response.answers
         let invalid = response.invalid
-        for index in questions.indices {
-            let asked = skipLogic.isAsked(index, answers: answers)
-            questions[index].add(answers[index], asked: asked, invalid: !invalid.isEmpty && invalid.contains(index), respondent: response.respondent)
+        let respondent = response.respondent
+        // Through the buffer: `questions[index].add` asked the runtime whether the array was
+        // unique once per question per row. The rules are copied out first, or the closure
+        // would copy them per row anyway.
+        let skipLogic = skipLogic
+        answers.withUnsafeBufferPointer { given in
+            questions.withUnsafeMutableBufferPointer { tallies in
+                for index in tallies.indices {
+                    let asked = skipLogic.isAsked(index, answers: answers)
+                    tallies[index].add(given[index], asked: asked, invalid: !invalid.isEmpty && invalid.contains(index), respondent: respondent)
+                }
+            }
         }
         if !codedRespondents.isEmpty && codedRespondents.contains(response.respondent) { seenCodedRespondents.insert(response.respondent) }
         var answerThemes: [[Int]?] = []
