@@ -17,12 +17,14 @@ public final class ResponseImporter {
     /// Text questions without declared missing codes: a cell with nothing to trim is the
     /// answer as it stands, without the parser (which the row loop would copy per cell).
     private let plainText: [Bool]
+    /// Questions whose cells `caches` remembers: all but free text.
+    private let cached: [Bool]
     /// Questions with `other: true`, whose cells may hold other answers' texts.
     private let otherQuestions: [Int]
-    var caches: [AnswerCache?]
+    var caches: AnswerCache
     /// The other set, swapped in when the next file is read the other way.
     var otherParsers: [AnswerParser]
-    var otherCaches: [AnswerCache?]
+    var otherCaches: AnswerCache
     var readingCanonical = false
     /// Respondent ids seen, with where they were first seen (`RespondentIDSet`: exact, ~20–30
     /// bytes per numeric or short id).
@@ -78,6 +80,7 @@ public final class ResponseImporter {
             readingCanonical = previous.readingCanonical
             skipLogic = previous.skipLogic
             plainText = previous.plainText
+            cached = previous.cached
             otherQuestions = previous.otherQuestions
             return
         }
@@ -87,9 +90,10 @@ public final class ResponseImporter {
         plainText = questionnaire.questions.map { $0.kind == .text && $0.missingCodes.isEmpty }
         otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
         // Free text is different in every row; everything else repeats and is worth remembering.
-        // Each set of parsers has caches of its own (`AnswerCache` is a class: not shared).
-        caches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
-        otherCaches = questionnaire.questions.map { $0.kind == .text ? nil : AnswerCache() }
+        cached = questionnaire.questions.map { $0.kind != .text }
+        // Each set of parsers has a cache of its own (`AnswerCache` is a class: not shared).
+        caches = AnswerCache(questions: questionnaire.questions.count)
+        otherCaches = AnswerCache(questions: questionnaire.questions.count)
     }
 
     /// An importer for a part of the file `parent` is reading (`importFile(_:parts:)`): its
@@ -330,6 +334,7 @@ public final class ResponseImporter {
         var problemQuestions: [Int] = []
         var otherTexts: [Int: String] = [:]
         var problems = defects.isEmpty ? [] : defectProblems(defects, record: record, line: line, respondent: respondent, layout: layout, path: path, encoding: encoding)
+        let cache = caches
         record.bytes.withUnsafeBufferPointer { bytes in
             for index in questions.indices {
                 guard let column = layout.answerColumn[index] else { continue }
@@ -349,8 +354,8 @@ public final class ResponseImporter {
                         problemQuestions.append(index)
                     }
                 }
-                if let cache = caches[index] {
-                    let entry = cache.find(field)
+                if cached[index] {
+                    let entry = cache.find(field, question: index)
                     if entry >= 0 {
                         answers[index] = cache.answer(entry)
                         if cache.hasProblems(entry) { note(cache.problems(entry)) }
@@ -358,7 +363,7 @@ public final class ResponseImporter {
                     }
                 }
                 let outcome = parsers[index].parse(String(decoding: field, as: UTF8.self))
-                caches[index]?.insert(field, outcome)
+                if cached[index] { cache.insert(field, question: index, outcome) }
                 answers[index] = outcome.answer
                 note(outcome.problems)
             }

@@ -25,4 +25,25 @@ import Testing
         #expect(counts.quantile(0.25, sorted: sorted) == -5e307)
         #expect(counts.quantile(0.75, sorted: sorted) == 5e307)
     }
+
+    /// The table counts as a dictionary would, through growth and merges: 0 and -0 are one
+    /// value, every other value its own.
+    @Test func countsEveryDistinctValueThroughGrowthAndMerges() {
+        var random = SystemRandomNumberGenerator()
+        let values = (0..<20_000).map { _ in Double(Int.random(in: -500...500, using: &random)) / 4 } + [0, -0.0, 1e308, -1e308, 0.1, 0.30000000000000004]
+        var whole = ValueCounts(), first = ValueCounts(), second = ValueCounts()
+        var expected: [Double: Int] = [:]
+        for (index, value) in values.enumerated() {
+            whole.add(value)
+            if index % 3 == 0 { first.add(value) } else { second.add(value) }
+            expected[value, default: 0] += 1
+        }
+        let sorted = whole.sorted()
+        #expect(sorted.map(\.value) == expected.keys.sorted())
+        #expect(sorted.map(\.count) == expected.keys.sorted().map { expected[$0]! })
+        #expect(whole.total == values.count)
+        first.merge(second)
+        #expect(first == whole)
+        #expect(whole.sorted().filter { $0.value == 0 }.count == 1)
+    }
 }
