@@ -47,51 +47,83 @@ public struct FeedbackReport: Sendable {
     /// `report.xlsx`.
     /// Written with `ReportFolder.write(_:pictures:to:)`.
     public func pictures(formats: Set<Format>) throws(ReportError) -> [(path: String, bytes: [UInt8])] {
-        try RenderJobs.run(pictureJobs(formats: formats)).flatMap { $0 }
+        try render(formats: formats, excel: false, files: false).pictures
     }
 
-    /// `files(formats:excel:)` and `pictures(formats:)` rendered side by side (`RenderJobs`):
-    /// what `survey report` writes.
+    /// `files(formats:excel:)` and `pictures(formats:)` rendered side by side: what `survey
+    /// report` writes.
     public func outputs(formats: Set<Format>, excel: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
-        var jobs: [RenderJobs.Job<Rendered>] = pictureJobs(formats: formats).map { job in { job().map(Rendered.pictures) } }
-        jobs.append { .success(.files(self.files(formats: formats, excel: excel))) }
-        var files: [(path: String, content: String)] = [], pictures: [(path: String, bytes: [UInt8])] = []
-        for rendered in try RenderJobs.run(jobs) {
-            switch rendered {
-            case .files(let some): files += some
-            case .pictures(let some): pictures += some
+        try render(formats: formats, excel: excel, files: true)
+    }
+
+    /// Every part as one pool of jobs on all cores (`RenderJobs`), in two rounds: the text files,
+    /// the workbook and every chart of the Word document at 300 dpi; then the document put
+    /// together from those pictures, and the PNG twins. Each chart is a job of its own, the
+    /// costliest first, so that no core waits while another draws the last charts of a format
+    /// (drawn format by format, a report spent a third of its time beyond the statistics on one
+    /// core). The results are the same bytes in the same order as one by one.
+    private func render(formats: Set<Format>, excel: Bool, files withFiles: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
+        var options = options
+        // A cut quote points to comments.csv when it is written beside the document, as in report.md.
+        if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
+        let twins = formats.contains(.markdown) || formats.contains(.html)
+        let charts = twins || formats.contains(.docx) ? HTMLReport(results: results, options: self.options).charts() : []
+
+        var first: [RenderJobs.Job<Rendered>] = []
+        if withFiles { first.append { .success(.files(self.files(formats: formats, excel: excel))) } }
+        if formats.contains(.xlsx) {
+            first.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
+        }
+        // Charts in the order of their SVGs' lengths, the longest (most bars and words) first:
+        // the last job of a round is then a small one.
+        let costliest = charts.indices.sorted { charts[$0].svg.utf8.count > charts[$1].svg.utf8.count }
+        if formats.contains(.docx) {
+            for index in costliest {
+                let chart = charts[index]
+                first.append { Result { () throws(ReportError) in .picture(index, try ChartPicture.png(svg: chart.svg, name: chart.name, scale: WordPicture.scale)) } }
             }
         }
+        var files: [(path: String, content: String)] = []
+        var workbook: [UInt8]?
+        var printed: [String: [UInt8]] = [:]
+        for rendered in try RenderJobs.run(first) {
+            switch rendered {
+            case .files(let some): files = some
+            case .workbook(let bytes): workbook = bytes
+            case .picture(let index, let png):
+                // As `ChartPictures.draw`: the first chart of a name is the one shown.
+                if printed[charts[index].name] == nil || charts.firstIndex(where: { $0.name == charts[index].name }) == index {
+                    printed[charts[index].name] = png
+                }
+            }
+        }
+
+        var second: [RenderJobs.Job<Rendered>] = []
+        if formats.contains(.docx) {
+            second.append { [options, printed] in Result { () throws(ReportError) in .picture(-1, try WordReport(results: self.results, options: options).render(charts: printed)) } }
+        }
+        if twins {
+            for index in costliest {
+                let chart = charts[index]
+                second.append { Result { () throws(ReportError) in .picture(index, try ChartPicture.png(svg: chart.svg, name: chart.name, scale: ChartPicture.scale)) } }
+            }
+        }
+        var document: [UInt8]?
+        var twinPictures = [[UInt8]](repeating: [], count: twins ? charts.count : 0)
+        for rendered in try RenderJobs.run(second) {
+            guard case .picture(let index, let png) = rendered else { continue }
+            if index < 0 { document = png } else { twinPictures[index] = png }
+        }
+        var pictures: [(path: String, bytes: [UInt8])] = zip(charts, twinPictures).map { ("charts/\($0.name).png", $1) }
+        if let document { pictures.append(("report.docx", document)) }
+        if let workbook { pictures.append(("report.xlsx", workbook)) }
         return (files, pictures)
     }
 
     private enum Rendered: Sendable {
         case files([(path: String, content: String)])
-        case pictures([(path: String, bytes: [UInt8])])
-    }
-
-    /// The binary files in the order they are listed, the slowest first: the twins, the Word
-    /// document (its 300 dpi pictures), the workbook.
-    private func pictureJobs(formats: Set<Format>) -> [RenderJobs.Job<[(path: String, bytes: [UInt8])]>] {
-        var jobs: [RenderJobs.Job<[(path: String, bytes: [UInt8])]>] = []
-        var options = options
-        // A cut quote points to comments.csv when it is written beside the document, as in report.md.
-        if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
-        if formats.contains(.markdown) || formats.contains(.html) {
-            jobs.append {
-                Result { () throws(ReportError) in
-                    let charts = HTMLReport(results: self.results, options: self.options).charts()
-                    let twins = try ChartPictures.draw(charts, scale: ChartPicture.scale)
-                    return charts.map { ("charts/\($0.name).png", twins[$0.name]!) }
-                }
-            }
-        }
-        if formats.contains(.docx) {
-            jobs.append { [options] in Result { () throws(ReportError) in [("report.docx", try WordReport(results: self.results, options: options).render())] } }
-        }
-        if formats.contains(.xlsx) {
-            jobs.append { [options] in Result { () throws(ReportError) in [("report.xlsx", try ExcelReport(results: self.results, options: options).bytes())] } }
-        }
-        return jobs
+        case workbook([UInt8])
+        /// A chart's index (-1 for report.docx) and its bytes.
+        case picture(Int, [UInt8])
     }
 }

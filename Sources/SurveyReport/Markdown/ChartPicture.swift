@@ -31,7 +31,13 @@ enum ChartPicture {
             throw .chartPictureFailed(chart: name, reason: "the SVG has no width and height in pixels")
         }
         let scale = min(scale, maxSide / max(width, height))
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up)))
+        let (columns, rows) = (Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up)))
+        // Drawn into memory an earlier chart is done with (`PixelScratch`); the white paint
+        // below covers every pixel, so it needs no clearing.
+        let rowBytes = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, columns)
+        let memory = PixelScratch.shared.take(Int(max(rowBytes, 0)) * Int(rows))
+        defer { PixelScratch.shared.giveBack(memory) }
+        let surface = cairo_image_surface_create_for_data(memory.pointer.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_RGB24, columns, rows, rowBytes)
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { throw cairoFailure(name, cairo_surface_status(surface)) }
         let context = cairo_create(surface)

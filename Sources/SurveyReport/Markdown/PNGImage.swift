@@ -15,8 +15,12 @@ enum PNGImage {
         // Three bytes per pixel in libpng's BGR order: the 32-bit words minus their unused byte.
         // Four pixels (16 bytes) become 12 in three 32-bit stores: byte by byte, this loop was
         // as costly as zlib's compression of the result.
-        let bgr = [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
-            let target = UnsafeMutableRawPointer(out.baseAddress!)
+        // In memory an earlier chart is done with (`PixelScratch`).
+        let memory = PixelScratch.shared.take(width * height * 3)
+        defer { PixelScratch.shared.giveBack(memory) }
+        let out = memory.pointer.bindMemory(to: UInt8.self, capacity: width * height * 3)
+        do {
+            let target = memory.pointer
             for row in 0..<height {
                 let words = pixels.baseAddress!.advanced(by: row * stride).assumingMemoryBound(to: UInt32.self)
                 var at = row * width * 3
@@ -39,8 +43,8 @@ enum PNGImage {
                     column += 1
                 }
             }
-            initialized = width * height * 3
         }
+        let input = UnsafeBufferPointer(start: out, count: width * height * 3)
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         image.width = png_uint_32(width)
@@ -49,23 +53,21 @@ enum PNGImage {
         image.flags = png_uint_32(PNG_IMAGE_FLAG_FAST)
         defer { png_image_free(&image) }
 
-        return bgr.withUnsafeBufferPointer { input -> Result<[UInt8], PNGImageError> in
-            // Room for the pixels stored uncompressed plus zlib's and the chunks' framing, so one
-            // call does; libpng says the size it needed when a buffer is too small.
-            var size = png_alloc_size_t(height * (width * 3 + 1) + height * (width * 3 + 1) / 256 + 4096)
-            for _ in 0..<2 {
-                // Uninitialised: libpng writes what it keeps, and the untouched rest of a buffer
-                // this size is never paged in.
-                var written: Int32 = 0
-                let png = [UInt8](unsafeUninitializedCapacity: Int(size)) { out, initialized in
-                    written = png_image_write_to_memory(&image, out.baseAddress, &size, 0, input.baseAddress, png_int_32(width * 3), nil)
-                    initialized = written != 0 ? Int(size) : 0
-                }
-                if written != 0 { return .success(png) }
-                if image.warning_or_error & 3 >= 2 { break }
+        // Room for the pixels stored uncompressed plus zlib's and the chunks' framing, so one
+        // call does; libpng says the size it needed when a buffer is too small.
+        var size = png_alloc_size_t(height * (width * 3 + 1) + height * (width * 3 + 1) / 256 + 4096)
+        for _ in 0..<2 {
+            // Uninitialised: libpng writes what it keeps, and the untouched rest of a buffer
+            // this size is never paged in.
+            var written: Int32 = 0
+            let png = [UInt8](unsafeUninitializedCapacity: Int(size)) { out, initialized in
+                written = png_image_write_to_memory(&image, out.baseAddress, &size, 0, input.baseAddress, png_int_32(width * 3), nil)
+                initialized = written != 0 ? Int(size) : 0
             }
-            return .failure(PNGImageError(message: message(image)))
+            if written != 0 { return .success(png) }
+            if image.warning_or_error & 3 >= 2 { break }
         }
+        return .failure(PNGImageError(message: message(image)))
     }
 
     private static func message(_ image: png_image) -> String {

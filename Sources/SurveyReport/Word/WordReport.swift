@@ -22,6 +22,12 @@ public struct WordReport {
 
     /// The .docx file's bytes.
     public func render() throws(ReportError) -> [UInt8] {
+        try render(charts: ChartPictures.draw(HTMLReport(results: results, options: options).charts(), scale: WordPicture.scale))
+    }
+
+    /// The .docx file's bytes, with the charts drawn already: chart name → PNG at
+    /// `WordPicture.scale` (`FeedbackReport` draws them beside its other parts).
+    func render(charts: [String: [UInt8]]) throws(ReportError) -> [UInt8] {
         var document = WordDocument()
         let questionnaire = results.questionnaire
         let title = options.title ?? phrases.reportTitle
@@ -45,7 +51,6 @@ public struct WordReport {
         document.heading(findings.title, level: 1)
         for sentence in findings.sentences(results.findings, phrases: phrases) { document.bullet(runs: WordML.runs(sentence)) }
 
-        let charts = try ChartPictures.draw(HTMLReport(results: results, options: options).charts(), scale: WordPicture.scale)
         // The overview's name as HTMLReport.charts() gives it.
         let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
         if let png = charts[overview] {
