@@ -231,6 +231,9 @@ final class CSVFileReader {
             textStart += consumed
             if stopped { return textStart }
         }
+        // The fault that read this part's last bytes may have mapped a large folio reaching
+        // into the next part, which another thread may have read and released already.
+        MappedFile.release(file, end..<min(end + MappedFile.folioReach, file.count))
         guard isLast else { return end }
         if !text.isEmpty {
             try feedLine(text[...], number: line, isChecked: false)

@@ -29,9 +29,14 @@ final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// How far past the bytes it needs one page fault can map: a PMD-sized large folio of the
+    /// page cache (Linux 6 maps whole folios on a fault, not one 4 KiB page).
+    static let folioReach = 2 << 20
+
     /// Gives back the pages of `bytes[range]` once they have been read: they stay in the page
     /// cache, but leave this process's resident memory, which would otherwise grow to the
     /// size of the file. Read again (a part read a second time), they are mapped again.
+
     static func release(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
         guard let base = bytes.baseAddress, !range.isEmpty else { return }
         let page = Int(getpagesize())
