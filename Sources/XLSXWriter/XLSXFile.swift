@@ -21,7 +21,8 @@ enum XLSXFile {
             lxw_workbook_free(handle)
             throw error
         }
-        let status = workbook_close(handle)
+        // Writing dates as text with gmtime: see `SharedTimeBuffer`.
+        let status = SharedTimeBuffer.withLock { workbook_close(handle) }
         guard status == LXW_NO_ERROR else {
             var reason = String(cString: lxw_strerror(status))
             if errno != 0, status == LXW_ERROR_CREATING_XLSX_FILE || status == LXW_ERROR_ZIP_FILE_OPERATION || status == LXW_ERROR_ZIP_CLOSE {

@@ -130,4 +130,37 @@ import XLSXReadBack
         try WorkbookTests.sample().write(to: path)
         #expect(try XLSXReadBack(path: path).sheetNames == ["Частоты", "Don't panic"])
     }
+
+    /// glibc's gmtime hands every thread one `struct tm`: a workbook closed while another thread
+    /// turned report.docx's entry dates (2000-01-01) into DOS time came out created on the
+    /// Word entries' month and day (1 report in ~80). Both go through `SharedTimeBuffer`; here
+    /// the other thread converts times without a pause while 40 workbooks are written.
+    @Test func aWorkbookKeepsItsDateWhileAnotherThreadConvertsTimes() throws {
+        var workbook = WorkbookTests.sample()
+        workbook.created = Date(timeIntervalSince1970: 1_714_694_400)  // 2024-05-03
+        final class Flag: @unchecked Sendable {
+            private let lock = NSLock()
+            private var raised = false
+            var isRaised: Bool { lock.withLock { raised } }
+            func raise() { lock.withLock { raised = true } }
+        }
+        let done = Flag(), finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            while !done.isRaised {
+                SharedTimeBuffer.withLock {
+                    var time: time_t = 946_684_800
+                    _ = gmtime(&time)
+                }
+            }
+            finished.signal()
+        }
+        var books: [[UInt8]] = []
+        for _ in 0..<40 { books.append(try workbook.bytes()) }
+        done.raise()
+        finished.wait()
+        for book in books {
+            let core = String(decoding: try #require(try XLSXReadBack(data: Data(book)).parts["docProps/core.xml"]), as: UTF8.self)
+            #expect(core.contains(">2024-05-03T00:00:00Z<"), "\(core)")
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import SurveyModel
+import XLSXWriter
 private import ZIPFoundation
 
 /// report.docx as bytes: the Office Open XML package (a zip, built in memory with
@@ -55,6 +56,12 @@ struct WordPackage {
     }
 
     private func zip(_ parts: [(path: String, data: Data)]) throws(ReportError) -> [UInt8] {
+        // ZIPFoundation dates each entry with gmtime, as libxlsxwriter does a workbook being
+        // written on another thread meanwhile: see `SharedTimeBuffer`.
+        try SharedTimeBuffer.withLock { () throws(ReportError) in try zipped(parts) }
+    }
+
+    private func zipped(_ parts: [(path: String, data: Data)]) throws(ReportError) -> [UInt8] {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for part in parts {
