@@ -56,74 +56,62 @@ public struct FeedbackReport: Sendable {
         try render(formats: formats, excel: excel, files: true)
     }
 
-    /// Every part as one pool of jobs on all cores (`RenderJobs`), in two rounds: the text files,
-    /// the workbook and every chart of the Word document at 300 dpi; then the document put
-    /// together from those pictures, and the PNG twins. Each chart is a job of its own, the
-    /// costliest first, so that no core waits while another draws the last charts of a format
-    /// (drawn format by format, a report spent a third of its time beyond the statistics on one
-    /// core). The results are the same bytes in the same order as one by one.
+    /// Every part as one pool of jobs on all cores (`RenderJobs`), in two rounds: every chart,
+    /// its twin and its 300 dpi picture for the Word document from one parse of its SVG, the
+    /// costliest first; then the document put together from those pictures, the text files
+    /// and the workbook. Drawn format by format, a report spent a third of its time beyond the
+    /// statistics on one core. The results are the same bytes in the same order as one by one.
     private func render(formats: Set<Format>, excel: Bool, files withFiles: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
         var options = options
         // A cut quote points to comments.csv when it is written beside the document, as in report.md.
         if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
         let twins = formats.contains(.markdown) || formats.contains(.html)
         let charts = twins || formats.contains(.docx) ? HTMLReport(results: results, options: self.options).charts() : []
+        var scales: [Double] = []
+        if twins { scales.append(ChartPicture.scale) }
+        if formats.contains(.docx) { scales.append(WordPicture.scale) }
 
-        var first: [RenderJobs.Job<Rendered>] = []
-        if withFiles { first.append { .success(.files(self.files(formats: formats, excel: excel))) } }
-        if formats.contains(.xlsx) {
-            first.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
-        }
         // Charts in the order of their SVGs' lengths, the longest (most bars and words) first:
-        // the last job of a round is then a small one.
+        // the last job of the round is then a small one.
         let costliest = charts.indices.sorted { charts[$0].svg.utf8.count > charts[$1].svg.utf8.count }
+        let drawn: [RenderJobs.Job<[[UInt8]]>] = costliest.map { index in
+            let chart = charts[index]
+            return { [scales] in Result { () throws(ReportError) in try ChartPicture.pngs(svg: chart.svg, name: chart.name, scales: scales) } }
+        }
+        var pictures = [[[UInt8]]](repeating: [], count: charts.count)
+        for (index, pngs) in zip(costliest, try RenderJobs.run(drawn)) { pictures[index] = pngs }
+        // As `ChartPictures.draw`: of two charts with one name, the first is shown.
+        var printed: [String: [UInt8]] = [:]
         if formats.contains(.docx) {
-            for index in costliest {
-                let chart = charts[index]
-                first.append { Result { () throws(ReportError) in .picture(index, try ChartPicture.png(svg: chart.svg, name: chart.name, scale: WordPicture.scale)) } }
-            }
+            for (chart, pngs) in zip(charts, pictures) where printed[chart.name] == nil { printed[chart.name] = pngs.last }
+        }
+
+        var jobs: [RenderJobs.Job<Rendered>] = []
+        if formats.contains(.docx) {
+            jobs.append { [options, printed] in Result { () throws(ReportError) in .document(try WordReport(results: self.results, options: options).render(charts: printed)) } }
+        }
+        if withFiles { jobs.append { .success(.files(self.files(formats: formats, excel: excel))) } }
+        if formats.contains(.xlsx) {
+            jobs.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
         }
         var files: [(path: String, content: String)] = []
-        var workbook: [UInt8]?
-        var printed: [String: [UInt8]] = [:]
-        for rendered in try RenderJobs.run(first) {
+        var document: [UInt8]?, workbook: [UInt8]?
+        for rendered in try RenderJobs.run(jobs) {
             switch rendered {
             case .files(let some): files = some
+            case .document(let bytes): document = bytes
             case .workbook(let bytes): workbook = bytes
-            case .picture(let index, let png):
-                // As `ChartPictures.draw`: the first chart of a name is the one shown.
-                if printed[charts[index].name] == nil || charts.firstIndex(where: { $0.name == charts[index].name }) == index {
-                    printed[charts[index].name] = png
-                }
             }
         }
-
-        var second: [RenderJobs.Job<Rendered>] = []
-        if formats.contains(.docx) {
-            second.append { [options, printed] in Result { () throws(ReportError) in .picture(-1, try WordReport(results: self.results, options: options).render(charts: printed)) } }
-        }
-        if twins {
-            for index in costliest {
-                let chart = charts[index]
-                second.append { Result { () throws(ReportError) in .picture(index, try ChartPicture.png(svg: chart.svg, name: chart.name, scale: ChartPicture.scale)) } }
-            }
-        }
-        var document: [UInt8]?
-        var twinPictures = [[UInt8]](repeating: [], count: twins ? charts.count : 0)
-        for rendered in try RenderJobs.run(second) {
-            guard case .picture(let index, let png) = rendered else { continue }
-            if index < 0 { document = png } else { twinPictures[index] = png }
-        }
-        var pictures: [(path: String, bytes: [UInt8])] = zip(charts, twinPictures).map { ("charts/\($0.name).png", $1) }
-        if let document { pictures.append(("report.docx", document)) }
-        if let workbook { pictures.append(("report.xlsx", workbook)) }
-        return (files, pictures)
+        var binaries: [(path: String, bytes: [UInt8])] = twins ? zip(charts, pictures).map { ("charts/\($0.name).png", $1[0]) } : []
+        if let document { binaries.append(("report.docx", document)) }
+        if let workbook { binaries.append(("report.xlsx", workbook)) }
+        return (files, binaries)
     }
 
     private enum Rendered: Sendable {
         case files([(path: String, content: String)])
+        case document([UInt8])
         case workbook([UInt8])
-        /// A chart's index (-1 for report.docx) and its bytes.
-        case picture(Int, [UInt8])
     }
 }

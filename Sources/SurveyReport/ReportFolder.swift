@@ -114,8 +114,9 @@ public enum ReportFolder {
                     }
                 }
                 built.contents.files.append(file.path)
-                try FolderCalls.createFile(temporary + "/" + file.path, bytes: file.bytes)
+                try FolderCalls.createFile(temporary + "/" + file.path, bytes: file.bytes, sync: false)
             }
+            for file in files { try FolderCalls.syncFile(temporary + "/" + file.path) }
             for folder in folders.reversed() { try FolderCalls.syncFolder(temporary + "/" + folder) }
             try FolderCalls.syncFolder(temporary)
         } catch {

@@ -18,6 +18,12 @@ enum ChartPicture {
     /// The PNG bytes of `svg` drawn at `scale` pixels per SVG pixel (report.docx asks for
     /// print resolution); `name` only names the chart in errors.
     static func png(svg: String, name: String, scale: Double = ChartPicture.scale) throws(ReportError) -> [UInt8] {
+        try pngs(svg: svg, name: name, scales: [scale])[0]
+    }
+
+    /// The PNG bytes of `svg` drawn at each of `scales`, from one parse of the SVG: the twin and
+    /// report.docx's picture of a chart share its parsing and text layout.
+    static func pngs(svg: String, name: String, scales: [Double]) throws(ReportError) -> [[UInt8]] {
         let bytes = Array(svg.utf8)
         var gError: UnsafeMutablePointer<GError>?
         let loaded = bytes.withUnsafeBufferPointer { buffer in
@@ -30,6 +36,16 @@ enum ChartPicture {
         guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 else {
             throw .chartPictureFailed(chart: name, reason: "the SVG has no width and height in pixels")
         }
+        var pictures: [[UInt8]] = []
+        for scale in scales {
+            pictures.append(try draw(handle, name: name, width: width, height: height, scale: scale))
+        }
+        return pictures
+    }
+
+    /// One picture of a loaded SVG.
+    private static func draw(_ handle: UnsafeMutablePointer<RsvgHandle>, name: String, width: Double, height: Double, scale: Double) throws(ReportError) -> [UInt8] {
+        var gError: UnsafeMutablePointer<GError>?
         let scale = min(scale, maxSide / max(width, height))
         let (columns, rows) = (Int32((width * scale).rounded(.up)), Int32((height * scale).rounded(.up)))
         // Drawn into memory an earlier chart is done with (`PixelScratch`); the white paint
