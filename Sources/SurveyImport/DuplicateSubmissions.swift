@@ -101,14 +101,26 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// `jobs`: threads for the one sort.
     public func duplicates(jobs: Int = 1) -> [DuplicateSubmission] {
         guard hashes.count > 1 else { return [] }
-        let order = sortedOrder(jobs: jobs)
+        // Only entries whose packed keys are alike can share a hash: a pass over the sorted
+        // keys, in order, finds them, and only they are looked up (reading every entry's hash
+        // and time in sorted order was a cache miss or two a row, ~20 ms of one core a million).
+        var (packed, indexMask) = sortedKeys(jobs: jobs)
         var found: [DuplicateSubmission] = []
-        for index in order.indices.dropFirst() {
-            let earlier = Int(order[index - 1]), later = Int(order[index])
-            let apart = times[later] >> 16 - times[earlier] >> 16
-            guard hashes[earlier] == hashes[later], apart <= DuplicateSubmissionFinder.window else { continue }
-            found.append(DuplicateSubmission(first: respondent(earlier), firstTime: time(earlier).description, second: respondent(later),
-                                             secondTime: time(later).description, secondsApart: Int(apart)))
+        var start = 0
+        while start < packed.count {
+            var end = start + 1
+            while end < packed.count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
+            if end - start > 1 {
+                orderTies(&packed, start..<end, indexMask: indexMask)
+                for index in start + 1..<end {
+                    let earlier = Int(packed[index - 1]), later = Int(packed[index])
+                    let apart = times[later] >> 16 - times[earlier] >> 16
+                    guard hashes[earlier] == hashes[later], apart <= DuplicateSubmissionFinder.window else { continue }
+                    found.append(DuplicateSubmission(first: respondent(earlier), firstTime: time(earlier).description, second: respondent(later),
+                                                     secondTime: time(later).description, secondsApart: Int(apart)))
+                }
+            }
+            start = end
         }
         return found.sorted { ($0.firstTime, $0.first) < ($1.firstTime, $1.first) }
     }
@@ -123,6 +135,25 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// the cache) are sorted apart on `jobs` threads. Entries sharing the packed bits (rare:
     /// the same answers, or a near collision) are then put in order by the whole comparison.
     func sortedOrder(jobs: Int = 1) -> [UInt64] {
+        var (packed, indexMask) = sortedKeys(jobs: jobs)
+        // The keys become the entries' numbers in place: no second array of a row each.
+        var start = 0
+        while start < packed.count {
+            var end = start + 1
+            while end < packed.count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
+            if end - start > 1 {
+                orderTies(&packed, start..<end, indexMask: indexMask)
+            } else {
+                packed[start] &= indexMask
+            }
+            start = end
+        }
+        return packed
+    }
+
+    /// Each entry's packed key (the top bits of its hash, then its number), in order; the mask
+    /// of the number's bits.
+    private func sortedKeys(jobs: Int) -> (keys: [UInt64], indexMask: UInt64) {
         let count = hashes.count
         var indexBits = 1
         while 1 << indexBits < count { indexBits += 1 }
@@ -144,23 +175,19 @@ public struct DuplicateSubmissionFinder: Sendable {
                 slice.sort()
             }
         }
-        // The keys become the entries' numbers in place: no second array of a row each.
-        var start = 0
-        while start < count {
-            var end = start + 1
-            while end < count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
-            for index in start..<end { packed[index] &= indexMask }
-            if end - start > 1 {
-                packed[start..<end].sort { a64, b64 in
-                    let (a, b) = (Int(a64), Int(b64))
-                    if hashes[a] != hashes[b] { return hashes[a] < hashes[b] }
-                    let (ta, tb) = (times[a] >> 16, times[b] >> 16)
-                    return ta != tb ? ta < tb : a < b
-                }
-            }
-            start = end
+        return (packed, indexMask)
+    }
+
+    /// Keys sharing their packed bits (rare: the same answers, or a near collision) become
+    /// their entries' numbers, put in order by the whole comparison.
+    private func orderTies(_ packed: inout [UInt64], _ range: Range<Int>, indexMask: UInt64) {
+        for index in range { packed[index] &= indexMask }
+        packed[range].sort { a64, b64 in
+            let (a, b) = (Int(a64), Int(b64))
+            if hashes[a] != hashes[b] { return hashes[a] < hashes[b] }
+            let (ta, tb) = (times[a] >> 16, times[b] >> 16)
+            return ta != tb ? ta < tb : a < b
         }
-        return packed
     }
 
     private func respondent(_ entry: Int) -> String {
