@@ -104,23 +104,16 @@ public struct DuplicateSubmissionFinder: Sendable {
         // Only entries whose packed keys are alike can share a hash: a pass over the sorted
         // keys, in order, finds them, and only they are looked up (reading every entry's hash
         // and time in sorted order was a cache miss or two a row, ~20 ms of one core a million).
-        var (packed, indexMask) = sortedKeys(jobs: jobs)
+        let (order, ties) = orderAndTies(jobs: jobs)
         var found: [DuplicateSubmission] = []
-        var start = 0
-        while start < packed.count {
-            var end = start + 1
-            while end < packed.count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
-            if end - start > 1 {
-                orderTies(&packed, start..<end, indexMask: indexMask)
-                for index in start + 1..<end {
-                    let earlier = Int(packed[index - 1]), later = Int(packed[index])
-                    let apart = times[later] >> 16 - times[earlier] >> 16
-                    guard hashes[earlier] == hashes[later], apart <= DuplicateSubmissionFinder.window else { continue }
-                    found.append(DuplicateSubmission(first: respondent(earlier), firstTime: time(earlier).description, second: respondent(later),
-                                                     secondTime: time(later).description, secondsApart: Int(apart)))
-                }
+        for tie in ties {
+            for index in tie.dropFirst() {
+                let earlier = Int(order[index - 1]), later = Int(order[index])
+                let apart = times[later] >> 16 - times[earlier] >> 16
+                guard hashes[earlier] == hashes[later], apart <= DuplicateSubmissionFinder.window else { continue }
+                found.append(DuplicateSubmission(first: respondent(earlier), firstTime: time(earlier).description, second: respondent(later),
+                                                 secondTime: time(later).description, secondsApart: Int(apart)))
             }
-            start = end
         }
         return found.sorted { ($0.firstTime, $0.first) < ($1.firstTime, $1.first) }
     }
@@ -135,7 +128,14 @@ public struct DuplicateSubmissionFinder: Sendable {
     /// the cache) are sorted apart on `jobs` threads. Entries sharing the packed bits (rare:
     /// the same answers, or a near collision) are then put in order by the whole comparison.
     func sortedOrder(jobs: Int = 1) -> [UInt64] {
+        orderAndTies(jobs: jobs).order
+    }
+
+    /// `sortedOrder`, and where in it entries sharing their packed keys stand: the only places
+    /// two entries can have the same hash.
+    private func orderAndTies(jobs: Int) -> (order: [UInt64], ties: [Range<Int>]) {
         var (packed, indexMask) = sortedKeys(jobs: jobs)
+        var ties: [Range<Int>] = []
         // The keys become the entries' numbers in place: no second array of a row each.
         var start = 0
         while start < packed.count {
@@ -143,12 +143,13 @@ public struct DuplicateSubmissionFinder: Sendable {
             while end < packed.count, packed[end] & ~indexMask == packed[start] & ~indexMask { end += 1 }
             if end - start > 1 {
                 orderTies(&packed, start..<end, indexMask: indexMask)
+                ties.append(start..<end)
             } else {
                 packed[start] &= indexMask
             }
             start = end
         }
-        return packed
+        return (packed, ties)
     }
 
     /// Each entry's packed key (the top bits of its hash, then its number), in order; the mask
