@@ -1,7 +1,8 @@
 import Foundation
 
-/// Charts drawn as PNGs several at once: the 2× twins beside the SVGs and the 300 dpi pictures
-/// of report.docx.
+/// Charts drawn as PNGs several at once, at one scale: report.docx's 300 dpi pictures when it is
+/// rendered on its own, the comparison's twins. (`FeedbackReport` draws each chart's twin and
+/// print picture together, `ChartPicture.pngs`.)
 ///
 /// Drawing and encoding the PNGs is most of what a report costs beyond its statistics (on the
 /// 30-question benchmark ~0.1 s of CPU for the twins, ~0.2 s for the document's pictures,

@@ -14,34 +14,32 @@ enum PNGImage {
     static func encode(xrgb pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) -> Result<[UInt8], PNGImageError> {
         // Three bytes per pixel in libpng's BGR order: the 32-bit words minus their unused byte.
         // Four pixels (16 bytes) become 12 in three 32-bit stores: byte by byte, this loop was
-        // as costly as zlib's compression of the result.
-        // In memory an earlier chart is done with (`PixelScratch`).
+        // as costly as zlib's compression of the result. Into memory an earlier chart is done
+        // with (`PixelScratch`).
         let memory = PixelScratch.shared.take(width * height * 3)
         defer { PixelScratch.shared.giveBack(memory) }
         let out = memory.pointer.bindMemory(to: UInt8.self, capacity: width * height * 3)
-        do {
-            let target = memory.pointer
-            for row in 0..<height {
-                let words = pixels.baseAddress!.advanced(by: row * stride).assumingMemoryBound(to: UInt32.self)
-                var at = row * width * 3
-                var column = 0
-                while column + 4 <= width {
-                    let (w0, w1, w2, w3) = (UInt32(littleEndian: words[column]), UInt32(littleEndian: words[column + 1]),
-                                            UInt32(littleEndian: words[column + 2]), UInt32(littleEndian: words[column + 3]))
-                    target.storeBytes(of: ((w0 & 0xFF_FFFF) | w1 << 24).littleEndian, toByteOffset: at, as: UInt32.self)
-                    target.storeBytes(of: ((w1 >> 8 & 0xFFFF) | w2 << 16).littleEndian, toByteOffset: at + 4, as: UInt32.self)
-                    target.storeBytes(of: ((w2 >> 16 & 0xFF) | w3 << 8).littleEndian, toByteOffset: at + 8, as: UInt32.self)
-                    at += 12
-                    column += 4
-                }
-                while column < width {
-                    let word = UInt32(littleEndian: words[column])
-                    out[at] = UInt8(truncatingIfNeeded: word)
-                    out[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
-                    out[at + 2] = UInt8(truncatingIfNeeded: word >> 16)
-                    at += 3
-                    column += 1
-                }
+        let target = memory.pointer
+        for row in 0..<height {
+            let words = pixels.baseAddress!.advanced(by: row * stride).assumingMemoryBound(to: UInt32.self)
+            var at = row * width * 3
+            var column = 0
+            while column + 4 <= width {
+                let (w0, w1, w2, w3) = (UInt32(littleEndian: words[column]), UInt32(littleEndian: words[column + 1]),
+                                        UInt32(littleEndian: words[column + 2]), UInt32(littleEndian: words[column + 3]))
+                target.storeBytes(of: ((w0 & 0xFF_FFFF) | w1 << 24).littleEndian, toByteOffset: at, as: UInt32.self)
+                target.storeBytes(of: ((w1 >> 8 & 0xFFFF) | w2 << 16).littleEndian, toByteOffset: at + 4, as: UInt32.self)
+                target.storeBytes(of: ((w2 >> 16 & 0xFF) | w3 << 8).littleEndian, toByteOffset: at + 8, as: UInt32.self)
+                at += 12
+                column += 4
+            }
+            while column < width {
+                let word = UInt32(littleEndian: words[column])
+                out[at] = UInt8(truncatingIfNeeded: word)
+                out[at + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                out[at + 2] = UInt8(truncatingIfNeeded: word >> 16)
+                at += 3
+                column += 1
             }
         }
         let input = UnsafeBufferPointer(start: out, count: width * height * 3)
