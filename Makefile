@@ -3,13 +3,14 @@
 # are installed with apt-get when missing.
 
 SWIFT ?= swift
-# librsvg2-dev draws the PNG twins of report.md's charts and libpng-dev encodes them; SwiftPM
-# finds both with pkg-config.
+# librsvg2-2 draws the charts' PNG pictures (opened when the first is drawn, not linked:
+# Sources/CRsvg/shim.h) and libpng-dev encodes them; libcairo2-dev lets the tests read them
+# back with cairo. SwiftPM finds libpng and cairo with pkg-config.
 # zlib1g-dev: ZIPFoundation deflates report.docx's parts and inflates XLSX files with zlib;
 # libxml2-dev parses the sheets of XLSX files as they are unzipped. libxlsxwriter-dev writes
 # report.xlsx and XLSForms (Sources/XLSXWriter); libreadstat-dev the .sav and .dta files of
 # `survey export`.
-APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-dev libpng-dev libxml2-dev zlib1g-dev libxlsxwriter-dev libreadstat-dev pkg-config
+APT_PACKAGES := libcsv-dev libstemmer-dev libedit-dev librsvg2-2 libcairo2-dev libpng-dev libxml2-dev zlib1g-dev libxlsxwriter-dev libreadstat-dev pkg-config
 # Programs the tests drive, as Debian package or package:command (or a file): tmux for the
 # terminal form's end-to-end tests, chromium for opening report.html in a browser, pdftotext
 # (poppler-utils) for reading report.html printed to PDF, pandoc for turning report.md into

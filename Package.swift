@@ -36,8 +36,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "SurveyStatistics", dependencies: ["SurveyModel", "SurveyImport", "CStemmer"]),
-        // librsvg draws the PNG twins of the charts that report.md links.
-        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // librsvg draws the PNG twins of the charts that report.md links; opened when the first
+        // chart is drawn, not linked (Sources/CRsvg/shim.h says why).
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg"),
         // libpng encodes those pictures, tuned for speed (cairo's own PNG writer is not).
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // libxlsxwriter writes report.xlsx and XLSForms; XLSXWriter is the one target that touches it.
@@ -66,11 +67,13 @@ let package = Package(
         .testTarget(name: "SurveyImportTests", dependencies: ["SurveyImport", "XLSXReader"], path: "Tests/SurveyImportTests"),
         .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], path: "Tests/SurveyStatisticsTests"),
         .testTarget(
-            name: "SurveyReportTests", dependencies: ["SurveyReport", "CRsvg", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "SurveyReportTests", dependencies: ["SurveyReport", "CCairo", "XLSXReadBack", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/SurveyReportTests"
         ),
         .testTarget(name: "SurveyEntryTests", dependencies: ["SurveyEntry"], path: "Tests/SurveyEntryTests"),
         .testTarget(name: "SurveyXLSFormTests", dependencies: ["SurveyXLSForm"], path: "Tests/SurveyXLSFormTests"),
+        // cairo's PNG reader, which the chart tests read the pictures back with.
+        .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // The tests' own reading of .xlsx files (zip + XML parser), independent of libxlsxwriter.
         .target(name: "XLSXReadBack", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/XLSXReadBack"),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReadBack"], path: "Tests/XLSXWriterTests"),

@@ -11,6 +11,12 @@ public struct FeedbackReport: Sendable {
         case xlsx
     }
 
+    /// Gets ready to draw pictures, when `formats` have any (`ChartPicture.openLibraryAhead`):
+    /// called before the responses are read.
+    public static func prepare(formats: Set<Format>) {
+        if formats.contains(.markdown) || formats.contains(.html) || formats.contains(.docx) { ChartPicture.openLibraryAhead() }
+    }
+
     let results: SurveyResults
     let options: ReportOptions
 

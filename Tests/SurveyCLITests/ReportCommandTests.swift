@@ -104,6 +104,25 @@ import Testing
         #expect(work.text("notes.txt") == "my own notes\n")
     }
 
+    /// librsvg is opened when the first chart is drawn, not linked: without it a report with
+    /// pictures stops, says what to install and writes nothing; one without pictures is written.
+    @Test func withoutLibrsvgSaysWhatToInstallAndWritesNothing() throws {
+        let work = try ReportCommandTests.workdir()
+        defer { work.remove() }
+        let before = ReportCommandTests.snapshot(work)
+        let missing = ["SURVEY_TEST_RSVG_LIBRARY": "librsvg-missing.so.2"]
+        let refused = try work.run(["report", "q.yaml", "r.csv"], environment: missing)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("cannot load librsvg (librsvg-missing.so.2: cannot open shared object file"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("apt-get install librsvg2-2") && refused.stderr.contains("Nothing was written"), "\(refused.stderr)")
+        #expect(ReportCommandTests.snapshot(work) == before)
+        #expect(ReportCommandTests.leftovers(work, of: "q").isEmpty)
+
+        let plain = try work.run(["report", "q.yaml", "r.csv", "--format", "csv,xlsx"], environment: missing)
+        #expect(plain.status == 0, "\(plain)")
+        #expect(ReportCommandTests.files(in: work, "reports/q").isSuperset(of: ["report.xlsx", "frequencies.csv"]))
+    }
+
     @Test func writesIntoAnEmptyFolder() throws {
         let work = try ReportCommandTests.workdir()
         defer { work.remove() }

@@ -82,6 +82,7 @@ struct ReportCommand: ParsableCommand {
             let inputs = [analysis.questionnaire] + analysis.responses + problemsFiles + ledgerFiles
             // Refused before the responses are read: a wrong --out costs no time.
             try ReportFolder.check(folder, inputs: inputs, fallbackName: name)
+            FeedbackReport.prepare(formats: try formats())
             let quotes = try quotePolicy()
             let results = try analysis.analyse { options, definition in
                 options.quotes = quotes

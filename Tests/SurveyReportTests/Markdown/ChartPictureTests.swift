@@ -1,4 +1,4 @@
-import CRsvg
+import CCairo
 import Foundation
 @testable import SurveyReport
 import Testing
