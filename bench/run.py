@@ -275,9 +275,15 @@ def main():
     parser.add_argument("--jobs", type=int, help="--jobs for survey import, stats and report (default: survey's, the number of cores)")
     parser.add_argument("--shape", choices=["short", "longtext"], default="short", help="data shape: short answers, or long free text (several sentences, 60%% answered)")
     parser.add_argument("--skip", action="append", default=[], choices=["duckdb", "pandas", "report"], help="leave out a comparison (repeatable)")
+    parser.add_argument("--alongside", default="100000,300000",
+                        help="row counts whose import and stats are timed in this run too, in turns with this size, for the time-per-row ratios (comma-separated; '' for none; default 100000,300000)")
     args = parser.parse_args()
     if args.rows < 1 or args.repeat < 1 or (args.jobs is not None and args.jobs < 1):
         parser.error("--rows, --repeat and --jobs must be 1 or more")
+    try:
+        args.alongside = sorted({int(n) for n in args.alongside.split(",") if n.strip()} - {args.rows})
+    except ValueError:
+        parser.error(f"--alongside takes row counts separated by commas, not {args.alongside!r}")
     survey = os.path.abspath(args.survey)
     if not os.access(survey, os.X_OK):
         parser.error(f"{args.survey} not found; run `make release` first (or pass --survey PATH)")
@@ -349,6 +355,10 @@ def bench(args, survey):
         mine = survey_figures(document)
         check_against_generator(mine, expected)
 
+        # 2b. Time per row against other sizes, timed here in turns with this size: between
+        # runs minutes apart this VM's speed drifts by 10-20%, more than the aim's 10%.
+        alongside = time_alongside(args, survey, yaml, jobs, scratch) if args.alongside else {}
+
         # 3. Report, right after stats, so the report / stats ratio compares neighbours in time
         # (after pandas' 2.6 GB the machine ran the report up to 10% slower).
         report_note = None
@@ -374,15 +384,44 @@ def bench(args, survey):
             check(theirs["rows"] == rows, f"{engine} read {theirs['rows']} rows, expected {rows}")
             compare(mine, theirs, engine)
 
-        print_table(results, rows, size, relpath, round_trip, report_note, args.shape)
-        save(results, rows, size, relpath, round_trip, report_note, args.jobs, args.shape)
+        print_table(results, rows, size, relpath, round_trip, report_note, args.shape, alongside)
+        save(results, rows, size, relpath, round_trip, report_note, args.jobs, args.shape, alongside)
     except BenchmarkFailure as failure:
         raise BenchmarkFailure(f"{failure}\n(outputs kept in {scratch})")
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
-def print_table(results, rows, size, relpath, round_trip, report_note, shape="short"):
+def time_alongside(args, survey, yaml, jobs, scratch):
+    """Best wall time of `survey stats` and `survey import` by (program, rows), for this size and
+    each of `--alongside`, run in turns (at least three rounds) so that every size meets the
+    machine at the same minutes."""
+    files = {args.rows: os.path.relpath(ensure_data(args.rows, args.seed, args.shape)[0], ROOT)}
+    for other in args.alongside:
+        path, _ = ensure_data(other, args.seed, args.shape)
+        warm_cache(path)
+        files[other] = os.path.relpath(path, ROOT)
+    into = os.path.join(scratch, "alongside.csv")
+
+    def fresh_into():
+        for suffix in ("", ".problems", ".rejects"):
+            target = into[:-4] + suffix + ".csv"
+            if os.path.exists(target):
+                os.remove(target)
+
+    print(f"bench: survey stats and import at {', '.join(f'{n:,}' for n in files)} rows, in turns …", file=sys.stderr)
+    best = {}
+    for _ in range(max(args.repeat, 3)):
+        for n, relpath in files.items():
+            for key, command, before in (("stats", [survey, "stats", yaml, relpath, "--format", "json"] + jobs, None),
+                                         ("import", [survey, "import", yaml, relpath, "--into", into] + jobs, fresh_into)):
+                run = timed(f"alongside-{key}-{n}", command, scratch, 1, before=before)
+                if (key, n) not in best or run.wall < best[(key, n)]:
+                    best[(key, n)] = run.wall
+    return best
+
+
+def print_table(results, rows, size, relpath, round_trip, report_note, shape="short", alongside=None):
     mb = size / 1e6
     info = machine()
     print(f"\n{rows:,} responses, {mb:.1f} MB ({relpath}); {info['cpus']} CPUs ({info['cpu']}), {info['memory']}\n")
@@ -396,7 +435,7 @@ def print_table(results, rows, size, relpath, round_trip, report_note, shape="sh
             r = results[key]
             print(f"{label:<28} {r.wall:>8.2f} {r.cpu:>8.2f} {r.rss / 1e6:>12.1f} {mb / r.wall:>8.1f} {rows / r.wall:>11,.0f}")
     print()
-    print_aims(aims_of(results, rows, shape))
+    print_aims(aims_of(results, rows, shape, alongside))
     print(f"\nimport round trip: output {'byte-identical to' if round_trip else 'differs from'} the canonical input")
     if report_note:
         print(f"survey report: {report_note}")
@@ -406,10 +445,12 @@ def print_table(results, rows, size, relpath, round_trip, report_note, shape="sh
     print("checked: " + ", ".join(checked))
 
 
-def aims_of(results, rows, shape="short"):
+def aims_of(results, rows, shape="short", alongside=None):
     """The aims of issue 13, as (figure, value, aim, met): ratios, so that both programs of a
-    ratio ran on the same machine in the same run. Rows/s at other sizes come from the
+    ratio ran on the same machine in the same run. Time per row against other sizes comes from
+    `alongside` (timed in this run, in turns) where it has the size, else from the
     results-N.json files earlier runs left in bench/data."""
+    alongside = alongside or {}
     aims = []
     if "duckdb" in results:
         ratio = results["stats"].wall / results["duckdb"].wall
@@ -430,13 +471,17 @@ def aims_of(results, rows, shape="short"):
     for key in ("stats", "import"):
         if key not in results:
             continue
+        here = [n for (k, n) in alongside if k == key and n != rows]
+        for other_rows in here:
+            ratio = (alongside[(key, rows)] / rows) / (alongside[(key, other_rows)] / other_rows)
+            aims.append((f"{key}: time per row at {rows:,} / at {other_rows:,} (in turns)", f"{ratio:.2f}", "0.9–1.1", 0.9 <= ratio <= 1.1))
         mine = results[key].wall / rows
         for other_rows, other in sorted(saved_results(shape).items()):
             theirs = other["programs"].get(key)
-            if other_rows == rows or not theirs:
+            if other_rows == rows or other_rows in here or not theirs:
                 continue
             ratio = mine / (theirs["wall_s"] / other_rows)
-            aims.append((f"{key}: time per row at {rows:,} / at {other_rows:,}", f"{ratio:.2f}", "0.9–1.1", 0.9 <= ratio <= 1.1))
+            aims.append((f"{key}: time per row at {rows:,} / at {other_rows:,} (earlier run)", f"{ratio:.2f}", "0.9–1.1", 0.9 <= ratio <= 1.1))
     return aims
 
 
@@ -459,10 +504,11 @@ def print_aims(aims):
         print(f"{name:<{width}}  {value:>8}  {aim:<8} {verdict}")
 
 
-def save(results, rows, size, relpath, round_trip, report_note, jobs=None, shape="short"):
+def save(results, rows, size, relpath, round_trip, report_note, jobs=None, shape="short", alongside=None):
     document = {
         "rows": rows, "bytes": size, "file": relpath, "machine": machine(), "load_average_after": os.getloadavg()[0], "round_trip_identical": round_trip, "report_note": report_note,
-        "jobs": jobs, "shape": shape, "aims": [{"figure": name, "value": value, "aim": aim, "met": met} for name, value, aim, met in aims_of(results, rows, shape)],
+        "jobs": jobs, "shape": shape, "aims": [{"figure": name, "value": value, "aim": aim, "met": met} for name, value, aim, met in aims_of(results, rows, shape, alongside)],
+        "alongside_wall_s": {f"{key} {n}": round(wall, 4) for (key, n), wall in sorted((alongside or {}).items())},
         "programs": {key: {"wall_s": round(r.wall, 3), "cpu_s": round(r.cpu, 2), "peak_rss_bytes": r.rss, "mb_per_s": round(size / 1e6 / r.wall, 2), "rows_per_s": round(rows / r.wall)}
                      for key, r in results.items()},
     }

@@ -214,7 +214,8 @@ public struct KeywordCounter: Sendable {
         overlongWords += other.overlongWords
         var stemMap = [Int32](repeating: -1, count: other.stems.count)
         for (stem, tally) in other.stemTallies.enumerated() where tally.occurrences > 0 {
-            let mine = Int(stemNumber(other.stems.text(of: stem)))
+            // Keyed by the other counter's bytes, NFC already: no string, no normalising.
+            let mine = Int(other.stems.withKey(stem) { stemNumber(key: $0) })
             stemMap[stem] = Int32(mine)
             stemTallies[mine].answers += tally.answers
             stemTallies[mine].occurrences += tally.occurrences
@@ -300,29 +301,26 @@ public struct KeywordCounter: Sendable {
         let hash = RawWordTable.hash(word)
         if let known = rawWords.index(of: word, hash: hash) { return known }
         let raw = rawWords.insert(word, hash: hash)
-        let text = Tokenizer.normalize(Tokenizer.rawText(word))
-        let info = info(raw: Int32(raw), text, stemmers: &stemmers)
+        let reading = WordReadings.shared.reading(of: word, hash: hash, stemmers: &stemmers)
+        let info = info(raw: Int32(raw), reading)
         rawWordInfo.append(info)
-        rawWordTexts.append(info.form < 0 ? "" : text)
+        rawWordTexts.append(info.form < 0 ? "" : reading.text)
         return raw
     }
 
     /// Long enough, not a number and not a built-in stop word (per list); then the stem must not
     /// be one of the questionnaire's stop words.
-    private mutating func info(raw: Int32, _ text: String, stemmers: inout AnswerStemmers) -> RawWordInfo {
-        let long = text.count >= 3 && text.contains(where: \.isLetter)
-        let counts = long && !StopWords.builtIn(for: nil).contains(text)
-        let countsInKyrgyz = long && !StopWords.builtIn(for: .kyrgyz).contains(text)
-        guard counts || countsInKyrgyz else { return .never(raw) }
+    private mutating func info(raw: Int32, _ reading: WordReadings.Reading) -> RawWordInfo {
+        guard reading.counts || reading.countsInKyrgyz else { return .never(raw) }
         let form: Int32
-        if let known = formNumbers[text] {
+        if let known = formNumbers[reading.text] {
             form = known
         } else {
-            form = newForm(text, stem: stemNumber(stemmers.stem(text)))
+            form = newForm(reading.text, stem: stemNumber(key: reading.stemKey, text: reading.stem))
         }
         let stem = formStems[Int(form)]
         guard !stemIsExtraStop[Int(stem)] else { return .never(raw) }
-        return RawWordInfo(raw: raw, form: form, stem: stem, counts: counts, countsInKyrgyz: countsInKyrgyz)
+        return RawWordInfo(raw: raw, form: form, stem: stem, counts: reading.counts, countsInKyrgyz: reading.countsInKyrgyz)
     }
 
     private mutating func newForm(_ text: String, stem: Int32) -> Int32 {
@@ -334,9 +332,16 @@ public struct KeywordCounter: Sendable {
         return form
     }
 
-    private mutating func stemNumber(_ text: String) -> Int32 {
-        // Stemmer output is nearly always ASCII or NFC already; only other text pays for NFC.
-        var key = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    /// The number of the stem whose NFC bytes are `key`.
+    private mutating func stemNumber(key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = RawWordTable.hash(key)
+        if let known = stems.index(of: key, hash: hash) { return Int32(known) }
+        return newStem(key, hash: hash, text: String(decoding: key, as: UTF8.self))
+    }
+
+    /// The number of the stem `text`, whose NFC form is `key`.
+    private mutating func stemNumber(key: String, text: String) -> Int32 {
+        var key = key
         return key.withUTF8 { bytes in
             let hash = RawWordTable.hash(bytes)
             if let known = stems.index(of: bytes, hash: hash) { return Int32(known) }

@@ -69,6 +69,11 @@ struct RawWordTable: Sendable {
         String(decoding: keys[bounds[index]..<bounds[index + 1]], as: UTF8.self)
     }
 
+    /// Calls `body` with the bytes of word `index`.
+    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        keys.withUnsafeBufferPointer { keys in body(UnsafeBufferPointer(rebasing: keys[bounds[index]..<bounds[index + 1]])) }
+    }
+
     /// Numbers a word that `index(of:hash:)` did not find; numbers count up from 0.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let index = count

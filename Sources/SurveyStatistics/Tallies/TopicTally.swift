@@ -102,11 +102,10 @@ struct TopicTally: Sendable {
             rawForm.append(contentsOf: repeatElement("", count: missing))
             rawOccurrences.append(contentsOf: repeatElement(0, count: missing))
         }
-        let text = Tokenizer.normalize(Tokenizer.rawText(word))
-        let stem = stemmers.stem(text)
-        if let topic = glossary.topic(ofStem: stem) {
-            rawStem[number] = stemNumber(stem, topic: topic)
-            rawForm[number] = text
+        let reading = WordReadings.shared.reading(of: word, hash: RawWordTable.hash(word), stemmers: &stemmers)
+        if let topic = glossary.topic(ofStem: reading.stem) {
+            rawStem[number] = stemNumber(reading.stem, topic: topic)
+            rawForm[number] = reading.text
         } else {
             rawStem[number] = -1
         }
@@ -142,8 +141,13 @@ struct TopicTally: Sendable {
     /// Adds the counts of answers another tally saw (a separate chunk of the responses).
     mutating func merge(_ other: TopicTally) {
         for index in topicAnswers.indices { topicAnswers[index] += other.topicAnswers[index] }
-        carried.merge(other.stemCounts()) { mine, theirs in
-            StemCount(topic: mine.topic, answers: mine.answers + theirs.answers, forms: mine.forms.merging(theirs.forms, uniquingKeysWith: +))
+        // Added in place: `merging` the forms made a new dictionary of every stem met in both
+        // at each merge, so a file's parts cost more the more of them were merged before.
+        for (stem, theirs) in other.stemCounts() {
+            carried[stem, default: StemCount(topic: theirs.topic)].answers += theirs.answers
+            for (form, occurrences) in theirs.forms {
+                carried[stem, default: StemCount(topic: theirs.topic)].forms[form, default: 0] += occurrences
+            }
         }
     }
 
