@@ -355,10 +355,6 @@ def bench(args, survey):
         mine = survey_figures(document)
         check_against_generator(mine, expected)
 
-        # 2b. Time per row against other sizes, timed here in turns with this size: between
-        # runs minutes apart this VM's speed drifts by 10-20%, more than the aim's 10%.
-        alongside = time_alongside(args, survey, yaml, jobs, scratch) if args.alongside else {}
-
         # 3. Report, right after stats, so the report / stats ratio compares neighbours in time
         # (after pandas' 2.6 GB the machine ran the report up to 10% slower).
         report_note = None
@@ -383,6 +379,11 @@ def bench(args, survey):
             theirs = json.loads(run.read_stdout())
             check(theirs["rows"] == rows, f"{engine} read {theirs['rows']} rows, expected {rows}")
             compare(mine, theirs, engine)
+
+        # 5. Time per row against other sizes, timed here in turns with this size: between
+        # runs minutes apart this VM's speed drifts by 10-20%, more than the aim's 10%. Last,
+        # so that stats, report and DuckDB stay neighbours in time.
+        alongside = time_alongside(args, survey, yaml, jobs, scratch) if args.alongside else {}
 
         print_table(results, rows, size, relpath, round_trip, report_note, args.shape, alongside)
         save(results, rows, size, relpath, round_trip, report_note, args.jobs, args.shape, alongside)
