@@ -1,3 +1,4 @@
+import Foundation
 import SurveyStatistics
 
 /// The whole report as files: what `survey report` writes into `reports/NAME/`.
@@ -27,6 +28,11 @@ public struct FeedbackReport: Sendable {
 
     /// Relative path → content, for the formats asked for.
     public func files(formats: Set<Format>, excel: Bool) -> [(path: String, content: String)] {
+        files(formats: formats, excel: excel, charts: nil)
+    }
+
+    /// As `files(formats:excel:)`, with the charts' SVGs when they are made already.
+    private func files(formats: Set<Format>, excel: Bool, charts: [(name: String, svg: String)]?) -> [(path: String, content: String)] {
         var files: [(path: String, content: String)] = []
         var options = options
         if formats.contains(.csv) { options.fullAnswersFile = "comments.csv" }
@@ -39,7 +45,7 @@ public struct FeedbackReport: Sendable {
         }
         // report.md links the charts too.
         if formats.contains(.html) || formats.contains(.markdown) {
-            for chart in html.charts() { files.append(("charts/\(chart.name).svg", chart.svg)) }
+            for chart in charts ?? html.charts() { files.append(("charts/\(chart.name).svg", chart.svg)) }
         }
         if formats.contains(.csv) {
             files += SummaryTables(results: results, options: options, excel: excel).files().map { ($0.name, $0.content) }
@@ -62,10 +68,11 @@ public struct FeedbackReport: Sendable {
         try render(formats: formats, excel: excel, files: true)
     }
 
-    /// Every part as one pool of jobs on all cores (`RenderJobs`), in two rounds: every chart,
-    /// its twin and its 300 dpi picture for the Word document from one parse of its SVG, the
-    /// costliest first; then the document put together from those pictures, the text files
-    /// and the workbook. Drawn format by format, a report spent a third of its time beyond the
+    /// Every part as one pool of jobs on all cores (`RenderJobs`): every chart, its twin and its
+    /// 300 dpi picture for the Word document from one parse of its SVG, the costliest first; then
+    /// the document, which waits for the last pictures, the text files and the workbook, which
+    /// need none. (In two rounds, charts and then the rest, one core sat idle while the document
+    /// was put together.) Drawn format by format, a report spent a third of its time beyond the
     /// statistics on one core. The results are the same bytes in the same order as one by one.
     private func render(formats: Set<Format>, excel: Bool, files withFiles: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
         var options = options
@@ -78,32 +85,38 @@ public struct FeedbackReport: Sendable {
         if formats.contains(.docx) { scales.append(WordPicture.scale) }
 
         // Charts in the order of their SVGs' lengths, the longest (most bars and words) first:
-        // the last job of the round is then a small one.
+        // the last chart drawn is then a small one.
         let costliest = charts.indices.sorted { charts[$0].svg.utf8.count > charts[$1].svg.utf8.count }
-        let drawn: [RenderJobs.Job<[[UInt8]]>] = costliest.map { index in
+        let drawn = DrawnCharts(count: charts.count)
+        var jobs: [RenderJobs.Job<Rendered>] = costliest.map { index in
             let chart = charts[index]
-            return { [scales] in Result { () throws(ReportError) in try ChartPicture.pngs(svg: chart.svg, name: chart.name, scales: scales) } }
+            return { [scales] in
+                let pngs = Result { () throws(ReportError) in try ChartPicture.pngs(svg: chart.svg, name: chart.name, scales: scales) }
+                drawn.set(index, (try? pngs.get()) ?? [])
+                return pngs.map { .pictures($0) }
+            }
         }
-        var pictures = [[[UInt8]]](repeating: [], count: charts.count)
-        for (index, pngs) in zip(costliest, try RenderJobs.run(drawn)) { pictures[index] = pngs }
-        // As `ChartPictures.draw`: of two charts with one name, the first is shown.
-        var printed: [String: [UInt8]] = [:]
         if formats.contains(.docx) {
-            for (chart, pngs) in zip(charts, pictures) where printed[chart.name] == nil { printed[chart.name] = pngs.last }
+            jobs.append { [options] in
+                // Every chart job was taken before this one; a chart that failed fails the
+                // report by itself (its job comes first).
+                let pictures = drawn.all()
+                // As `ChartPictures.draw`: of two charts with one name, the first is shown.
+                var printed: [String: [UInt8]] = [:]
+                for (chart, pngs) in zip(charts, pictures) where printed[chart.name] == nil { printed[chart.name] = pngs.last }
+                return Result { () throws(ReportError) in .document(try WordReport(results: self.results, options: options).render(charts: printed)) }
+            }
         }
-
-        var jobs: [RenderJobs.Job<Rendered>] = []
-        if formats.contains(.docx) {
-            jobs.append { [options, printed] in Result { () throws(ReportError) in .document(try WordReport(results: self.results, options: options).render(charts: printed)) } }
-        }
-        if withFiles { jobs.append { .success(.files(self.files(formats: formats, excel: excel))) } }
+        if withFiles { jobs.append { .success(.files(self.files(formats: formats, excel: excel, charts: charts))) } }
         if formats.contains(.xlsx) {
             jobs.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
         }
+        var pictures = [[[UInt8]]](repeating: [], count: charts.count)
         var files: [(path: String, content: String)] = []
         var document: [UInt8]?, workbook: [UInt8]?
-        for rendered in try RenderJobs.run(jobs) {
+        for (number, rendered) in try RenderJobs.run(jobs).enumerated() {
             switch rendered {
+            case .pictures(let pngs): pictures[costliest[number]] = pngs
             case .files(let some): files = some
             case .document(let bytes): document = bytes
             case .workbook(let bytes): workbook = bytes
@@ -115,7 +128,31 @@ public struct FeedbackReport: Sendable {
         return (files, binaries)
     }
 
+    /// The charts' pictures as their jobs finish, for the Word document's job, which waits for all.
+    private final class DrawnCharts: @unchecked Sendable {
+        private var pictures: [[[UInt8]]]
+        private let lock = NSLock()
+        private let done = DispatchGroup()
+
+        init(count: Int) {
+            pictures = Array(repeating: [], count: count)
+            for _ in 0..<count { done.enter() }
+        }
+
+        func set(_ index: Int, _ pngs: [[UInt8]]) {
+            lock.withLock { pictures[index] = pngs }
+            done.leave()
+        }
+
+        /// Every chart's pictures (none for a chart that failed), once all are drawn.
+        func all() -> [[[UInt8]]] {
+            done.wait()
+            return lock.withLock { pictures }
+        }
+    }
+
     private enum Rendered: Sendable {
+        case pictures([[UInt8]])
         case files([(path: String, content: String)])
         case document([UInt8])
         case workbook([UInt8])

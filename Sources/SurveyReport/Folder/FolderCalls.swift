@@ -44,9 +44,19 @@ enum FolderCalls {
         guard descriptor >= 0 else { throw SystemCallError(path) }
         var failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         if sync, failure == 0, fsync(descriptor) != 0 { failure = errno }
+        // Synced later: its blocks start for the disk now, so that the syncs find them written
+        // or on their way (70 files synced one after another took ~20 ms, ~7 ms so).
+        if !sync, failure == 0 { _ = startWriteback?(descriptor, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */) }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw SystemCallError(path, failure) }
     }
+
+    /// Linux's sync_file_range(2), which starts writing a file's dirty pages without waiting
+    /// for them; Swift's Glibc module does not declare it (_GNU_SOURCE), so it is looked up once.
+    private static let startWriteback: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
 
     /// Syncs a file written with `createFile(_:bytes:sync: false)` to disk. A folder's files
     /// written first and synced after cost one journal commit, not one each (69 fsyncs took
