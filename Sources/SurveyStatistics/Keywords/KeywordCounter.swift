@@ -45,7 +45,10 @@ public struct KeywordCounter: Sendable {
     private var rawWordTexts: [String] = []
 
     /// Normalised words that can be keywords ("surface forms"), numbered in order of first sight.
-    private var formNumbers: [String: Int32] = [:]
+    /// Keyed by their bytes in Unicode NFC, so that canonically equivalent spellings are one form,
+    /// as `String` equality would have them, without hashing a `String` (NFC hashing of Cyrillic
+    /// text was a third of what learning a word cost).
+    private var formKeys = RawWordTable()
     /// The spelling shown: the first one counted among canonically equivalent ones.
     private var formTexts: [String] = []
     private var formStems: [Int32] = []
@@ -223,7 +226,9 @@ public struct KeywordCounter: Sendable {
         var formMap = [Int32](repeating: -1, count: other.formTexts.count)
         for form in other.formTexts.indices where other.formOccurrences[form] > 0 {
             let text = other.formTexts[form]
-            let mine = formNumbers[text] ?? newForm(text, stem: stemMap[Int(other.formStems[form])])
+            let mine = other.formKeys.withKey(form) { key in
+                formNumber(key: key) ?? newForm(text, key: key, stem: stemMap[Int(other.formStems[form])])
+            }
             formMap[form] = mine
             if formOccurrences[Int(mine)] == 0 { formTexts[Int(mine)] = text }
             formOccurrences[Int(mine)] += other.formOccurrences[form]
@@ -313,19 +318,23 @@ public struct KeywordCounter: Sendable {
     private mutating func info(raw: Int32, _ reading: WordReadings.Reading) -> RawWordInfo {
         guard reading.counts || reading.countsInKyrgyz else { return .never(raw) }
         let form: Int32
-        if let known = formNumbers[reading.text] {
-            form = known
-        } else {
-            form = newForm(reading.text, stem: stemNumber(key: reading.stemKey, text: reading.stem))
+        var key = reading.textKey
+        form = key.withUTF8 { key in
+            formNumber(key: key) ?? newForm(reading.text, key: key, stem: stemNumber(key: reading.stemKey, text: reading.stem))
         }
         let stem = formStems[Int(form)]
         guard !stemIsExtraStop[Int(stem)] else { return .never(raw) }
         return RawWordInfo(raw: raw, form: form, stem: stem, counts: reading.counts, countsInKyrgyz: reading.countsInKyrgyz)
     }
 
-    private mutating func newForm(_ text: String, stem: Int32) -> Int32 {
+    /// The number of the form whose NFC bytes are `key`, if it has one.
+    private func formNumber(key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        formKeys.index(of: key, hash: RawWordTable.hash(key)).map(Int32.init)
+    }
+
+    private mutating func newForm(_ text: String, key: UnsafeBufferPointer<UInt8>, stem: Int32) -> Int32 {
         let form = Int32(formTexts.count)
-        formNumbers[text] = form
+        _ = formKeys.insert(key, hash: RawWordTable.hash(key))
         formTexts.append(text)
         formStems.append(stem)
         formOccurrences.append(0)

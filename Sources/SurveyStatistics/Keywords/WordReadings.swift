@@ -13,6 +13,8 @@ final class WordReadings: @unchecked Sendable {
     struct Reading: Sendable {
         /// `Tokenizer.normalize` of the word as written.
         let text: String
+        /// `text` in Unicode NFC: what counters key forms by.
+        let textKey: String
         /// Three characters or more, holding a letter, and not a built-in stop word of the
         /// English-and-Russian lists, or of the Kyrgyz one.
         let counts: Bool
@@ -46,9 +48,12 @@ final class WordReadings: @unchecked Sendable {
         let text = Tokenizer.normalize(Tokenizer.rawText(word))
         let long = text.count >= 3 && text.contains(where: \.isLetter)
         let stem = stemmers.stem(text)
-        // Stemmer output is nearly always ASCII or NFC already; only other text pays for NFC.
-        let stemKey = stem.utf8.allSatisfy { $0 < 0x80 } ? stem : stem.precomposedStringWithCanonicalMapping
-        return Reading(text: text, counts: long && !StopWords.builtIn(for: nil).contains(text),
-                       countsInKyrgyz: long && !StopWords.builtIn(for: .kyrgyz).contains(text), stem: stem, stemKey: stemKey)
+        return Reading(text: text, textKey: nfc(text), counts: long && !StopWords.builtIn(for: nil).contains(text),
+                       countsInKyrgyz: long && !StopWords.builtIn(for: .kyrgyz).contains(text), stem: stem, stemKey: nfc(stem))
+    }
+
+    /// ASCII is NFC already; only other text pays for normalising.
+    private static func nfc(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     }
 }
