@@ -22,8 +22,9 @@ public final class ResponseImporter {
     /// Questions with `other: true`, whose cells may hold other answers' texts.
     private let otherQuestions: [Int]
     var caches: AnswerCache
-    /// The other set, swapped in when the next file is read the other way.
-    var otherParsers: [AnswerParser]
+    /// The other set, swapped in when the next file is read the other way; made then (~3 ms for
+    /// 30 questions, which most runs never need).
+    var otherParsers: [AnswerParser]?
     var otherCaches: AnswerCache
     var readingCanonical = false
     /// Respondent ids seen, with where they were first seen (`RespondentIDSet`: exact, ~20–30
@@ -68,15 +69,16 @@ public final class ResponseImporter {
     }
 
     /// `previous`, when given, is an importer of the same questionnaire and options whose
-    /// parsers and caches this one takes over (`init(partOf:inherited:order:after:)`).
-    private init(questionnaire: Questionnaire, options: ImportOptions, answersOf previous: ResponseImporter?) {
+    /// parsers this one takes over (`init(partOf:inherited:order:after:)`), and its caches too
+    /// unless `freshCaches` (a cache is a class, for one thread at a time).
+    private init(questionnaire: Questionnaire, options: ImportOptions, answersOf previous: ResponseImporter?, freshCaches: Bool = false) {
         self.questionnaire = questionnaire
         self.options = options
         if let previous {
             parsers = previous.parsers
             otherParsers = previous.otherParsers
-            caches = previous.caches
-            otherCaches = previous.otherCaches
+            caches = freshCaches ? AnswerCache(questions: questionnaire.questions.count) : previous.caches
+            otherCaches = freshCaches ? AnswerCache(questions: questionnaire.questions.count) : previous.otherCaches
             readingCanonical = previous.readingCanonical
             skipLogic = previous.skipLogic
             plainText = previous.plainText
@@ -85,7 +87,7 @@ public final class ResponseImporter {
             return
         }
         parsers = questionnaire.answerParsers(convention: options.numberConvention)
-        otherParsers = questionnaire.answerParsers(canonical: true, convention: options.numberConvention)
+        otherParsers = nil
         skipLogic = SkipLogic(questionnaire)
         plainText = questionnaire.questions.map { $0.kind == .text && $0.missingCodes.isEmpty }
         otherQuestions = questionnaire.questions.indices.filter { questionnaire.questions[$0].otherChoice != nil }
@@ -101,12 +103,13 @@ public final class ResponseImporter {
     /// importer of the part the same thread read before, done with: its parsers and their caches
     /// go on (a cache depends only on the questionnaire and the way the file is read), so each
     /// thread parses a distinct value once, not once a part.
+    /// A thread's first part takes its parsers from `parent` (values, built once per file: ~4 ms
+    /// for 30 questions) with caches of its own.
     convenience init(partOf parent: ResponseImporter, inherited: [RespondentIDSet], order: TimestampOrderShare, after previous: ResponseImporter? = nil) {
         let reusable = previous.flatMap { $0.readingCanonical == parent.readingCanonical ? $0 : nil }
-        self.init(questionnaire: parent.questionnaire, options: parent.options, answersOf: reusable)
+        self.init(questionnaire: parent.questionnaire, options: parent.options, answersOf: reusable ?? parent, freshCaches: reusable == nil)
         if parent.readingCanonical != readingCanonical {
-            swap(&parsers, &otherParsers)
-            swap(&caches, &otherCaches)
+            swapParsers()
             readingCanonical = parent.readingCanonical
         }
         sources = parent.sources
@@ -118,6 +121,15 @@ public final class ResponseImporter {
         // Usually the ids before the file: none, and then no look-up per row.
         self.inherited = inherited.filter { !$0.isEmpty }
         orderShare = order
+    }
+
+    /// Swaps in the parsers and caches of the other way of reading (canonical file or raw
+    /// export); `readingCanonical` still says the current one.
+    private func swapParsers() {
+        let other = otherParsers ?? questionnaire.answerParsers(canonical: !readingCanonical, convention: options.numberConvention)
+        otherParsers = parsers
+        parsers = other
+        swap(&caches, &otherCaches)
     }
 
     /// Treats these respondent ids as already taken (rows appended to an existing file).
@@ -215,8 +227,7 @@ public final class ResponseImporter {
                 let found = try ColumnLayout(headers: headers, questionnaire: questionnaire, options: options, path: path)
                 let canonical = reader.mayBeCanonical && ResponseFile.isCanonical(header: headers, for: questionnaire)
                 if canonical != readingCanonical {
-                    swap(&parsers, &otherParsers)
-                    swap(&caches, &otherCaches)
+                    swapParsers()
                     readingCanonical = canonical
                 }
                 read.summary.warnings += found.warnings
