@@ -395,7 +395,7 @@ def bench(args, survey):
 
 def time_alongside(args, survey, yaml, jobs, scratch):
     """Best wall time of `survey stats` and `survey import` by (program, rows), for this size and
-    each of `--alongside`, run in turns (at least three rounds) so that every size meets the
+    each of `--alongside`, run in turns (at least five rounds) so that every size meets the
     machine at the same minutes."""
     files = {args.rows: os.path.relpath(ensure_data(args.rows, args.seed, args.shape)[0], ROOT)}
     for other in args.alongside:
@@ -412,7 +412,7 @@ def time_alongside(args, survey, yaml, jobs, scratch):
 
     print(f"bench: survey stats and import at {', '.join(f'{n:,}' for n in files)} rows, in turns …", file=sys.stderr)
     best = {}
-    for _ in range(max(args.repeat, 3)):
+    for _ in range(max(args.repeat, 5)):
         for n, relpath in files.items():
             for key, command, before in (("stats", [survey, "stats", yaml, relpath, "--format", "json"] + jobs, None),
                                          ("import", [survey, "import", yaml, relpath, "--into", into] + jobs, fresh_into)):
