@@ -93,16 +93,12 @@ public struct FeedbackReport: Sendable {
         if formats.contains(.docx) {
             jobs.append { [options] in
                 // As `ChartPictures.draw`: of two charts with one name, the first is shown.
-                var sizes: [String: WordChart]? = [:]
-                for chart in charts where sizes?[chart.name] == nil {
-                    guard let pixels = ChartPicture.pixels(svg: chart.svg, scale: WordPicture.scale) else {
-                        sizes = nil
-                        break
-                    }
-                    sizes?[chart.name] = WordChart(name: chart.name, pixels: pixels)
+                var laidOut: [String: WordChart] = [:]
+                for chart in charts where laidOut[chart.name] == nil {
+                    guard let pixels = ChartPicture.pixels(svg: chart.svg, scale: WordPicture.scale) else { return .success(.layout(nil)) }
+                    laidOut[chart.name] = WordChart(name: chart.name, pixels: pixels)
                 }
-                drawn.setLayout(sizes.map { WordReport(results: self.results, options: options).document(charts: $0) })
-                return .success(.laidOut)
+                return .success(.layout(WordReport(results: self.results, options: options).document(charts: laidOut)))
             }
         }
         let firstChart = jobs.count
@@ -134,12 +130,17 @@ public struct FeedbackReport: Sendable {
         if formats.contains(.xlsx) {
             jobs.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
         }
+        // The layout's job hands its document to the packing job through `drawn`.
+        let run = jobs
+        jobs = run.indices.map { number in
+            { let rendered = run[number](); if case .success(.layout(let document)) = rendered { drawn.setLayout(document) }; return rendered }
+        }
         var pictures = [[[UInt8]]](repeating: [], count: charts.count)
         var files: [(path: String, content: String)] = []
         var document: [UInt8]?, workbook: [UInt8]?
         for (number, rendered) in try RenderJobs.run(jobs).enumerated() {
             switch rendered {
-            case .laidOut: break
+            case .layout: break
             case .pictures(let pngs): pictures[costliest[number - firstChart]] = pngs
             case .files(let some): files = some
             case .document(let bytes): document = bytes
@@ -168,7 +169,6 @@ public struct FeedbackReport: Sendable {
             if layout { layoutDone.enter() }
         }
 
-        /// nil: the pictures' sizes were not known before they were drawn.
         func setLayout(_ document: WordDocument?) {
             lock.withLock { laidOut = document }
             layoutDone.leave()
@@ -192,9 +192,9 @@ public struct FeedbackReport: Sendable {
         }
     }
 
-    private enum Rendered: Sendable {
-        /// report.docx laid out, handed to the job that packs it through `DrawnCharts`.
-        case laidOut
+    private enum Rendered: @unchecked Sendable {
+        /// report.docx laid out (nil: its pictures' sizes are not known before they are drawn).
+        case layout(WordDocument?)
         case pictures([[UInt8]])
         case files([(path: String, content: String)])
         case document([UInt8])
