@@ -68,13 +68,12 @@ public struct FeedbackReport: Sendable {
         try render(formats: formats, excel: excel, files: true)
     }
 
-    /// Every part as one pool of jobs on all cores (`RenderJobs`): report.docx laid out first
-    /// (its pictures' sizes follow from the SVGs), then every chart, its twin and its 300 dpi
-    /// picture from one parse of its SVG, the costliest first; then the document packed with
-    /// the pictures once the last is drawn, the text files and the workbook. (In two rounds,
-    /// charts and then the rest, one core sat idle while the document was put together.) Drawn
-    /// format by format, a report spent a third of its time beyond the statistics on one core.
-    /// The results are the same bytes in the same order as one by one.
+    /// Every part as one pool of jobs on all cores (`RenderJobs`): every chart, its twin and its
+    /// 300 dpi picture for the Word document from one parse of its SVG, the costliest first; then
+    /// the document, which waits for the last pictures, the text files and the workbook, which
+    /// need none. (In two rounds, charts and then the rest, one core sat idle while the document
+    /// was put together.) Drawn format by format, a report spent a third of its time beyond the
+    /// statistics on one core. The results are the same bytes in the same order as one by one.
     private func render(formats: Set<Format>, excel: Bool, files withFiles: Bool) throws(ReportError) -> (files: [(path: String, content: String)], pictures: [(path: String, bytes: [UInt8])]) {
         var options = options
         // A cut quote points to comments.csv when it is written beside the document, as in report.md.
@@ -88,21 +87,8 @@ public struct FeedbackReport: Sendable {
         // Charts in the order of their SVGs' lengths, the longest (most bars and words) first:
         // the last chart drawn is then a small one.
         let costliest = charts.indices.sorted { charts[$0].svg.utf8.count > charts[$1].svg.utf8.count }
-        let drawn = DrawnCharts(count: charts.count, layout: formats.contains(.docx))
-        var jobs: [RenderJobs.Job<Rendered>] = []
-        if formats.contains(.docx) {
-            jobs.append { [options] in
-                // As `ChartPictures.draw`: of two charts with one name, the first is shown.
-                var laidOut: [String: WordChart] = [:]
-                for chart in charts where laidOut[chart.name] == nil {
-                    guard let pixels = ChartPicture.pixels(svg: chart.svg, scale: WordPicture.scale) else { return .success(.layout(nil)) }
-                    laidOut[chart.name] = WordChart(name: chart.name, pixels: pixels)
-                }
-                return .success(.layout(WordReport(results: self.results, options: options).document(charts: laidOut)))
-            }
-        }
-        let firstChart = jobs.count
-        jobs += costliest.map { index in
+        let drawn = DrawnCharts(count: charts.count)
+        var jobs: [RenderJobs.Job<Rendered>] = costliest.map { index in
             let chart = charts[index]
             return { [scales] in
                 let pngs = Result { () throws(ReportError) in try ChartPicture.pngs(svg: chart.svg, name: chart.name, scales: scales) }
@@ -112,36 +98,25 @@ public struct FeedbackReport: Sendable {
         }
         if formats.contains(.docx) {
             jobs.append { [options] in
-                // Every chart job and the layout were taken before this one; a chart that failed
-                // fails the report by itself (its job comes first).
+                // Every chart job was taken before this one; a chart that failed fails the
+                // report by itself (its job comes first).
                 let pictures = drawn.all()
+                // As `ChartPictures.draw`: of two charts with one name, the first is shown.
                 var printed: [String: [UInt8]] = [:]
                 for (chart, pngs) in zip(charts, pictures) where printed[chart.name] == nil { printed[chart.name] = pngs.last }
-                let word = WordReport(results: self.results, options: options)
-                return Result { () throws(ReportError) in
-                    // Laid out before the pictures were drawn, unless a picture is not the size
-                    // its SVG said (then laid out again from the pictures).
-                    if var document = drawn.layout(), document.addPictures(printed) { return .document(try word.pack(document)) }
-                    return .document(try word.render(charts: printed))
-                }
+                return Result { () throws(ReportError) in .document(try WordReport(results: self.results, options: options).render(charts: printed)) }
             }
         }
         if withFiles { jobs.append { .success(.files(self.files(formats: formats, excel: excel, charts: charts))) } }
         if formats.contains(.xlsx) {
             jobs.append { [options] in Result { () throws(ReportError) in .workbook(try ExcelReport(results: self.results, options: options).bytes()) } }
         }
-        // The layout's job hands its document to the packing job through `drawn`.
-        let run = jobs
-        jobs = run.indices.map { number in
-            { let rendered = run[number](); if case .success(.layout(let document)) = rendered { drawn.setLayout(document) }; return rendered }
-        }
         var pictures = [[[UInt8]]](repeating: [], count: charts.count)
         var files: [(path: String, content: String)] = []
         var document: [UInt8]?, workbook: [UInt8]?
         for (number, rendered) in try RenderJobs.run(jobs).enumerated() {
             switch rendered {
-            case .layout: break
-            case .pictures(let pngs): pictures[costliest[number - firstChart]] = pngs
+            case .pictures(let pngs): pictures[costliest[number]] = pngs
             case .files(let some): files = some
             case .document(let bytes): document = bytes
             case .workbook(let bytes): workbook = bytes
@@ -153,31 +128,15 @@ public struct FeedbackReport: Sendable {
         return (files, binaries)
     }
 
-    /// The charts' pictures as their jobs finish, and report.docx's layout, for the job that
-    /// packs the document, which waits for all.
+    /// The charts' pictures as their jobs finish, for the Word document's job, which waits for all.
     private final class DrawnCharts: @unchecked Sendable {
         private var pictures: [[[UInt8]]]
-        private var laidOut: WordDocument?
         private let lock = NSLock()
         private let done = DispatchGroup()
-        private let layoutDone = DispatchGroup()
 
-        /// `layout`: a job will lay report.docx out (`setLayout`).
-        init(count: Int, layout: Bool) {
+        init(count: Int) {
             pictures = Array(repeating: [], count: count)
             for _ in 0..<count { done.enter() }
-            if layout { layoutDone.enter() }
-        }
-
-        func setLayout(_ document: WordDocument?) {
-            lock.withLock { laidOut = document }
-            layoutDone.leave()
-        }
-
-        /// The layout, once its job is done (it was taken before every chart's).
-        func layout() -> WordDocument? {
-            layoutDone.wait()
-            return lock.withLock { laidOut }
         }
 
         func set(_ index: Int, _ pngs: [[UInt8]]) {
@@ -192,9 +151,7 @@ public struct FeedbackReport: Sendable {
         }
     }
 
-    private enum Rendered: @unchecked Sendable {
-        /// report.docx laid out (nil: its pictures' sizes are not known before they are drawn).
-        case layout(WordDocument?)
+    private enum Rendered: Sendable {
         case pictures([[UInt8]])
         case files([(path: String, content: String)])
         case document([UInt8])

@@ -30,22 +30,6 @@ enum ChartPicture {
     /// at a smaller scale instead of asking cairo for a surface it cannot make (its limit is 32,767).
     static let maxSide = 16_384.0
 
-    /// The size in pixels of the picture `pngs(svg:name:scales:)` draws at `scale`, from the
-    /// width and height on the SVG's root element (plain numbers, as `SVGCanvas` writes them and
-    /// librsvg reads them); nil without them. Lets report.docx be laid out before its pictures
-    /// are drawn (`WordChart`), which checks the pictures against it.
-    static func pixels(svg: String, scale: Double) -> (width: Int, height: Int)? {
-        guard let open = svg.range(of: "<svg "), let close = svg[open.upperBound...].firstIndex(of: ">") else { return nil }
-        let tag = svg[open.lowerBound..<close]
-        func number(_ name: String) -> Double? {
-            guard let start = tag.range(of: " \(name)=\""), let end = tag[start.upperBound...].firstIndex(of: "\"") else { return nil }
-            return Double(tag[start.upperBound..<end])
-        }
-        guard let width = number("width"), let height = number("height"), width > 0, height > 0 else { return nil }
-        let scale = min(scale, maxSide / max(width, height))
-        return (Int((width * scale).rounded(.up)), Int((height * scale).rounded(.up)))
-    }
-
     /// The PNG bytes of `svg` drawn at `scale` pixels per SVG pixel (report.docx asks for
     /// print resolution); `name` only names the chart in errors.
     static func png(svg: String, name: String, scale: Double = ChartPicture.scale) throws(ReportError) -> [UInt8] {

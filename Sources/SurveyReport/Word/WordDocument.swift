@@ -49,25 +49,12 @@ struct WordDocument {
     }
 
     /// A chart as an inline picture in a paragraph of its own, kept with what follows (its table).
-    mutating func picture(_ chart: WordChart, description: String) {
+    mutating func picture(png: [UInt8], description: String) {
         let index = pictures.count
-        let picture = WordPicture(fileName: "chart\(index + 1).png", chart: chart, description: description)
+        let picture = WordPicture(fileName: "chart\(index + 1).png", png: png, description: description)
         pictures.append(picture)
         let drawing = picture.drawing(id: index + 1, relationship: WordDocument.relationship(picture: index), maxWidth: WordDocument.textWidthEMU)
         blocks.append(WordML.paragraph(style: "Figure", keepWithNext: true, [WordML.element("w:r", [], [drawing])]))
-    }
-
-    /// Adds the PNGs of the pictures laid out before they were drawn, by chart name; false (and
-    /// nothing added) when one is missing or not the size it was laid out for.
-    mutating func addPictures(_ pngs: [String: [UInt8]]) -> Bool {
-        var drawn = pictures
-        for index in drawn.indices where drawn[index].chart.png.isEmpty {
-            guard let png = pngs[drawn[index].chart.name], let pixels = WordChart.pixels(ofPNG: png),
-                  let expected = drawn[index].chart.pixels, pixels == expected else { return false }
-            drawn[index].chart.png = png
-        }
-        pictures = drawn
-        return true
     }
 
     /// `<w:body>` with the blocks and the section's page setup: A4 portrait, margins, and the

@@ -14,13 +14,16 @@ struct WordPicture {
 
     /// `media/NAME.png` inside the package.
     var fileName: String
-    /// The chart's picture: its PNG, or its name and size while it is being drawn.
-    var chart: WordChart
+    var png: [UInt8]
     /// The alt text.
     var description: String
 
-    var png: [UInt8] { chart.png }
-    var pixels: (width: Int, height: Int)? { chart.pixels }
+    /// The PNG's size in pixels, from its IHDR chunk (bytes 16–23); nil if it is no PNG.
+    var pixels: (width: Int, height: Int)? {
+        guard png.count >= 24, png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
+        func number(_ at: Int) -> Int { png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
+    }
 
     /// The size shown on the page in EMU: the SVG's size, no wider than `maxWidth`.
     func extent(maxWidth: Int) -> (cx: Int, cy: Int) {

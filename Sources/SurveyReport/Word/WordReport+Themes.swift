@@ -5,9 +5,9 @@ import SurveyStatistics
 extension WordReport {
     /// "Themes", the theme chart, the table (theme, answers, % of answers, 95% CI, then no
     /// theme) and the note on what the figures are of.
-    func themes(_ document: inout WordDocument, _ table: ThemeTable, question: Question, chart: WordChart?) {
+    func themes(_ document: inout WordDocument, _ table: ThemeTable, question: Question, chart: [UInt8]?) {
         document.paragraph(runs: WordML.runs(phrases.themes, .bold), keepWithNext: true)
-        if let chart { document.picture(chart, description: phrases.themesChartOf(question.text.text(in: language))) }
+        if let chart { document.picture(png: chart, description: phrases.themesChartOf(question.text.text(in: language))) }
         var rows = WordTable([(phrases.theme, .left), (phrases.answersMentioning, .right), (phrases.percentOfAnswers, .right), (phrases.confidenceInterval, .right)])
         for row in table.rows {
             rows.append([row.label.text(in: language.rawValue), phrases.integer(row.count), phrases.number(row.percent), ThemeQuoteGroups.interval(row)])

@@ -28,12 +28,6 @@ public struct WordReport {
     /// The .docx file's bytes, with the charts drawn already: chart name → PNG at
     /// `WordPicture.scale` (`FeedbackReport` draws them beside its other parts).
     func render(charts: [String: [UInt8]]) throws(ReportError) -> [UInt8] {
-        try pack(document(charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.key, WordChart(name: $0.key, png: $0.value)) })))
-    }
-
-    /// The document laid out, its pictures as `charts` has them (chart name → PNG, or size while
-    /// it is drawn).
-    func document(charts: [String: WordChart]) -> WordDocument {
         var document = WordDocument()
         let questionnaire = results.questionnaire
         let title = options.title ?? phrases.reportTitle
@@ -59,9 +53,9 @@ public struct WordReport {
 
         // The overview's name as HTMLReport.charts() gives it.
         let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
-        if let chart = charts[overview] {
+        if let png = charts[overview] {
             document.heading(phrases.ratingsOverview, level: 1)
-            document.picture(chart, description: phrases.ratingsOverview)
+            document.picture(png: png, description: phrases.ratingsOverview)
             document.paragraph(phrases.ratingsOverviewNote, style: "Note")
         }
         for (number, result) in results.questions.enumerated() {
@@ -77,13 +71,8 @@ public struct WordReport {
         document.heading(phrases.methods, level: 1)
         for sentence in phrases.methodsText(for: results) { document.bullet(runs: WordML.runs(sentence)) }
 
-        return document
-    }
-
-    /// The .docx file's bytes: `document` with its pictures' PNGs in it.
-    func pack(_ document: WordDocument) throws(ReportError) -> [UInt8] {
         let tag = language == .russian ? "ru-RU" : "en-GB"
-        return try WordPackage(document: document, title: options.title ?? phrases.reportTitle, language: tag, pageOf: phrases.pageOf).bytes()
+        return try WordPackage(document: document, title: title, language: tag, pageOf: phrases.pageOf).bytes()
     }
 
     /// The ledger: its sentences, then the problems by kind as a table.
@@ -100,12 +89,12 @@ public struct WordReport {
         if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { document.paragraph(duplicates) }
     }
 
-    private func section(_ document: inout WordDocument, number: Int, question: Question, result: QuestionResult, chart: WordChart?, themeChart: WordChart?) {
+    private func section(_ document: inout WordDocument, number: Int, question: Question, result: QuestionResult, chart: [UInt8]?, themeChart: [UInt8]?) {
         let text = question.text.text(in: language)
         document.heading("\(number). " + text, level: 1)
         document.paragraph(HTMLReport.capitalized(phrases.base(result.base)), style: "Note", keepWithNext: true)
         // The chart right under the base line, before the table it draws.
-        if let chart { document.picture(chart, description: phrases.chartOf(text)) }
+        if let chart { document.picture(png: chart, description: phrases.chartOf(text)) }
         let others = NonAnswerRow.rows(result, question: question)
         // A "% of asked" column only where the table shows more than "No answer" below the answers.
         let showAsked = others.count > 1

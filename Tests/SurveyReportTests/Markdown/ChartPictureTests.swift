@@ -23,23 +23,6 @@ import Testing
         }
     }
 
-    /// report.docx is laid out before its pictures are drawn, from the sizes their SVGs give:
-    /// every chart of the example, at the twin's and the print scale, is drawn that size.
-    @Test func pictureSizesAreKnownFromTheSVG() throws {
-        let results = try HTMLInChromiumTests.bundledExample()
-        for chart in HTMLReport(results: results, options: ReportOptions(language: .russian)).charts() {
-            let drawn = try ChartPicture.pngs(svg: chart.svg, name: chart.name, scales: [ChartPicture.scale, WordPicture.scale])
-            for (png, scale) in zip(drawn, [ChartPicture.scale, WordPicture.scale]) {
-                let size = try #require(Self.size(ofPNG: png))
-                let predicted = try #require(ChartPicture.pixels(svg: chart.svg, scale: scale), "\(chart.name)")
-                #expect(predicted == size, "\(chart.name) at \(scale)")
-            }
-        }
-        let tall = ##"<svg xmlns="http://www.w3.org/2000/svg" width="440" height="20000"><rect width="440" height="20000" fill="#ff0000"/></svg>"##
-        #expect(ChartPicture.pixels(svg: tall, scale: 2).map { [$0.width, $0.height] } == [361, 16_384])
-        #expect(ChartPicture.pixels(svg: ##"<svg xmlns="http://www.w3.org/2000/svg" width="100%">"##, scale: 2) == nil)
-    }
-
     /// Something is drawn: the same canvas with the chart's text and bars compresses far worse
     /// than the white page alone, and two runs give the same bytes (reports are kept in git).
     @Test func drawsTheChartAndTheSameBytesEachTime() throws {

@@ -146,32 +146,6 @@ import FoundationXML
         #expect(first == second)
     }
 
-    /// Laid out before the pictures are drawn and packed with them after (what `survey report`
-    /// does), the document is the same bytes as laid out from the pictures; a picture of
-    /// another size than laid out for is refused, so the document is laid out again.
-    @Test func laidOutBeforeThePicturesSameBytes() throws {
-        let results = try ReportFixture.example()
-        let word = WordReport(results: results, options: ReportOptions())
-        let charts = HTMLReport(results: results, options: ReportOptions()).charts()
-        var pngs: [String: [UInt8]] = [:], sizes: [String: WordChart] = [:]
-        for chart in charts where pngs[chart.name] == nil {
-            pngs[chart.name] = try ChartPicture.png(svg: chart.svg, name: chart.name, scale: WordPicture.scale)
-            sizes[chart.name] = WordChart(name: chart.name, pixels: try #require(ChartPicture.pixels(svg: chart.svg, scale: WordPicture.scale)))
-        }
-        var laidOut = word.document(charts: sizes)
-        let added = laidOut.addPictures(pngs)
-        #expect(added)
-        #expect(try word.pack(laidOut) == (try word.render(charts: pngs)))
-
-        var wrong = word.document(charts: sizes)
-        let name = try #require(charts.first?.name)
-        var other = pngs
-        other[name] = try ChartPicture.png(svg: try #require(charts.first?.svg), name: name, scale: 1)
-        let refused = !wrong.addPictures(other)
-        #expect(refused)
-        #expect(wrong.pictures.allSatisfy { $0.png.isEmpty })
-    }
-
     /// A long label takes the room and the counts keep their natural width; a table with more
     /// columns than fit shrinks every column alike and still adds up to the text width.
     @Test func tableWidths() {
