@@ -102,9 +102,8 @@ public final class ResponseImporter {
     /// header read, the ids taken before the part to look up, its own counts. `previous` is the
     /// importer of the part the same thread read before, done with: its parsers and their caches
     /// go on (a cache depends only on the questionnaire and the way the file is read), so each
-    /// thread parses a distinct value once, not once a part.
-    /// A thread's first part takes its parsers from `parent` (values, built once per file: ~4 ms
-    /// for 30 questions) with caches of its own.
+    /// thread parses a distinct value once, not once a part. A thread's first part takes the
+    /// parsers of `parent` (values, built once per file) with caches of its own.
     convenience init(partOf parent: ResponseImporter, inherited: [RespondentIDSet], order: TimestampOrderShare, after previous: ResponseImporter? = nil) {
         let reusable = previous.flatMap { $0.readingCanonical == parent.readingCanonical ? $0 : nil }
         self.init(questionnaire: parent.questionnaire, options: parent.options, answersOf: reusable ?? parent, freshCaches: reusable == nil)

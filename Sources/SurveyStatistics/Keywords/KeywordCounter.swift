@@ -341,21 +341,17 @@ public struct KeywordCounter: Sendable {
         return form
     }
 
-    /// The number of the stem whose NFC bytes are `key`.
-    private mutating func stemNumber(key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The number of the stem `text` (the key's own text when nil), whose NFC bytes are `key`.
+    private mutating func stemNumber(key: UnsafeBufferPointer<UInt8>, text: String? = nil) -> Int32 {
         let hash = RawWordTable.hash(key)
         if let known = stems.index(of: key, hash: hash) { return Int32(known) }
-        return newStem(key, hash: hash, text: String(decoding: key, as: UTF8.self))
+        return newStem(key, hash: hash, text: text ?? String(decoding: key, as: UTF8.self))
     }
 
     /// The number of the stem `text`, whose NFC form is `key`.
     private mutating func stemNumber(key: String, text: String) -> Int32 {
         var key = key
-        return key.withUTF8 { bytes in
-            let hash = RawWordTable.hash(bytes)
-            if let known = stems.index(of: bytes, hash: hash) { return Int32(known) }
-            return newStem(bytes, hash: hash, text: text)
-        }
+        return key.withUTF8 { stemNumber(key: $0, text: text) }
     }
 
     private mutating func newStem(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, text: String) -> Int32 {
