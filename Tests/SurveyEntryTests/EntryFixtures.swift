@@ -17,12 +17,21 @@ enum EntryFixtures {
         try QuestionnaireLoader.load(path: repoRoot.appendingPathComponent("questionnaires/seminar-feedback.yaml").path)
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder, inside one folder of this test process's that goes when it exits:
+    /// the suites are structs, with no place to clean up after a test, and every test of them
+    /// left its folder behind (~10,000 in /tmp after a few weeks of `make test`).
     static func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "survey-entry-\(UUID().uuidString)"
+        _ = removedAtExit
+        let path = scratchRoot + "/\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    private static var scratchRoot: String { NSTemporaryDirectory() + "survey-entry-tests-\(getpid())" }
+
+    private static let removedAtExit: Void = {
+        atexit { try? FileManager.default.removeItem(atPath: EntryFixtures.scratchRoot) }
+    }()
 
     /// A whole feedback.yaml form, line by line, ending with Enter at the review.
     /// usefulness 2 makes why_not_useful asked.
