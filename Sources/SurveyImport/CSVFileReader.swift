@@ -162,16 +162,17 @@ final class CSVFileReader {
             }
         }
         guard encoding == .utf8 else { return nil }
-        var text = Array(head[bomLength...])
+        // A slice of the head, not a second copy of its MiB.
+        var text = head[bomLength...]
         var line = 1
         var start = bomLength
-        let declaration = DelimiterDeclaration(text[...])
+        let declaration = DelimiterDeclaration(text)
         if let declaration {
-            text.removeSubrange(0..<declaration.length)
+            text.removeFirst(declaration.length)
             line = 2
             start += declaration.length
         }
-        let chosen = forcedDelimiter ?? declaration?.delimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text[...]))
+        let chosen = forcedDelimiter ?? declaration?.delimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text))
         guard chosen.isASCII else { return nil }
         declaredDelimiter = declaration?.delimiter
         delimiter = chosen
