@@ -3,10 +3,21 @@ import Foundation
 /// Writing CSV fields the way RFC 4180 and spreadsheet users need them.
 public enum CSVFormat {
     /// The field quoted when it holds the delimiter, a quote, CR or LF; quotes doubled.
+    ///
+    /// Doubled byte by byte: Foundation's `replacingOccurrences` searched through NSString,
+    /// which took a quote that a combining mark follows for part of one character and left it
+    /// single, so the field's quoting ended there for every CSV reader.
     public static func quoted(_ field: String, delimiter: UInt8 = UInt8(ascii: ",")) -> String {
         let needsQuotes = field.utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The field made safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`,
