@@ -328,8 +328,7 @@ public struct HTMLReport {
 
     /// Escaped text with its line breaks kept.
     static func lines(_ escaped: String) -> String {
-        escaped.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .replacingOccurrences(of: "\n", with: "<br />")
+        LineBreaks.replaced(in: escaped, by: "<br />")
     }
 
     /// Escaped text whose `` `…` `` spans (as the phrases mark expressions) become `<code>`.

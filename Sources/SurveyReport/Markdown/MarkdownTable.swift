@@ -38,7 +38,7 @@ struct MarkdownTable {
     /// Plain text as one table cell: Markdown escaped, a line break as `<br>` (with a space before
     /// it, so that Word, which drops the `<br>`, still sees two words).
     static func cell(_ text: String) -> String {
-        Escaping.markdownCell(text).replacingOccurrences(of: "<br>", with: " <br>")
+        Escaping.markdownCell(text, lineBreak: " <br>")
     }
 
     func render() -> String {

@@ -74,7 +74,7 @@ enum WordML {
         if style.contains(.bold) { properties.append(element("w:b")) }
         if style.contains(.italic) { properties.append(element("w:i")) }
         let run = element("w:r", [], properties.isEmpty ? [] : [element("w:rPr", [], properties)])
-        let lines = VisibleText.report(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = LineBreaks.replaced(in: VisibleText.report(text), by: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             if index > 0 { run.addChild(element("w:br")) }
