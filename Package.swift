@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         .target(
             name: "SurveyReport",
-            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "CPNG", "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SurveyModel", "SurveyImport", "SurveyStatistics", "CRsvg", "CPNG", "CLibXML2", "XLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         .target(name: "SurveyEntry", dependencies: ["SurveyModel", "SurveyImport"]),

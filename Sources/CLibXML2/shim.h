@@ -1,5 +1,6 @@
 // libxml2 (Debian libxml2-dev): the push parser with SAX2 callbacks reads an XLSX sheet's XML
-// as ZIPFoundation inflates it, one chunk at a time, so a sheet is never held whole.
+// as ZIPFoundation inflates it, one chunk at a time, so a sheet is never held whole; the text
+// writer writes report.docx's parts.
 // Include paths come from pkg-config (libxml-2.0).
 #include <libxml/xmlversion.h>
 // Debian builds libxml2 with ICU, whose headers then clash with Foundation's own copy of ICU
@@ -10,3 +11,8 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/entities.h>
+
+// `xmlFree` is a global function pointer, which Swift 6 will not read from concurrent code.
+static inline void survey_xml_free(void *memory) { xmlFree(memory); }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The body of report.docx as it is built, block by block: headings in Word's own heading
 /// styles (so the navigation pane and a table of contents find them), paragraphs, bullets,
@@ -14,7 +11,7 @@ struct WordDocument {
     /// The text width in EMU (635 per twip).
     static let textWidthEMU = textWidth * 635
 
-    private(set) var blocks: [XMLElement] = []
+    private(set) var blocks: [WordElement] = []
     private(set) var pictures: [WordPicture] = []
 
     /// The relationship id of the n-th picture (from 0) in document.xml.rels; the first ids name
@@ -32,12 +29,12 @@ struct WordDocument {
     }
 
     /// A paragraph of runs already built.
-    mutating func paragraph(runs: [XMLElement], style: String? = nil, keepWithNext: Bool = false) {
+    mutating func paragraph(runs: [WordElement], style: String? = nil, keepWithNext: Bool = false) {
         blocks.append(WordML.paragraph(style: style, keepWithNext: keepWithNext, runs))
     }
 
     /// A bulleted paragraph (`ListBullet`, numbered by numbering.xml's bullet list).
-    mutating func bullet(runs: [XMLElement]) {
+    mutating func bullet(runs: [WordElement]) {
         blocks.append(WordML.paragraph(style: "ListBullet", runs))
     }
 
@@ -59,7 +56,7 @@ struct WordDocument {
 
     /// `<w:body>` with the blocks and the section's page setup: A4 portrait, margins, and the
     /// footer that numbers the pages.
-    func body(footer relationship: String) -> XMLElement {
+    func body(footer relationship: String) -> WordElement {
         let section = WordML.element("w:sectPr", [], [
             WordML.element("w:footerReference", [("w:type", "default"), ("r:id", relationship)]),
             WordML.element("w:pgSz", [("w:w", "\(WordDocument.pageWidth)"), ("w:h", "\(WordDocument.pageHeight)")]),

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SurveyModel
 import XLSXWriter
 private import ZIPFoundation
@@ -29,14 +26,14 @@ struct WordPackage {
 
     func bytes() throws(ReportError) -> [UInt8] {
         var parts: [(path: String, data: Data)] = []
-        parts.append(("[Content_Types].xml", WordML.part(contentTypes())))
-        parts.append(("_rels/.rels", WordML.part(relationships([
+        parts.append(("[Content_Types].xml", try WordML.part(contentTypes())))
+        parts.append(("_rels/.rels", try WordML.part(relationships([
             ("rIdDocument", Self.officeRelationships + "officeDocument", "word/document.xml"),
             ("rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
         ]))))
-        parts.append(("docProps/core.xml", WordML.part(coreProperties())))
+        parts.append(("docProps/core.xml", try WordML.part(coreProperties())))
         let documentRoot = WordML.root("w:document", namespaces: WordML.namespaces.map(\.prefix), [document.body(footer: "rIdFooter")])
-        parts.append(("word/document.xml", WordML.part(documentRoot)))
+        parts.append(("word/document.xml", try WordML.part(documentRoot)))
         var wordRelationships = [
             ("rIdStyles", Self.officeRelationships + "styles", "styles.xml"),
             ("rIdSettings", Self.officeRelationships + "settings", "settings.xml"),
@@ -46,11 +43,11 @@ struct WordPackage {
         for (index, picture) in document.pictures.enumerated() {
             wordRelationships.append((WordDocument.relationship(picture: index), Self.officeRelationships + "image", "media/" + picture.fileName))
         }
-        parts.append(("word/_rels/document.xml.rels", WordML.part(relationships(wordRelationships))))
-        parts.append(("word/styles.xml", WordML.part(WordStyles.styles(language: language))))
-        parts.append(("word/numbering.xml", WordML.part(WordStyles.numbering())))
-        parts.append(("word/settings.xml", WordML.part(WordStyles.settings(language: language))))
-        parts.append(("word/footer1.xml", WordML.part(WordStyles.footer(pageOf))))
+        parts.append(("word/_rels/document.xml.rels", try WordML.part(relationships(wordRelationships))))
+        parts.append(("word/styles.xml", try WordML.part(WordStyles.styles(language: language))))
+        parts.append(("word/numbering.xml", try WordML.part(WordStyles.numbering())))
+        parts.append(("word/settings.xml", try WordML.part(WordStyles.settings(language: language))))
+        parts.append(("word/footer1.xml", try WordML.part(WordStyles.footer(pageOf))))
         for picture in document.pictures { parts.append(("word/media/" + picture.fileName, Data(picture.png))) }
         return try zip(parts)
     }
@@ -81,8 +78,8 @@ struct WordPackage {
         }
     }
 
-    private func contentTypes() -> XMLElement {
-        let root = WordML.element("Types", [], [
+    private func contentTypes() -> WordElement {
+        var root = WordML.element("Types", [], [
             WordML.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")]),
             WordML.element("Default", [("Extension", "xml"), ("ContentType", "application/xml")]),
             WordML.element("Default", [("Extension", "png"), ("ContentType", "image/png")]),
@@ -93,31 +90,29 @@ struct WordPackage {
             override("/word/footer1.xml", Self.wordprocessing + "footer+xml"),
             override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
         ])
-        root.addNamespace(XMLNode.namespace(withName: "", stringValue: "http://schemas.openxmlformats.org/package/2006/content-types") as! XMLNode)
+        root.namespaces = [("", "http://schemas.openxmlformats.org/package/2006/content-types")]
         return root
     }
 
-    private func override(_ part: String, _ type: String) -> XMLElement {
+    private func override(_ part: String, _ type: String) -> WordElement {
         WordML.element("Override", [("PartName", part), ("ContentType", type)])
     }
 
-    private func relationships(_ list: [(id: String, type: String, target: String)]) -> XMLElement {
-        let root = WordML.element("Relationships", [], list.map { WordML.element("Relationship", [("Id", $0.id), ("Type", $0.type), ("Target", $0.target)]) })
-        root.addNamespace(XMLNode.namespace(withName: "", stringValue: Self.relationshipsNamespace) as! XMLNode)
+    private func relationships(_ list: [(id: String, type: String, target: String)]) -> WordElement {
+        var root = WordML.element("Relationships", [], list.map { WordML.element("Relationship", [("Id", $0.id), ("Type", $0.type), ("Target", $0.target)]) })
+        root.namespaces = [("", Self.relationshipsNamespace)]
         return root
     }
 
     /// Title, language and the tool as creator; no dates (the report stays byte-stable).
-    private func coreProperties() -> XMLElement {
-        let root = WordML.element("cp:coreProperties", [], [
-            XMLElement(name: "dc:title", stringValue: VisibleText.report(title)),
-            XMLElement(name: "dc:creator", stringValue: "survey"),
-            XMLElement(name: "dc:language", stringValue: language),
+    private func coreProperties() -> WordElement {
+        var root = WordML.element("cp:coreProperties", [], [
+            WordElement(name: "dc:title", text: VisibleText.report(title)),
+            WordElement(name: "dc:creator", text: "survey"),
+            WordElement(name: "dc:language", text: language),
         ])
-        for (prefix, uri) in [("cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"), ("dc", "http://purl.org/dc/elements/1.1/"),
-                              ("dcterms", "http://purl.org/dc/terms/")] {
-            root.addNamespace(XMLNode.namespace(withName: prefix, stringValue: uri) as! XMLNode)
-        }
+        root.namespaces = [("cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"), ("dc", "http://purl.org/dc/elements/1.1/"),
+                           ("dcterms", "http://purl.org/dc/terms/")]
         return root
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A chart in report.docx: the PNG drawn from the chart's SVG (`ChartPicture`) at print
 /// resolution, placed inline at the SVG's own size (narrowed to the text width when wider),
@@ -35,9 +32,9 @@ struct WordPicture {
 
     /// `<w:drawing>` holding the picture inline; `id` is unique in the document, `relationship`
     /// the id of the PNG in document.xml.rels.
-    func drawing(id: Int, relationship: String, maxWidth: Int) -> XMLElement {
+    func drawing(id: Int, relationship: String, maxWidth: Int) -> WordElement {
         let (cx, cy) = extent(maxWidth: maxWidth)
-        func e(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLElement] = []) -> XMLElement {
+        func e(_ name: String, _ attributes: [(String, String)] = [], _ children: [WordElement] = []) -> WordElement {
             WordML.element(name, attributes, children)
         }
         let picture = e("pic:pic", [], [

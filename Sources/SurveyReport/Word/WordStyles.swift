@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The parts of report.docx that say how it looks: styles.xml, numbering.xml (the bullet list),
 /// settings.xml and the footer with the page numbers.
@@ -11,14 +8,14 @@ import FoundationXML
 /// own Heading 1/2. Everything is in one plain font family so that a program manager can
 /// paste the annex into a document of their own and let its styles take over.
 enum WordStyles {
-    private static func e(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLElement] = []) -> XMLElement {
+    private static func e(_ name: String, _ attributes: [(String, String)] = [], _ children: [WordElement] = []) -> WordElement {
         WordML.element(name, attributes, children)
     }
 
-    private static func v(_ name: String, _ value: String) -> XMLElement { WordML.value(name, value) }
+    private static func v(_ name: String, _ value: String) -> WordElement { WordML.value(name, value) }
 
     /// styles.xml; `language` is the report's (`en-GB`, `ru-RU`), for spelling and hyphenation.
-    static func styles(language: String) -> XMLElement {
+    static func styles(language: String) -> WordElement {
         let defaults = e("w:docDefaults", [], [
             e("w:rPrDefault", [], [e("w:rPr", [], [
                 e("w:rFonts", [("w:ascii", "Calibri"), ("w:hAnsi", "Calibri"), ("w:eastAsia", "Calibri"), ("w:cs", "Calibri")]),
@@ -67,14 +64,14 @@ enum WordStyles {
     }
 
     /// A heading style Word knows as its own (`heading N`), with its outline level.
-    private static func heading(_ level: Int, size: Int, before: Int) -> XMLElement {
+    private static func heading(_ level: Int, size: Int, before: Int) -> WordElement {
         paragraphStyle("Heading\(level)", name: "heading \(level)", next: "Normal",
                        paragraph: [e("w:keepNext"), e("w:keepLines"), e("w:spacing", [("w:before", "\(before)"), ("w:after", "120")]), v("outlineLvl", "\(level - 1)")],
                        run: [e("w:b"), v("color", "1F3A5F"), v("sz", "\(size)"), v("szCs", "\(size)")])
     }
 
     private static func paragraphStyle(_ id: String, name: String, isDefault: Bool = false, basedOn: String? = "Normal", next: String? = nil,
-                                       paragraph: [XMLElement] = [], run: [XMLElement] = []) -> XMLElement {
+                                       paragraph: [WordElement] = [], run: [WordElement] = []) -> WordElement {
         var attributes = [("w:type", "paragraph")]
         if isDefault { attributes.append(("w:default", "1")) }
         attributes.append(("w:styleId", id))
@@ -88,7 +85,7 @@ enum WordStyles {
     }
 
     /// numbering.xml: the one bullet list (numId 1) that `ListBullet` paragraphs belong to.
-    static func numbering() -> XMLElement {
+    static func numbering() -> WordElement {
         WordML.root("w:numbering", namespaces: ["w"], [
             e("w:abstractNum", [("w:abstractNumId", "0")], [
                 v("multiLevelType", "singleLevel"),
@@ -102,7 +99,7 @@ enum WordStyles {
     }
 
     /// settings.xml: Word 2013+ layout rules (no compatibility mode banner).
-    static func settings(language: String) -> XMLElement {
+    static func settings(language: String) -> WordElement {
         WordML.root("w:settings", namespaces: ["w"], [
             v("defaultTabStop", "709"),
             v("characterSpacingControl", "doNotCompress"),
@@ -112,15 +109,14 @@ enum WordStyles {
     }
 
     /// footer1.xml: "Page N of M" centred, from Word's PAGE and NUMPAGES fields.
-    static func footer(_ pageOf: (String, String, String)) -> XMLElement {
-        func field(_ instruction: String) -> [XMLElement] {
-            let code = XMLElement(name: "w:instrText", stringValue: " \(instruction) ")
-            code.addAttribute(XMLNode.attribute(withName: "xml:space", stringValue: "preserve") as! XMLNode)
+    static func footer(_ pageOf: (String, String, String)) -> WordElement {
+        func field(_ instruction: String) -> [WordElement] {
+            let code = WordElement(name: "w:instrText", attributes: [("xml:space", "preserve")], text: " \(instruction) ")
             return [e("w:r", [], [e("w:fldChar", [("w:fldCharType", "begin")])]), e("w:r", [], [code]),
                     e("w:r", [], [e("w:fldChar", [("w:fldCharType", "separate")])]), WordML.runs("1")[0],
                     e("w:r", [], [e("w:fldChar", [("w:fldCharType", "end")])])]
         }
-        var runs: [XMLElement] = []
+        var runs: [WordElement] = []
         if !pageOf.0.isEmpty { runs += WordML.runs(pageOf.0) }
         runs += field("PAGE")
         runs += WordML.runs(pageOf.1)

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A real Word table of report.docx that fits the A4 portrait text width.
 ///
@@ -82,7 +79,7 @@ struct WordTable {
     }
 
     /// The table as `<w:tbl>`, `total` twips wide.
-    func element(total: Int) -> XMLElement {
+    func element(total: Int) -> WordElement {
         let widths = widths(total: total)
         let properties = WordML.element("w:tblPr", [], [
             WordML.value("tblStyle", "ReportTable"),
@@ -98,8 +95,8 @@ struct WordTable {
         return WordML.element("w:tbl", [], children)
     }
 
-    private func row(_ cells: [Cell], widths: [Int], header: Bool) -> XMLElement {
-        var children: [XMLElement] = []
+    private func row(_ cells: [Cell], widths: [Int], header: Bool) -> WordElement {
+        var children: [WordElement] = []
         // The header repeats on each page; no row splits across pages.
         var rowProperties = [WordML.element("w:cantSplit")]
         if header { rowProperties.append(WordML.element("w:tblHeader")) }
