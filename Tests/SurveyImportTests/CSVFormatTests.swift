@@ -6,7 +6,7 @@ import Testing
 @Suite struct CSVFormatTests {
     @Test(arguments: [
         ("plain", "plain"), ("", ""), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
-        ("cr\r", "\"cr\r\""), ("a;b", "a;b"), ("  spaces  ", "  spaces  "), ("Обсудить «Письмо»", "Обсудить «Письмо»"),
+        ("cr\r", "\"cr\r\""), ("a;b", "a;b"), ("  spaces  ", "\"  spaces  \""), ("in between", "in between"), ("tab\t", "\"tab\t\""), ("Обсудить «Письмо»", "Обсудить «Письмо»"),
     ] as [(String, String)])
     func quoted(_ field: String, _ written: String) {
         #expect(CSVFormat.quoted(field) == written)
@@ -29,9 +29,10 @@ import Testing
     /// Every line `CSVFormat.line` writes reads back through libcsv as the fields it was given,
     /// whatever follows a quote: a quote with a combining mark after it (`"\u{301}`) was left
     /// single by Foundation's `replacingOccurrences`, and the field's quoting ended there.
-    /// (No spaces: the importer's reader trims them around an unquoted field.)
+    /// Spaces and tabs at either end stay: such a field is quoted, since the reader trims them
+    /// around an unquoted one.
     @Test func linesReadBackThroughLibcsvAsWritten() throws {
-        let pieces = ["\"", "\"", ",", "\n", "\r\n", "\r", "a", "ж", "\u{301}", "\u{200D}", "👍", "\u{1F3FD}", "=", "'"]
+        let pieces = ["\"", "\"", ",", "\n", "\r\n", "\r", "a", "ж", " ", "\t", "\u{301}", "\u{200D}", "👍", "\u{1F3FD}", "=", "'"]
         var random = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
             let fields = (0..<3).map { _ in (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
