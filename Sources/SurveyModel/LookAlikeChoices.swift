@@ -27,13 +27,18 @@ enum LookAlikeChoices {
 
     /// Every clash among `choices`, each reported once at the later choice, in list order.
     static func clashes(in choices: [Choice]) -> [Clash] {
-        // Skeletons that some text with a character beyond printable ASCII has.
+        // Skeletons that some text with a character beyond printable ASCII has; each such
+        // text's skeleton is kept for the pass below (a Cyrillic list's every label has one,
+        // and working them out twice was a fifth of loading a long one).
         var suspicious: Set<String> = []
+        var codeSkeletons: [String?] = []
+        var labelSkeletons: [[String?]] = []
         for choice in choices {
-            if !Confusables.isPrintableASCII(choice.code) { suspicious.insert(Confusables.skeleton(choice.code)) }
-            for (_, text) in choice.label.translations where !Confusables.isPrintableASCII(text) {
-                suspicious.insert(Confusables.skeleton(text))
-            }
+            let codeSkeleton = Confusables.isPrintableASCII(choice.code) ? nil : Confusables.skeleton(choice.code)
+            if let codeSkeleton { suspicious.insert(codeSkeleton) }
+            codeSkeletons.append(codeSkeleton)
+            labelSkeletons.append(choice.label.translations.map { Confusables.isPrintableASCII($0.text) ? nil : Confusables.skeleton($0.text) })
+            for case let skeleton? in labelSkeletons[labelSkeletons.count - 1] { suspicious.insert(skeleton) }
         }
         guard !suspicious.isEmpty else { return [] }
 
@@ -43,7 +48,7 @@ enum LookAlikeChoices {
         var clashes: [Clash] = []
         for (index, choice) in choices.enumerated() {
             let code = choice.code
-            let codeSkeleton = Confusables.skeleton(code)
+            let codeSkeleton = codeSkeletons[index] ?? Confusables.skeleton(code)
             if suspicious.contains(codeSkeleton) {
                 if let other = codes[codeSkeleton] {
                     if differsOnlyInLooks(code, other) {
@@ -53,8 +58,8 @@ enum LookAlikeChoices {
                     codes[codeSkeleton] = code
                 }
             }
-            for (language, text) in choice.label.translations {
-                let skeleton = Confusables.skeleton(text)
+            for (translation, (language, text)) in choice.label.translations.enumerated() {
+                let skeleton = labelSkeletons[index][translation] ?? Confusables.skeleton(text)
                 guard suspicious.contains(skeleton) else { continue }
                 func check(_ group: String) -> Clash? {
                     guard let other = labels[group]?[skeleton], other.code != code, differsOnlyInLooks(text, other.text) else { return nil }

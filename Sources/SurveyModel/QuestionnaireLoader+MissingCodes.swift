@@ -40,7 +40,9 @@ extension QuestionnaireLoader {
     mutating func resolveMissingCodes(of question: Question, own: [DeclaredMissingCode]?, shared: [DeclaredMissingCode]) -> [MissingCode] {
         guard MissingCode.applies(to: question.kind) else { return [] }
         let effective = MissingCode.effective(questionnaire: shared.map(\.code), own: own.map { $0.map(\.code) })
-        guard question.kind.isClosed else { return effective }
+        // No answer parser to build when no code can clash (the common case: it folds every
+        // label of the question, a fifth of loading a definition with long choice lists).
+        guard question.kind.isClosed, !effective.isEmpty else { return effective }
         var plain = question
         plain.missingCodes = []
         let parser = AnswerParser(question: plain)
