@@ -135,7 +135,10 @@ final class SheetPart: XMLStreamHandler {
 
     private func closeCell() throws {
         collecting = false
-        guard hasValue else {
+        // No result saved: no `<v>`, or an empty one where a number belongs (openpyxl writes
+        // `<f>A2*2</f><v />`). An empty `<v>` of a `t="str"` cell is a formula that came to
+        // the empty string, a blank.
+        guard hasValue, !(type == .number && buffer.isEmpty) else {
             // A formula whose result was never saved (a workbook written by a program that does
             // not calculate, such as openpyxl): the formula is what the cell holds, so it is
             // read as its text (`=A2*2`), never as a blank.
@@ -165,7 +168,6 @@ final class SheetPart: XMLStreamHandler {
             value = .isoDate(String(decoding: buffer, as: UTF8.self))
         case .number:
             let literal = String(decoding: buffer, as: UTF8.self)
-            if literal.isEmpty { return }
             guard Double(literal) != nil else {
                 throw XLSXError.badCell(path: path, sheet: sheet, cell: reference.description,
                                         reason: "`\(literal)` is stored as a number but is not one")

@@ -104,4 +104,16 @@ import ZIPFoundation
         #expect(rows.first?.cells.first?.value == .text("=cmd|' /C calc'!A0"))
         #expect(rows.first?.cells.last?.value == .number("2"))
     }
+
+    /// openpyxl saves a formula with an empty `<v />` where its result would go: no result, so
+    /// the formula is read, as for a cell with no `<v>` at all. An empty `<v>` in a `t="str"`
+    /// cell is a formula that came to the empty string: a blank.
+    @Test func formulaWithEmptyResultReadsAsItsFormula() throws {
+        let (path, _, add) = try XLSXStreamingTests.workbook(sheetName: "F")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try add("xl/worksheets/sheet1.xml", #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><f>2+3</f><v /></c><c r="B1"><f>A4*10</f><v></v></c><c r="C1" t="str"><f>IF(A1&gt;9,"x","")</f><v></v></c><c r="D1"><v></v></c><c r="E1">7</c></row></sheetData></worksheet>"#)
+        let rows = try XLSXWorkbook(path: path).rows(inSheet: "F")
+        #expect(rows.first?.cells.map(\.reference.description) == ["A1", "B1", "C1"])
+        #expect(rows.first?.cells.map(\.value) == [.text("=2+3"), .text("=A4*10"), .text("")])
+    }
 }
