@@ -27,19 +27,35 @@ public enum DataExport {
         public var clippedLabels: [String] = []
     }
 
-    /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
-    /// written beside `out` under a temporary name and renamed at the end.
     /// The SPSS syntax file written beside a .sav or .csv data file: `data.sav` → `data.sps`.
     public static func syntaxPath(for out: String) -> String {
         (out as NSString).deletingPathExtension + ".sps"
     }
 
+    /// Whether two paths name one file: the same device and inode (hard and symbolic links,
+    /// `./a.csv`) or, for an output that does not exist yet, the same path.
+    static func isSameFile(_ one: String, _ other: String) -> Bool {
+        if let first = RegularFile.identity(of: one), let second = RegularFile.identity(of: other) { return first == second }
+        return URL(fileURLWithPath: one).standardizedFileURL.path == URL(fileURLWithPath: other).standardizedFileURL.path
+    }
+
+    /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
+    /// written beside `out` under a temporary name and renamed at the end.
     public static func run(questionnaire: Questionnaire, definitionPath: String, files: [String], importOptions: ImportOptions = ImportOptions(),
                            format: ExportFormat, language: String? = nil, out: String,
                            notify: @escaping (String) -> Void = { _ in }) throws -> Summary {
-        let target = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
-        for file in files where URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw ExportError.outputIsInput(path: out)
+        // The data file and the syntax file beside it, against every file read: `--force`
+        // replaces what is there, and a slip of the tab key must not turn the definition or a
+        // response file into the export.
+        var outputs = [out]
+        if format.hasSyntaxFile { outputs.append(syntaxPath(for: out)) }
+        for path in outputs {
+            if let file = files.first(where: { isSameFile(path, $0) }) {
+                throw ExportError.outputIsInput(path: path, input: file, isDefinition: false)
+            }
+            if isSameFile(path, definitionPath) {
+                throw ExportError.outputIsInput(path: path, input: definitionPath, isDefinition: true)
+            }
         }
         var layout = try ExportLayout(questionnaire: questionnaire, format: format, language: language)
         var summary = Summary()

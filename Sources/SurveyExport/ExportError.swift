@@ -12,8 +12,9 @@ public enum ExportError: Error, LocalizedError, Sendable, Equatable {
     case tooManyMissingCodes(question: String, codes: [String])
     /// `--lang` names a language none of the definition's texts is written in.
     case unknownLanguage(String, known: [String])
-    /// The output would overwrite one of the inputs.
-    case outputIsInput(path: String)
+    /// The output (`path`: the data file, or the syntax file beside it) would overwrite an input:
+    /// a response file, or the definition.
+    case outputIsInput(path: String, input: String, isDefinition: Bool)
 
     public var errorDescription: String? {
         switch self {
@@ -25,8 +26,9 @@ public enum ExportError: Error, LocalizedError, Sendable, Equatable {
             return "error: question `\(question)` declares \(codes.count) missing codes (\(codes.joined(separator: ", "))); an SPSS variable holds at most three, or a range without real answers in it plus one. Give the question fewer codes (`missing:` on the question), or export --to dta or csv"
         case .unknownLanguage(let language, let known):
             return "error: --lang \(language): the definition has no texts in `\(language)`; its languages: \(known.joined(separator: ", "))"
-        case .outputIsInput(let path):
-            return "\(path): error: --out names one of the response files being read; choose another file"
+        case .outputIsInput(let path, let input, let isDefinition):
+            let what = isDefinition ? "the questionnaire definition" : "one of the response files"
+            return "\(path): error: this would overwrite \(input), \(what) being read; choose another --out"
         }
     }
 

@@ -230,7 +230,17 @@ struct ExportCommandTests {
         #expect(language.stderr.contains("--lang de: the definition has no texts in `de`; its languages: en, ru"), "\(language)")
         let same = try work.run("export", Fixture.feedback, "in.csv", "--to", "csv", "--out", "in.csv")
         #expect(same.status == 2, "\(same)")
-        #expect(same.stderr.contains("in.csv: error: --out names one of the response files being read"), "\(same)")
+        #expect(same.stderr.contains("in.csv: error: this would overwrite in.csv, one of the response files being read; choose another --out"), "\(same)")
+        // The definition too, even with --force (a tab-completed --out), and in any format.
+        try work.copy(fixture: "feedback.yaml", as: "def.yaml")
+        let definition = try String(contentsOfFile: work.path("def.yaml"), encoding: .utf8)
+        for format in ["csv", "sav"] {
+            let clobber = try work.run("export", "def.yaml", "in.csv", "--to", format, "--out", "./def.yaml", "--force")
+            #expect(clobber.status == 2, "\(clobber)")
+            #expect(clobber.stderr.contains("./def.yaml: error: this would overwrite def.yaml, the questionnaire definition being read"), "\(clobber)")
+            #expect(try String(contentsOfFile: work.path("def.yaml"), encoding: .utf8) == definition)
+        }
+        try FileManager.default.removeItem(atPath: work.path("def.yaml"))
         let format = try work.run("export", Self.definition, Self.responses, "--to", "xlsx", "--out", "x.xlsx")
         #expect(format.status == 2, "\(format)")
         let folder = try work.run("export", Self.definition, Self.responses, "--to", "sav", "--out", "no/such/folder/x.sav")

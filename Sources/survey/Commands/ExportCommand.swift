@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         if out.lowercased().hasSuffix(".sps") { throw ValidationError("--out \(out): the data file may not end in .sps, which is the name of the syntax file beside it") }
         // A file of the same name may be someone's own data or syntax: replaced only when asked.
         // (An --out that is one of the inputs is refused by the export itself, whatever --force says.)
-        let inputs = Set(responses.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        let inputs = Set((responses + [questionnaire]).map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         let targets = [out] + (to == .dta ? [] : [DataExport.syntaxPath(for: out)])
         if !force, !inputs.contains(URL(fileURLWithPath: out).standardizedFileURL.path), let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0) }) {
             throw ValidationError("\(existing) exists; pick another --out or add --force to replace it")
