@@ -1,3 +1,4 @@
+import SurveyImport
 import SurveyModel
 
 /// The columns of an exported file and how each response fills them: one row per respondent,
@@ -65,6 +66,13 @@ public struct ExportLayout: Sendable {
 
     // MARK: First pass: what the data needs
 
+    /// Bytes of `text` as the file holds it: a CSV puts `'` before a text that a spreadsheet
+    /// would run as a formula (`-minus first`), and the .sps's width must count it, or SPSS
+    /// cuts the text's last byte.
+    private func written(_ text: String) -> Int {
+        format == .csv ? CSVFormat.neutralized(text).utf8.count : text.utf8.count
+    }
+
     /// Widens text variables and number decimals to fit `response`; run over every response
     /// before the first row is written (SPSS and Stata declare widths up front).
     public mutating func fit(_ response: Response) {
@@ -80,14 +88,14 @@ public struct ExportLayout: Sendable {
         for index in variables.indices {
             switch (variables[index].source, variables[index].storage) {
             case (.respondent, .text(let width)):
-                variables[index].storage = .text(width: max(width, response.respondent.utf8.count))
+                variables[index].storage = .text(width: max(width, written(response.respondent)))
             case (.otherText(let question), .text(let width)):
                 guard let text = response.otherTexts[question] else { break }
-                variables[index].storage = .text(width: max(width, text.utf8.count))
+                variables[index].storage = .text(width: max(width, written(text)))
                 if ExportLayout.hasLineBreak(text) { textsWithLineBreaks += 1 }
             case (.answer(let question), .text(let width)):
                 if case .text(let text) = response.answers[question] {
-                    variables[index].storage = .text(width: max(width, text.utf8.count))
+                    variables[index].storage = .text(width: max(width, written(text)))
                     if ExportLayout.hasLineBreak(text) { textsWithLineBreaks += 1 }
                 }
             case (.answer(let question), .number(let decimals)):

@@ -37,4 +37,22 @@ struct ExportLayoutTests {
         #expect(throws: ExportError.tooManyMissingCodes(question: "q", codes: codes)) { try ExportLayout(questionnaire: number, format: .sav) }
         #expect(try ExportLayout(questionnaire: number, format: .dta).variables.count == 3)
     }
+
+    /// A CSV export puts `'` before a text a spreadsheet would run (`-minus sign first`): the
+    /// .sps width counts it, or SPSS cut the text's last byte. .sav holds the text as it is.
+    @Test("Text widths count the formula guard of a CSV export")
+    func textWidthsCountTheFormulaGuard() throws {
+        let questionnaire = Questionnaire(title: LocalizedText("T"), questions: [Self.question(.text)])
+        let response = Response(respondent: "=1+1", answers: [.text("-minus sign first")])
+        var widths: [ExportFormat: [ExportVariable.Storage]] = [:]
+        for format in [ExportFormat.csv, .sav] {
+            var layout = try ExportLayout(questionnaire: questionnaire, format: format)
+            layout.fit(response)
+            widths[format] = layout.variables.map(\.storage)
+        }
+        #expect(widths[.csv]?.first == .text(width: 5))
+        #expect(widths[.csv]?.last == .text(width: 18))
+        #expect(widths[.sav]?.first == .text(width: 4))
+        #expect(widths[.sav]?.last == .text(width: 17))
+    }
 }
