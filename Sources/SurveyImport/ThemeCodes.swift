@@ -61,7 +61,7 @@ public struct ThemeCodes: Sendable {
     public static func defaultPath(forResponses responses: String) -> String {
         let name = (responses as NSString).lastPathComponent
         let base = name.hasSuffix(".csv") || name.hasSuffix(".CSV") || name.hasSuffix(".xlsx") ? (name as NSString).deletingPathExtension : name
-        let folder = (responses as NSString).deletingLastPathComponent
+        let folder = ParentFolder.of(responses)
         return folder.isEmpty ? base + ".codes.csv" : folder + "/" + base + ".codes.csv"
     }
 

@@ -46,7 +46,7 @@ public struct EventList: Sendable, Hashable {
             throw DefinitionError.syntax(SourceLocation(file: path, line: 1, column: 1), problem: "not YAML: \(error)")
         }
         // Kept relative when the events file is, so messages name files as the user wrote them.
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = ParentFolder.of(path)
         var problems: [DefinitionProblem] = []
         func problem(_ node: Node?, _ message: String) {
             problems.append(DefinitionProblem(location: location(node, path), questionID: nil, message: message))

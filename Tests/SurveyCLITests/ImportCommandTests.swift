@@ -404,3 +404,25 @@ struct MessyExpectation: Decodable {
         #expect(dir.listing() == ["bad.yaml", input])
     }
 }
+
+extension ImportCommandTests {
+    /// A one-character responses path once stopped `stats` and `report` with SIGILL (Foundation's
+    /// `deletingLastPathComponent`, looking for `a.codes.csv` beside it); `-` is standard input.
+    @Test func oneCharacterPathsAndStandardInput() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.copy(fixture: "responses-messy.csv", as: "a")
+        let file = try dir.run("stats", Fixture.feedback, "a")
+        #expect(file.status == 0 || file.status == 1, "\(file)")
+        #expect(file.stdout.contains(": 11 responses"), "\(file)")
+        let report = try dir.run("report", Fixture.feedback, "a", "--out", "r", "--format", "md")
+        #expect(report.status == 0 || report.status == 1, "\(report)")
+        let messy = try String(contentsOfFile: Fixture.path("responses-messy.csv"), encoding: .utf8)
+        for command in [["stats", Fixture.feedback, "-"], ["import", Fixture.feedback, "-", "--into", "in.csv"]] {
+            let piped = try BackgroundRun(in: dir.url, command, input: messy).wait()
+            #expect(piped.status == file.status, "\(command): \(piped)")
+            #expect(piped.stdout == (command[0] == "stats" ? file.stdout : ""), "\(command): \(piped)")
+        }
+        #expect(parseCSV(dir.text("in.csv") ?? "").count == 12, "the header and 11 accepted rows")
+    }
+}

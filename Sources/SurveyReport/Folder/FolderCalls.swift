@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// A failed system call on a path, with errno, so messages say "No space left on device"
 /// rather than Foundation's "The operation could not be completed".
@@ -27,7 +28,7 @@ enum FolderCalls {
             var info = stat()
             guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw SystemCallError(path, ENOTDIR) }
         case ENOENT:
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = ParentFolder.of(path)
             guard !parent.isEmpty, parent != path else { throw SystemCallError(path) }
             try makeFolders(parent)
             if mkdir(path, 0o777) != 0, errno != EEXIST { throw SystemCallError(path) }

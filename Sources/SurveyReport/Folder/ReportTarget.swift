@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// The folder `--out` names, and whether survey may put a report there.
 struct ReportTarget {
@@ -19,7 +20,7 @@ struct ReportTarget {
     init(_ given: String) {
         self.given = given
         path = URL(fileURLWithPath: given).standardizedFileURL.path
-        parent = (path as NSString).deletingLastPathComponent
+        parent = ParentFolder.of(path)
         name = (path as NSString).lastPathComponent
     }
 
@@ -32,7 +33,7 @@ struct ReportTarget {
 
     /// A sibling's name as the user would type it, for notes.
     func shown(sibling name: String) -> String {
-        let folder = (given as NSString).deletingLastPathComponent
+        let folder = ParentFolder.of(given)
         return folder.isEmpty ? name : folder + "/" + name
     }
 
@@ -96,7 +97,7 @@ struct ReportTarget {
         while true {
             if let identity = FileIdentity(path: current) { identities.append(identity) }
             if current == "/" || current.isEmpty { break }
-            current = (current as NSString).deletingLastPathComponent
+            current = ParentFolder.of(current)
         }
         return identities
     }

@@ -9,7 +9,8 @@ struct AnalysisOptions: ParsableArguments {
     @Argument(help: "The questionnaire definition (YAML).")
     var questionnaire: String
 
-    @Argument(help: "Response files (canonical or raw exports, CSV or XLSX), read as one data set.")
+    @Argument(help: "Response files (canonical or raw exports, CSV or XLSX), read as one data set; - reads standard input.",
+              transform: StandardInput.path)
     var responses: [String]
 
     @Option(name: .customLong("crosstab"), help: ArgumentHelp("Cross-tabulate two closed questions (repeatable); adds to the definition's `report: crosstabs:`.", valueName: "row:col"))

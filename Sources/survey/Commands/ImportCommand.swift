@@ -33,7 +33,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The questionnaire definition (YAML).")
     var questionnaire: String
 
-    @Argument(help: "CSV or XLSX files to import, read as one data set (XLSX: the first sheet, or --sheet).")
+    @Argument(help: "CSV or XLSX files to import, read as one data set (XLSX: the first sheet, or --sheet); - reads standard input.",
+              transform: StandardInput.path)
     var inputs: [String]
 
     @Option(help: "Canonical responses file to append to, e.g. responses/NAME.csv.")
