@@ -180,8 +180,9 @@ enum XLSXFile {
 
         /// Text as Excel stores it. Excel reads `_xHHHH_` in a cell as an escaped character, so a
         /// literal one gets its underscore escaped (`_x005F_`), as Excel itself does; a NUL cannot
-        /// pass through a C string, so it is written as `_x0000_`. Other control characters
-        /// libxlsxwriter escapes itself.
+        /// pass through a C string, so it is written as `_x0000_`, and U+FFFE and U+FFFF, which
+        /// XML forbids (one made LibreOffice drop every later string of the workbook), as
+        /// `_xFFFE_` and `_xFFFF_`. Other control characters libxlsxwriter escapes itself.
         static func excelText(_ text: String) -> String {
             guard mayNeedEscapes(text) else { return text }
             var result = ""
@@ -189,6 +190,8 @@ enum XLSXFile {
             while let scalar = scalars.first {
                 if scalar == "\0" {
                     result += "_x0000_"
+                } else if scalar == "\u{FFFE}" || scalar == "\u{FFFF}" {
+                    result += "_x\(String(scalar.value, radix: 16, uppercase: true))_"
                 } else if scalar == "_", Self.startsEscape(scalars) {
                     result += "_x005F_"
                 } else {
@@ -199,14 +202,15 @@ enum XLSXFile {
             return result
         }
 
-        /// Whether `text` holds a NUL or `_x`, looked for in its bytes: Foundation's
-        /// `contains("_x")` searched through NSString, a tenth of a report that quotes every
-        /// comment of 100,000 responses.
+        /// Whether `text` holds a NUL, `_x`, U+FFFE or U+FFFF (EF BF BE/BF), looked for in its
+        /// bytes: Foundation's `contains("_x")` searched through NSString, a tenth of a report
+        /// that quotes every comment of 100,000 responses.
         static func mayNeedEscapes(_ text: String) -> Bool {
-            var afterUnderscore = false
+            var previous: UInt8 = 0, beforeThat: UInt8 = 0
             for byte in text.utf8 {
-                if byte == 0 || (afterUnderscore && byte == UInt8(ascii: "x")) { return true }
-                afterUnderscore = byte == UInt8(ascii: "_")
+                if byte == 0 || (previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x"))
+                    || (beforeThat == 0xEF && previous == 0xBF && byte >= 0xBE) { return true }
+                (beforeThat, previous) = (previous, byte)
             }
             return false
         }
