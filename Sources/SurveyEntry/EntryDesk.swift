@@ -211,7 +211,10 @@ public final class EntryDesk {
         }
         let keys = parsers[index].keys
         guard keys.count <= 9, keys.allSatisfy({ $0.count == 1 }) else { return nil }
-        return Set(keys.compactMap(\.first))
+        // A key that starts a longer missing code (`1` of `10 Refused`) waits for the line:
+        // taken at once, the `0` would become the next question's answer.
+        let startsACode = Set(questionnaire.questions[index].missingCodes.compactMap { $0.code.count > 1 ? $0.code.first : nil })
+        return Set(keys.compactMap(\.first)).subtracting(startsACode)
     }
 
     /// The id Enter stands for at the respondent prompt.

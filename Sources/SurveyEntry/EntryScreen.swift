@@ -181,6 +181,9 @@ public struct EntryScreen: Sendable {
             case .number, .text, .date:
                 lines.append(EntryLine("  \(hint(question, parser: parser) ?? "")"))
             }
+            for missing in question.missingCodes {
+                lines += wrap("  \(missing.code.padding(to: 6)) \(localized(missing.label)): a missing code (its label works too)", indent: "", hanging: "         ").map { EntryLine($0) }
+            }
             lines.append(EntryLine("  Enter  no answer" + (question.required ? " (not allowed: this question is required)" : "")))
             lines += wrap("  !      illegible on the paper: no answer, listed in \(URL(fileURLWithPath: problemsFile).lastPathComponent)", indent: "", hanging: "         ").map { EntryLine($0) }
             lines.append(EntryLine("  -      clear the answer (no answer)"))

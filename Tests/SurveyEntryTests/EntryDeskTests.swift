@@ -380,3 +380,33 @@ struct EntryDeskTests {
         #expect(EntryFixtures.text(of: folder + "/feedback.problems.csv").contains(",1,age,,illegible,"))
     }
 }
+
+extension EntryDeskTests {
+    /// `--auto-advance` takes a key alone only when no longer code starts with it: `1` of a
+    /// scale 1–5 waits for Enter when `10` means Refused, else `10` became 1 and a `0` for the
+    /// next question.
+    @Test func autoAdvanceKeysLeaveOutTheStartOfALongerMissingCode() throws {
+        let definition = """
+        title: Auto advance
+        language: en
+        missing: {10: Refused}
+        questions:
+          - {id: q1, type: rating, text: Rate it, scale: [1, 5]}
+          - {id: q2, type: yes_no, text: Again?}
+          - {id: q3, type: single_choice, text: Which, choices: {1: One, 2: Two}, missing: {-1: Not asked}}
+        """
+        let questionnaire = try QuestionnaireLoader.parse(yaml: definition, file: "def.yaml")
+        let desk = try EntryDesk(questionnaire: questionnaire, responsesPath: folder + "/codes.csv", operatorName: "aigul", mode: .firstEntry)
+        _ = try desk.type(["1"])
+        #expect(desk.prompt == .question(0))
+        #expect(desk.singleKeys == ["2", "3", "4", "5"])
+        let help = try desk.submit("?").map(\.text)
+        #expect(help.contains { $0.hasPrefix("  10     Refused: a missing code") }, "\(help)")
+        _ = try desk.type(["10"])
+        #expect(desk.session?.answers[0] == .missingCode(0))
+        #expect(desk.prompt == .question(1))
+        _ = try desk.type(["y"])
+        #expect(desk.prompt == .question(2))
+        #expect(desk.singleKeys == ["2"], "the definition's `10` applies here too; `-1` starts with no key")
+    }
+}

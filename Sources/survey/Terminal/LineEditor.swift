@@ -13,6 +13,7 @@ final class LineEditor {
         LineEditor.useUTF8Locale()
         if carryKeys { survey_set_getc { _ in LineEditor.nextKey() } }
         using_history()
+        survey_tab_inserts_itself()
     }
 
     /// The next line without its line end; nil at end of input (Ctrl-D on an empty line).
