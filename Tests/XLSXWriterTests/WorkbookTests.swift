@@ -50,6 +50,21 @@ import XLSXReadBack
         #expect(cells["C4"]?.text == "_x0041_ stays, _X00e9_ too, _x12_ and _x004_")
     }
 
+    /// U+FFFE and U+FFFF, which XML forbids, are escaped: raw, one made LibreOffice drop every
+    /// later string of the workbook. They read back as written, and the strings stay XML.
+    @Test func nonCharactersAreEscaped() throws {
+        var sheet = Worksheet(name: "S")
+        sheet.append([.text("before \u{FFFF} after"), .text("\u{FFFE}"), .text("next")])
+        let file = try XLSXReadBack(data: Data(Workbook(sheets: [sheet], title: "T", created: Date(timeIntervalSince1970: 0)).bytes()))
+        let strings = String(decoding: try #require(file.parts["xl/sharedStrings.xml"]), as: UTF8.self)
+        #expect(strings.contains("before _xFFFF_ after") && strings.contains("_xFFFE_"), "\(strings)")
+        #expect(!strings.unicodeScalars.contains { $0 == "\u{FFFE}" || $0 == "\u{FFFF}" })
+        let cells = try file.cells("S")
+        #expect(cells["A1"]?.text == "before \u{FFFF} after")
+        #expect(cells["B1"]?.text == "\u{FFFE}")
+        #expect(cells["C1"]?.text == "next")
+    }
+
     @Test func headerIsFrozenAndFilteredAndColumnsHaveWidths() throws {
         let file = try XLSXReadBack(data: Data(Self.sample().bytes()))
         let xml = file.sheetXML("Частоты")
