@@ -39,6 +39,21 @@ public enum DataExport {
         return URL(fileURLWithPath: one).standardizedFileURL.path == URL(fileURLWithPath: other).standardizedFileURL.path
     }
 
+    /// Has `importer` take the answers a canonical file's problems file says were dropped as
+    /// values that failed validation, as `survey stats` does (`ResponseImporter.droppedAnswers`):
+    /// as blanks, a condition over one dropped the answer it guards from the export of an
+    /// imported file, which the export of the raw file kept.
+    private static func seeDroppedAnswers(_ importer: ResponseImporter, questionnaire: Questionnaire, reading path: @escaping () -> String) {
+        importer.onHeader = { [unowned importer] canonical in
+            guard canonical else {
+                importer.droppedAnswers = nil
+                return
+            }
+            let ledger = try ResponseLedger.read(beside: path(), questionnaire: questionnaire)
+            importer.droppedAnswers = ledger.listsAnswers ? { ledger.droppedQuestions(of: $0) } : nil
+        }
+    }
+
     /// Writes `out` (and its `.sps`) from `files`. The file appears whole or not at all: it is
     /// written beside `out` under a temporary name and renamed at the end.
     public static func run(questionnaire: Questionnaire, definitionPath: String, files: [String], importOptions: ImportOptions = ImportOptions(),
@@ -59,16 +74,20 @@ public enum DataExport {
         }
         var layout = try ExportLayout(questionnaire: questionnaire, format: format, language: language)
         var summary = Summary()
+        // The file being read, for the problems file beside it (`seeDroppedAnswers`).
+        var reading = ""
 
         // In a block of its own, so that the first importer's state (the respondent ids it
         // checks for duplicates) is freed before the second one builds its own.
         do {
             let measuring = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+            seeDroppedAnswers(measuring, questionnaire: questionnaire) { reading }
             measuring.onResponse = { response in
                 layout.fit(response)
                 summary.rows += 1
             }
             for path in files {
+                reading = path
                 summary.read.merge(try ResponseFileReading.whileReading(path, notify: notify) { try measuring.importFile(path) })
             }
         }
@@ -83,6 +102,7 @@ public enum DataExport {
         let partial = out + ".partial-\(getpid())"
         defer { unlink(partial) }
         let writing = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+        seeDroppedAnswers(writing, questionnaire: questionnaire) { reading }
         let finalLayout = layout
         var written = 0
         switch format {
@@ -93,13 +113,17 @@ public enum DataExport {
             var longTexts: [String] = []
             if !strL.isEmpty {
                 let collecting = ResponseImporter(questionnaire: questionnaire, options: importOptions)
+                seeDroppedAnswers(collecting, questionnaire: questionnaire) { reading }
                 collecting.onResponse = { response in
                     let cells = finalLayout.cells(for: response)
                     for index in strL {
                         if case .text(let text) = cells[index], !text.isEmpty { longTexts.append(text) }
                     }
                 }
-                for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try collecting.importFile(path) } }
+                for path in files {
+                    reading = path
+                    _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try collecting.importFile(path) }
+                }
             }
             let file = try ReadStatFile(path: partial, shownAs: out, format: format, variables: layout.variables, rows: summary.rows,
                                         fileLabel: questionnaire.title.text(in: layout.language), fractionDigits: layout.fractionDigits,
@@ -108,7 +132,10 @@ public enum DataExport {
                 try file.write(finalLayout.cells(for: response))
                 written += 1
             }
-            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            for path in files {
+                reading = path
+                _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) }
+            }
             try file.finish()
         case .csv:
             guard let handle = FileHandle(forWritingAtPath: partial) ?? {
@@ -125,7 +152,10 @@ public enum DataExport {
                 written += 1
                 if buffer.count > 1 << 20 { try flush() }
             }
-            for path in files { _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) } }
+            for path in files {
+                reading = path
+                _ = try ResponseFileReading.whileReading(path, notify: { _ in }) { try writing.importFile(path) }
+            }
             try flush()
             do { try handle.close() } catch { throw ExportError.writeFailed(path: out, reason: error.localizedDescription) }
         }

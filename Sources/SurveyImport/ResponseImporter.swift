@@ -63,6 +63,12 @@ public final class ResponseImporter {
     /// Called once per file when its header has been read: true for a canonical responses
     /// file (`ResponseFile.isCanonical`), whose companion files then say which answers were invalid.
     public var onHeader: (_ canonical: Bool) throws -> Void = { _ in }
+    /// For a canonical file: the questions whose empty cell in a respondent's row held a value a
+    /// problem dropped (its problems file says so, `ResponseLedger.droppedQuestions`). The skip
+    /// logic takes them as the raw export's read did, as values that failed validation: a
+    /// condition over one cannot be decided. As blanks, `why_not_useful` after an invalid
+    /// `usefulness` became `answered_when_skipped` on the imported file only.
+    public var droppedAnswers: ((_ respondent: String) -> [Int])?
 
     public convenience init(questionnaire: Questionnaire, options: ImportOptions = ImportOptions()) {
         self.init(questionnaire: questionnaire, options: options, answersOf: nil)
@@ -388,6 +394,11 @@ public final class ResponseImporter {
             for (index, column) in layout.otherColumns {
                 mergeOtherText(record.string(column), column: column, question: index, answers: &answers, otherTexts: &otherTexts, line: line,
                                respondent: respondent, path: path, problems: &problems, problemQuestions: &problemQuestions)
+            }
+        }
+        if let droppedAnswers {
+            for index in droppedAnswers(respondent) where !answers[index].hasValue && !problemQuestions.contains(index) {
+                problemQuestions.append(index)
             }
         }
         let ruleProblems = problemQuestions.isEmpty

@@ -118,6 +118,13 @@ public struct ResponseLedger: Sendable {
         response.invalid = invalid.sorted()
     }
 
+    /// The questions whose answer a problem dropped for `respondent` (the canonical file holds
+    /// them empty), for the importer's skip logic (`ResponseImporter.droppedAnswers`).
+    public func droppedQuestions(of respondent: String) -> [Int] {
+        guard let problems = listed[CSVFormat.neutralized(respondent)] else { return [] }
+        return problems.compactMap { $0.drops ? $0.question : nil }
+    }
+
     /// Whether the problems file lists any answer of a question of the questionnaire.
     public var listsAnswers: Bool { !listed.isEmpty }
 

@@ -22,9 +22,10 @@ public enum SurveyAnalysis {
         // file without problems costs one nil check per row).
         var marks: ResponseLedger?
         var file = ""
-        importer.onHeader = { canonical in
+        importer.onHeader = { [unowned importer] canonical in
             ledger = canonical ? try ResponseLedger.read(beside: file, questionnaire: questionnaire) : nil
             marks = ledger?.listsAnswers == true ? ledger : nil
+            importer.droppedAnswers = marks.map { marks in { marks.droppedQuestions(of: $0) } }
             for note in ledger?.notes ?? [] { notify(note) }
         }
         importer.onResponse = { response in
@@ -45,6 +46,7 @@ public enum SurveyAnalysis {
         let parts = ImportParts<TallyPart>(jobs: jobs, start: { importer in
             let part = TallyPart(tally: empty)
             let marks = marks
+            importer.droppedAnswers = marks.map { marks in { marks.droppedQuestions(of: $0) } }
             importer.onResponse = { response in
                 // Copied only to be marked: a copy per row costs a retain and release of each field.
                 guard let marks else {

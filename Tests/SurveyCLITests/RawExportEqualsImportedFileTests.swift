@@ -39,6 +39,9 @@ struct RawExport: Sendable, CustomTestStringConvertible {
         RawExport(definition: "feedback.yaml", input: "responses-utf8-one-bad-byte.csv"),
         RawExport(definition: "feedback.yaml", input: "responses-bidi-override.csv"),
         RawExport(definition: "feedback.yaml", input: "responses-escape-sequences.csv"),
+        // `why_not_useful` is asked when usefulness <= 2: after an invalid usefulness (7, abc)
+        // the condition cannot be decided, on the import's empty cell as on the raw value.
+        RawExport(definition: "feedback.yaml", input: "responses-skip-after-invalid.csv"),
         RawExport(definition: "ledger-housing.yaml", input: "responses-ledger-housing.csv"),
         RawExport(definition: "salary-en.yaml", input: "responses-google-forms-salary.csv"),
         RawExport(definition: "salary-ru.yaml", input: "responses-ru-excel-decimal-comma.csv"),
