@@ -323,6 +323,14 @@ public final class ResponseImporter {
         return nil
     }
 
+    /// The id of a row whose id cell is blank: its file's name and line (`export.csv:line-4`),
+    /// which no two rows of different files share and a real id hardly ever is; the same file
+    /// imported twice meets its own ids again and is refused as a duplicate.
+    static func idOfBlank(path: String, line: Int) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return "\(name):line-\(line)"
+    }
+
     /// Validates one row; returns why it is rejected, or nil when it was accepted.
     private func accept(_ record: CSVRecord, line: Int, rowNumber: Int, layout: ColumnLayout, path: String, defects: [Int: TextDefects.Cell],
                         reader: any RowSource, summary: inout ImportSummary) throws -> String? {
@@ -334,12 +342,16 @@ public final class ResponseImporter {
             return "empty row: no values at all"
         }
         var respondent = String(rowNumber)
+        var idIsBlank = false
         if let column = layout.respondentColumn {
             let id = String(Substring(record.string(column)).trimmingWhitespace())
-            // A blank id gets the line number, marked so it cannot clash with a real id.
-            respondent = id.isEmpty ? "line-\(line)" : id
+            idIsBlank = id.isEmpty
+            respondent = idIsBlank ? ResponseImporter.idOfBlank(path: path, line: line) : id
         }
         if let first = inheritedFirst(respondent) ?? seenRespondents.insert(respondent, at: .init(source: sourceIndex(path), line: line)) {
+            if idIsBlank {
+                return "no respondent id, and `\(respondent)`, the id such a row gets (its file's name and line), is taken already (at \(sources[first.source]):\(first.line)): was this file imported before? Give the form its own id"
+            }
             return "duplicate respondent id `\(respondent)` (first seen at \(sources[first.source]):\(first.line)); give each form its own id"
         }
         if layout.respondentColumn == nil { numbering.madeUp(rowNumber) }

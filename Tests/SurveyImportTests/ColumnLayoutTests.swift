@@ -277,3 +277,21 @@ import SurveyModel
     }
 }
 
+
+extension ColumnLayoutTests {
+    /// A blank id cell gets its file's name and line: two files with blank ids on the same line
+    /// no longer clash (both were `line-2`), nor does a real id `line-3`; the same file imported
+    /// again is a duplicate, and the reason says what the made-up id is.
+    @Test func blankIdsAreNamedByFileAndLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let a = try dir.write("a.csv", "respondent,org_type\n,gov\nline-3,ngo\n,ngo\n")
+        let b = try dir.write("b.csv", "respondent,org_type\n,gov\n")
+        let run = try runImport(a, b)
+        #expect(run.responses.map(\.respondent) == ["a.csv:line-2", "line-3", "a.csv:line-4", "b.csv:line-2"])
+        #expect(run.rejects.isEmpty)
+        let again = try runImport(a, a)
+        #expect(again.rejects.count == 3, "its three rows")
+        #expect(again.rejects.first?.reason.hasPrefix("no respondent id, and `a.csv:line-2`, the id such a row gets (its file's name and line), is taken already (at \(a):2)") == true, "\(again.rejects)")
+    }
+}
