@@ -14,10 +14,14 @@ struct DelimiterDeclaration: Equatable {
     init?(_ text: ArraySlice<UInt8>) {
         let prefix = text.prefix(5).map { $0 | 0x20 }
         guard prefix.starts(with: Array("sep=".utf8)) || prefix.starts(with: Array("\"sep=".utf8)) else { return nil }
-        let newline = text.firstIndex(of: 0x0A)
-        let end = newline.map { $0 + 1 } ?? text.endIndex
-        var line = Substring(String(decoding: text[text.startIndex..<(newline ?? text.endIndex)], as: UTF8.self)).unicodeScalars
-        if line.last == "\r" { line.removeLast() }
+        // The line ends at LF, CRLF or a lone CR (Excel's "CSV (Macintosh)").
+        let lineEnd = text.firstIndex { $0 == 0x0A || $0 == 0x0D }
+        var end = text.endIndex
+        if let lineEnd {
+            end = lineEnd + 1
+            if text[lineEnd] == 0x0D, end < text.endIndex, text[end] == 0x0A { end += 1 }
+        }
+        var line = Substring(String(decoding: text[text.startIndex..<(lineEnd ?? text.endIndex)], as: UTF8.self)).unicodeScalars
         let quoted = line.first == "\""
         if quoted { line.removeFirst() }
         line.removeFirst(4)

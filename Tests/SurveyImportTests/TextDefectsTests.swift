@@ -84,11 +84,25 @@ import Testing
         ("sep=;\r\nrespondent;x\r\n", ";", 7), ("sep=,\nrespondent,x\n", ",", 6), ("sep=\t\na\tb\n", "\t", 6),
         ("sep=\\t\na\tb\n", "\t", 7), ("\"sep=;\";;;\r\na;b\r\n", ";", 12), ("SEP=|\na|b\n", "|", 6),
         ("sep=§\na§b\n", "§", 7), ("sep=；\n", "；", 8), ("sep=;", ";", 5),
+        // Excel's "CSV (Macintosh)": lone CRs.
+        ("sep=;\rrespondent;x\r", ";", 6), ("\"sep=;\";;\ra;b\r", ";", 10),
     ] as [(String, Unicode.Scalar, Int)])
     func declarations(_ text: String, _ delimiter: Unicode.Scalar, _ length: Int) throws {
         let declaration = try #require(DelimiterDeclaration(Array(text.utf8)[...]))
         #expect(declaration.delimiter == delimiter)
         #expect(declaration.length == length)
+    }
+
+    /// A declaration followed by lone CRs is read like one followed by LFs.
+    @Test func declarationWithLoneCRs() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let cr = try dir.write("cr.csv", "sep=;\rrespondent;org_type;usefulness\r1;ngo;5\r2;gov;4\r")
+        let lf = try dir.write("lf.csv", "sep=;\nrespondent;org_type;usefulness\n1;ngo;5\n2;gov;4\n")
+        let (withCR, withLF) = (try runImport(cr), try runImport(lf))
+        #expect(withCR.responses.map(\.answers) == withLF.responses.map(\.answers))
+        #expect(withCR.responses.count == 2)
+        #expect(withCR.problems.isEmpty && withCR.rejects.isEmpty, "\(withCR.problems) \(withCR.rejects)")
     }
 
     @Test(arguments: ["respondent,sep=;\n", "sep=\n", "sep=;x\n", "sep=ab\n", "\"sep=;\n", "sep=\"\n", "separator=;\n", "sep\n"])
