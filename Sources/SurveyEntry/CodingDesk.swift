@@ -36,7 +36,7 @@ public final class CodingDesk {
     /// What the next input is.
     public private(set) var prompt: Prompt = .choosing
     /// The layout width and wrapping.
-    public let screen: EntryScreen
+    public var screen: EntryScreen
     /// Answers saved in this sitting.
     public private(set) var saved = 0
 

@@ -28,6 +28,8 @@ struct CodingTerminal {
         var lineNumber = 0
         var shown: Int?
         while desk.prompt != .finished {
+            // Laid out for the window's width now, which a resize may have changed.
+            if interactive { desk.screen.width = EntryTerminal.width() }
             if desk.prompt == .choosing, shown != desk.index {
                 write("\n", to: 1)
                 show(desk.lines(), to: 1)

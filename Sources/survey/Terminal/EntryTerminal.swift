@@ -38,6 +38,9 @@ struct EntryTerminal {
         var refused = 0
         var shown: (EntryDesk.Prompt, String?)?
         while desk.prompt != .finished {
+            // The window may have been resized since the last prompt (no SIGWINCH handler:
+            // the form is never redrawn, so the next lines are what follow the new width).
+            if interactive { desk.screen.width = EntryTerminal.width() }
             if interactive, shown.map({ $0.0 != desk.prompt || $0.1 != desk.session?.respondent }) ?? true {
                 if desk.prompt == .respondent || desk.prompt == .question(0) && shown?.0 == .respondent { write("\n", to: 1) }
                 show(desk.lines(), to: 1)
