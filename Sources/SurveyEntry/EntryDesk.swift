@@ -265,6 +265,16 @@ public final class EntryDesk {
     }
 
     /// The input ended (end of a pipe, or Ctrl-D twice): the form being typed is lost.
+    /// The terminal went away (closed window, dropped SSH): a first entry is kept as an
+    /// incomplete form, as `:q` then `k` would, so typing its number later resumes it; a
+    /// verification, an edit of a saved form or a form waiting for a new number writes nothing.
+    public func terminalClosed() throws(EntryError) -> [EntryLine] {
+        guard mode == .firstEntry, editing == nil, !renumbering, let session, prompt != .respondent, prompt != .finished,
+              !session.visited.isEmpty else { return endOfInput() }
+        defer { prompt = .finished }
+        return [EntryLine("The terminal was closed in respondent \(session.respondent)'s form.", .warning)] + (try save())
+    }
+
     public func endOfInput() -> [EntryLine] {
         defer { prompt = .finished }
         guard prompt != .respondent || renumbering, prompt != .finished, let session else { return [] }

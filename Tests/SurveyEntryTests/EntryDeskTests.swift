@@ -410,3 +410,23 @@ extension EntryDeskTests {
         #expect(desk.singleKeys == ["2"], "the definition's `10` applies here too; `-1` starts with no key")
     }
 }
+
+extension EntryDeskTests {
+    /// A closed terminal (SIGHUP) keeps a first entry as an incomplete form, which its number
+    /// resumes; a verification writes nothing.
+    @Test func aClosedTerminalKeepsTheFormAsIncomplete() throws {
+        let desk = try desk()
+        _ = try desk.type(["4", "2", "spec"])
+        let notes = try desk.terminalClosed()
+        #expect(notes.first == EntryLine("The terminal was closed in respondent 4's form.", .warning))
+        #expect(desk.prompt == .finished)
+        #expect(EntryFixtures.text(of: path) == [header, "4,,ngo,specialist,,,,,,,,", ""].joined(separator: "\n"))
+
+        let verifying = try self.desk(.verification, operator: "bob")
+        _ = try verifying.type(["4", "2"])
+        let before = EntryFixtures.text(of: path)
+        _ = try verifying.terminalClosed()
+        #expect(verifying.prompt == .finished)
+        #expect(EntryFixtures.text(of: path) == before)
+    }
+}

@@ -32,7 +32,10 @@ struct EntryTerminal {
     /// Runs the sitting; returns false when input was refused in a pipe or a form was lost.
     func run() throws -> Bool {
         let editor = interactive ? LineEditor(carryKeys: autoAdvance) : nil
-        if interactive { EntryTerminal.sayWhatCtrlCLoses() }
+        if interactive {
+            EntryTerminal.sayWhatCtrlCLoses()
+            EntryTerminal.keepTheFormOnHangUp()
+        }
         note(desk.opening())
         var lineNumber = 0
         var refused = 0
@@ -58,7 +61,9 @@ struct EntryTerminal {
                 typed = readLine(strippingNewline: true)
             }
             guard let line = typed else {
-                if interactive, desk.session != nil, desk.prompt != .leave {
+                if interactive, EntryTerminal.hungUp != 0 {
+                    note(try desk.terminalClosed())
+                } else if interactive, desk.session != nil, desk.prompt != .leave {
                     write("\n", to: 1)
                     note(try desk.submit(":q"))
                 } else {
@@ -106,6 +111,15 @@ struct EntryTerminal {
     /// terminal (EAGAIN) is waited for, never dropped.
     private func write(_ text: String, to descriptor: Int32) {
         _ = Terminal.writeAll(text, to: descriptor)
+    }
+
+    /// Set by SIGHUP (the terminal was closed): the line being read then ends, and the form is
+    /// kept as incomplete instead of the process ending with it unsaved.
+    nonisolated(unsafe) private static var hungUp: sig_atomic_t = 0
+
+    private static func keepTheFormOnHangUp() {
+        hungUp = 0  // initialized here, not first in the handler
+        signal(SIGHUP) { _ in EntryTerminal.hungUp = 1 }
     }
 
     /// Ctrl-C still ends the program at once (libedit restores the terminal first); the
