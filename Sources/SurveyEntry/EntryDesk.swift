@@ -58,6 +58,8 @@ public final class EntryDesk {
         public var corrected = 0
         /// Saved forms opened again and rewritten (edited or resumed).
         public var edited = 0
+        /// Forms verified here but not written, because another operator changed them meanwhile.
+        public var changedMeanwhile = 0
     }
 
     /// The questionnaire being typed.
@@ -346,7 +348,13 @@ public final class EntryDesk {
                 return [EntryLine(EntryProblem.respondentTaken(id, line: line).message, .problem)]
             }
         case .verification:
-            if firstEntries[id] == nil { try loadFirstEntries() }
+            if firstEntries[id] == nil {
+                try loadFirstEntries()
+            } else {
+                // Compared against the form as it is now, not as it was when the sitting began:
+                // another operator may have edited it since.
+                firstEntries[id] = try responses.form(of: id)
+            }
             guard firstEntries[id] != nil else { return [EntryLine(EntryProblem.notInFirstEntry(id).message, .problem)] }
             if let who = try verification?.verifier(of: id) {
                 return [EntryLine(EntryProblem.alreadyVerified(id, operator: who).message, .problem)]
@@ -471,10 +479,8 @@ public final class EntryDesk {
         edited.otherTexts = original.otherTexts
         let header = ResponseFile.header(for: questionnaire)
         let before = ResponseFile.fields(of: original, in: questionnaire)
-        // The row as it is now: when another operator changed it while it was open here, it is
-        // not overwritten with this copy (their change would be lost without a trace).
-        let current = try responses.responses().first { $0.respondent == original.respondent }
-        guard let current, ResponseFile.fields(of: current, in: questionnaire) == before else {
+        // When another operator changed the row while it was open here, this copy is not written over it.
+        guard try responses.stillHolds(original) else {
             self.session = nil
             editing = nil
             prompt = .respondent
@@ -635,6 +641,14 @@ public final class EntryDesk {
         if let who = try verification.verifier(of: respondent) {
             return [EntryLine(EntryProblem.alreadyVerified(respondent, operator: who).message + "; this pass of the form is not written", .warning)]
         }
+        // The comparison was made against the row as it was when this form was started: when
+        // another operator rewrote it since (`--edit`), writing the corrected form back would
+        // erase their change, and the comparisons would log a first entry the file no longer has.
+        guard try responses.stillHolds(check.first) else {
+            firstEntries[respondent] = try responses.form(of: respondent)
+            tally.changedMeanwhile += 1
+            return [EntryLine("Respondent \(respondent)'s form was changed (or removed) by another operator while it was being verified here; nothing of this pass was written. Verify it again (type \(respondent)) to compare with the form as it is now.", .problem)]
+        }
         // Corrections first: a crash before the comparisons are logged leaves the form
         // unverified (and verifiable again), never logged as resolved but not corrected.
         if check.changesFirstEntry {
@@ -682,7 +696,8 @@ public final class EntryDesk {
         case .verification:
             let rate = Disagreements.percent(tally.compared == 0 ? 0 : Double(tally.disagreed) / Double(tally.compared))
             var text = "This pass: \(EntryDesk.plural(tally.verified, "form")) verified, \(tally.corrected) corrected"
-            if tally.dropped + tally.lost > 0 { text += ", \(tally.dropped + tally.lost) left unverified" }
+            let unverified = tally.dropped + tally.lost + tally.changedMeanwhile
+            if unverified > 0 { text += ", \(unverified) left unverified" }
             return [EntryLine(text + "."), EntryLine("\(EntryDesk.plural(tally.compared, "answer")) compared, \(tally.disagreed) differed (\(rate)).")]
         }
     }

@@ -136,6 +136,22 @@ public final class ResponseLog {
         }
     }
 
+    /// The form of `respondent` as the file holds it now (the first, should an id repeat);
+    /// nil when the file holds none.
+    public func form(of respondent: String) throws(EntryError) -> Response? {
+        try responses().first { $0.respondent == respondent }
+    }
+
+    /// Whether the file still holds `copy` exactly as it was read (every column of its row).
+    /// A form held in memory while an operator works on it (`--edit`, `--verify`) is written
+    /// back only when this is true: otherwise another operator's change made meanwhile would
+    /// be overwritten without a trace. Ask under `whileLocked`, so the answer still holds
+    /// when the row is rewritten.
+    public func stillHolds(_ copy: Response) throws(EntryError) -> Bool {
+        guard let current = try form(of: copy.respondent) else { return false }
+        return ResponseFile.fields(of: current, in: questionnaire) == ResponseFile.fields(of: copy, in: questionnaire)
+    }
+
     /// Replaces the forms of these respondents, rewriting the file in place under a rollback
     /// record (a crash leaves the old forms or the new ones).
     public func replace(_ corrected: [Response]) throws(EntryError) {

@@ -341,6 +341,39 @@ struct EntryDeskTests {
         #expect(desk.suggestion == "2")
     }
 
+    /// A form edited by another operator while it is being verified: the verification's save
+    /// writes nothing (writing its corrected form back would erase the edit), and the form
+    /// verified again is compared with the edited row.
+    @Test func aVerificationOfAFormEditedMeanwhileIsNotWritten() throws {
+        try enterFirst([["1"] + EntryFixtures.feedbackForm, ["2"] + EntryFixtures.feedbackForm])
+        let verifying = try desk(.verification, operator: "bob")
+        var form = EntryFixtures.feedbackForm
+        form[7] = "More tea"
+        _ = try verifying.type(["2"] + form.dropLast())
+        #expect(verifying.prompt == .review)
+        let editing = try desk(operator: "carol")
+        let edited = try editing.type([":e 2", "8", "edited by B", ""])
+        #expect(edited.contains { $0.tone == .success && $0.text.hasPrefix("Rewrote respondent 2 (line 3 of \(path)): 1 answer changed") }, "\(edited)")
+        let editedFile = EntryFixtures.text(of: path)
+        #expect(editedFile.contains("\n2,,ngo,specialist,brainstorm;letter,2,no,34,2.5,edited by B,Too long,2013-01-25\n"))
+
+        _ = try verifying.submit("")
+        #expect(verifying.prompt == .resolve(questionnaire.index(of: "improve")!))
+        #expect(try verifying.submit("2") == [EntryLine("Respondent 2's form was changed (or removed) by another operator while it was being verified here; nothing of this pass was written. Verify it again (type 2) to compare with the form as it is now.", .problem)])
+        #expect(EntryFixtures.text(of: path) == editedFile)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/feedback.verification.csv"))
+        #expect(EntryFixtures.text(of: folder + "/feedback.edits.csv").contains(",carol,2,improve,More time,edited by B\n"))
+        #expect(verifying.prompt == .respondent)
+        #expect(verifying.tally.verified == 0 && verifying.tally.corrected == 0)
+        #expect(verifying.closing().first?.text == "This pass: 0 forms verified, 0 corrected, 1 left unverified.")
+
+        // Again: the first entry is now the edited row.
+        _ = try verifying.type(["2"] + form)
+        #expect(verifying.lines().map(\.text).contains("  1 first entry    edited by B"), "\(verifying.lines().map(\.text))")
+        #expect(try verifying.submit("2") == [EntryLine("Verified respondent 2: 10 answers compared, 1 differed, form corrected.", .success)])
+        #expect(EntryFixtures.text(of: folder + "/feedback.verification.csv").contains("\n2,improve,edited by B,More tea,More tea,bob\n"))
+    }
+
     @Test func aRequiredAnswerCannotBeResolvedToNothing() throws {
         try enterFirst([["1"] + EntryFixtures.feedbackForm])
         let desk = try desk(.verification, operator: "bakyt")

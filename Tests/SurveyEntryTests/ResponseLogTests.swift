@@ -219,4 +219,20 @@ struct ResponseLogTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/responses")
         #expect(leftovers == ["feedback.csv"])
     }
+
+    /// A copy read before another operator's rewrite is no longer what the file holds, so
+    /// `--edit` and `--verify` do not write it back over their change.
+    @Test func aCopyReadBeforeAnotherRewriteNoLongerHolds() throws {
+        let mine = try ResponseLog(path: path, questionnaire: questionnaire)
+        let theirs = try ResponseLog(path: path, questionnaire: questionnaire)
+        _ = try mine.append(response("1"))
+        _ = try mine.append(response("2"))
+        let copy = try #require(try mine.form(of: "2"))
+        #expect(try mine.stillHolds(copy))
+        try theirs.replace([response("2", improve: "theirs")])
+        #expect(try !mine.stillHolds(copy))
+        #expect(try mine.form(of: "2") == response("2", improve: "theirs"))
+        #expect(try !mine.stillHolds(response("9")))
+        #expect(try mine.form(of: "9") == nil)
+    }
 }
