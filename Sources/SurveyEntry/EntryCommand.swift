@@ -17,9 +17,14 @@ public enum EntryCommand: Sendable, Hashable {
     /// Anything else: an answer, a number at the review, a respondent id.
     case text(String)
 
-    /// Classifies a line; surrounding spaces are ignored.
+    /// Classifies a line; surrounding spaces are ignored. A key written after a backslash is
+    /// that text (`\?` saves `?`, `\!` saves `!`): a respondent's `?` is a common answer.
     public init(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("\\"), EntryCommand.keys.contains(String(trimmed.dropFirst())) {
+            self = .text(String(trimmed.dropFirst()))
+            return
+        }
         switch trimmed {
         case "": self = .blank
         case "<": self = .back
@@ -30,4 +35,7 @@ public enum EntryCommand: Sendable, Hashable {
         default: self = .text(trimmed)
         }
     }
+
+    /// The lines that are keys rather than text.
+    static let keys: Set<String> = ["<", "?", "!", "-", ":q", ":quit", ":Q"]
 }

@@ -198,6 +198,7 @@ public struct EntryScreen: Sendable {
         }
         lines.append(EntryLine("  :q     leave this form (keep it as incomplete, or drop it)"))
         lines.append(EntryLine("  ?      this help"))
+        if index != nil { lines.append(EntryLine("  \\?     ? as the answer (likewise \\! \\- \\<)")) }
         return lines.map { EntryLine($0.text, .hint) }
     }
 

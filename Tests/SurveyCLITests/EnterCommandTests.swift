@@ -264,3 +264,17 @@ import Testing
         #expect(dir.text("f.csv") == lines([Self.header]))
     }
 }
+
+extension EnterCommandTests {
+    /// A respondent's `?` or `!` is typed `\?` or `\!`; a bare `?` in a pipe (help, which a pipe
+    /// does not show) is refused with how to write it, and the next line answers the question.
+    @Test func aQuestionMarkAnswerIsTypedWithABackslash() throws {
+        let dir = try EnterWorkdir()
+        defer { dir.remove() }
+        let form = ["2", "spec", "1 3", "2", "n", "34", "2.5", "?", "\\?", "\\!", "25.01.2013", ""]
+        let result = try dir.run(["enter", EnterWorkdir.feedback, "--into", "f.csv"], input: lines(["1"] + form))
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("stdin:9: `?` asks for help, which a pipe does not show; to save ? as the answer, write \\?"), "\(result)")
+        #expect(dir.text("f.csv") == lines([Self.header, "1,,ngo,specialist,brainstorm;letter,2,no,34,2.5,?,!,2013-01-25"]))
+    }
+}

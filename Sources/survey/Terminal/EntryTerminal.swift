@@ -72,6 +72,13 @@ struct EntryTerminal {
                 continue
             }
             lineNumber += 1
+            // In a pipe, help would be printed to no one and the `?` (a respondent's answer,
+            // more likely) dropped: refused, with how to write it.
+            if !interactive, EntryCommand(line) == .help {
+                refused += 1
+                note([EntryLine("stdin:\(lineNumber): `?` asks for help, which a pipe does not show; to save ? as the answer, write \\?", .problem)])
+                continue
+            }
             let notes = try desk.submit(line)
             if !interactive, notes.contains(where: { $0.tone == .problem }) {
                 refused += 1
