@@ -51,6 +51,12 @@ extension XLSFormReading {
             default:
                 break
             }
+            // `disabled: yes`: form tools leave the question out of the form, so does this.
+            if let disabled = survey.value(row, "disabled"), ["yes", "true", "true()", "1"].contains(disabled.lowercased()) {
+                consumeRow(survey, row)
+                notes.append("\(survey.reference(row, "disabled")): `\(name ?? head)` is disabled (`disabled: \(disabled)`), as form tools leave it out of the form; left out")
+                continue
+            }
             if Self.metadataTypes.contains(head) {
                 consumeRow(survey, row)
                 let why = ["start", "end"].contains(head)
@@ -290,6 +296,10 @@ extension XLSFormReading {
                 continue
             }
             consume(table, "name", row)
+            if let first = lists[listName]?.choices.first(where: { $0.code == code }) {
+                problems.append(XLSFormProblem(reference: table.reference(row, "name"), message: "choice `\(code)` of list `\(listName)` is given twice (first at \(table.reference(first.row, "name"))); a code names one choice: rename or remove one"))
+                continue
+            }
             let label = text(table, row, base: "label")
             let texts = (table.translated["label"] ?? []).compactMap { row.cells[$0.index]?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var aliases: Node?
@@ -312,11 +322,18 @@ extension XLSFormReading {
         var earlier: [String: RelevantExpression.Target] = [:]
         for other in drafts[..<index] { earlier[other.xlsName] = RelevantExpression.Target(id: other.id, multiple: other.multiple) }
         var parts: [String] = []
+        // The conditions that hold together with a cell that cannot be kept go with it: each is
+        // named, so none is dropped without a word.
+        func alsoLeftOut(besides reference: String) -> String {
+            let others = draft.relevant.filter { $0.reference != reference }
+            guard !others.isEmpty else { return "" }
+            return " together with " + others.map { "\($0.reference) `\($0.source)`" }.joined(separator: ", ")
+        }
         for (source, reference) in draft.relevant {
             do {
                 parts.append(try RelevantExpression.when(from: source, target: { earlier[$0] }))
             } catch {
-                notes.append("\(reference): relevant `\(source)` of `\(draft.id)`: \(error.message) (at character \(error.column)); left out, so `\(draft.id)` is asked always")
+                notes.append("\(reference): relevant `\(source)` of `\(draft.id)`: \(error.message) (at character \(error.column)); left out\(alsoLeftOut(besides: reference)), so `\(draft.id)` is asked always")
                 return nil
             }
         }
@@ -326,7 +343,7 @@ extension XLSFormReading {
             return when
         } catch {
             let (source, reference) = draft.relevant.last!
-            notes.append("\(reference): relevant `\(source)` of `\(draft.id)` reads as `\(when)`, which the definition refuses: \(error.message); left out, so `\(draft.id)` is asked always")
+            notes.append("\(reference): relevant `\(source)` of `\(draft.id)` reads as `\(when)`, which the definition refuses: \(error.message); left out\(alsoLeftOut(besides: reference)), so `\(draft.id)` is asked always")
             return nil
         }
     }

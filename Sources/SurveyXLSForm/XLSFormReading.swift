@@ -96,6 +96,12 @@ struct XLSFormReading {
 
         var drafts = walk(survey)
         noteUnusedLists()
+        // Every row left out (notes, metadata, disabled): say why, row by row, rather than
+        // only that a definition needs questions.
+        if drafts.isEmpty, problems.isEmpty {
+            let why = notes.isEmpty ? "" : ": " + XLSFormReading.inSheetOrder(notes, sheets: workbook.sheets.map(\.name)).joined(separator: "; ")
+            problems.append(XLSFormProblem(reference: "survey!A\(survey.headerRow)", message: "no question is left to carry over\(why)"))
+        }
         if !problems.isEmpty { throw .cells(path: file, problems) }
 
         var top: [(String, Node)] = []

@@ -120,3 +120,43 @@ import Testing
         #expect(problems.first?.hasPrefix("form.xlsx: survey!B3: question `pick`: choice `A` clashes with `a`") == true, "\(problems)")
     }
 }
+
+/// Rows and cells a conversion leaves out are each named.
+extension XLSFormImportTests {
+    /// A group's relevant that cannot be carried over takes the question's own with it; the note
+    /// names both cells, not only the group's.
+    @Test func conditionsLeftOutTogetherAreAllNamed() throws {
+        let result = try XLSFormImport.definition(from: Self.form([
+            ["type", "name", "label", "relevant"],
+            ["integer", "age", "Age", ""],
+            ["begin_group", "g", "G", "${age} > today()"],
+            ["text", "a", "A", "${age} > 18"],
+            ["end_group", "", "", ""],
+        ], settings: [["form_title"], ["T"]]), file: "form.xlsx")
+        #expect(result.questionnaire.question("a")?.when == nil)
+        #expect(result.notes == ["survey!D3: relevant `${age} > today()` of `a`: `today` is outside the supported XPath subset (at character 10); left out together with survey!D4 `${age} > 18`, so `a` is asked always"])
+    }
+
+    /// `disabled: yes` leaves the question out, as form tools do.
+    @Test func aDisabledQuestionIsLeftOut() throws {
+        let result = try XLSFormImport.definition(from: Self.form([
+            ["type", "name", "label", "disabled"],
+            ["text", "a", "A", ""],
+            ["text", "b", "B", "yes"],
+        ], settings: [["form_title"], ["T"]]), file: "form.xlsx")
+        #expect(result.questionnaire.questions.map(\.id) == ["a"])
+        #expect(result.notes == ["survey!D3: `b` is disabled (`disabled: yes`), as form tools leave it out of the form; left out"])
+    }
+
+    /// A choice given twice in its list, and a form with nothing left to carry over, are refused
+    /// with their cells.
+    @Test func duplicateChoicesAndEmptyFormsNameTheirCells() {
+        #expect(Self.problems(Self.form([["type", "name", "label"], ["select_one c", "q", "Q"]],
+                                        choices: [["list_name", "name", "label"], ["c", "a", "A"], ["c", "b", "B"], ["c", "a", "A again"]])) == [
+            "form.xlsx: choices!B4: choice `a` of list `c` is given twice (first at choices!B2); a code names one choice: rename or remove one",
+        ])
+        #expect(Self.problems(Self.form([["type", "name", "label"], ["note", "n", "Hello"]])) == [
+            "form.xlsx: survey!A1: no question is left to carry over: survey!A2: `n` (note): shows text, asks nothing a report counts; left out",
+        ])
+    }
+}
