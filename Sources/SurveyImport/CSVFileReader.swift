@@ -50,6 +50,17 @@ final class CSVFileReader {
     private(set) var defects = DefectTally()
     /// The first line not wholly inside the first chunk, from which the encoding was chosen.
     private(set) var headEndLine = 1
+    /// Rows end with LF or CRLF (the header's line has no lone CR before its LF): a lone CR
+    /// in a line then splits a row by mistake. False for Excel's CR-only "CSV (Macintosh)",
+    /// whose lines are CR-ended and whose LFs sit inside quoted answers.
+    private var rowsEndWithLF = false
+
+    /// Whether the first line of `text` ends with LF (or CRLF) with no lone CR before it.
+    static func rowsEndWithLF(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let lf = text.firstIndex(of: 0x0A) else { return false }
+        guard let cr = text[..<lf].firstIndex(of: 0x0D) else { return true }
+        return cr == lf - 1
+    }
 
     /// The raw text of the record being handled (during a `.record` event), as it is in the file.
     var currentRecordText: String {
@@ -113,6 +124,7 @@ final class CSVFileReader {
             text.removeSubrange(0..<declaration.length)
             line = 2
         }
+        rowsEndWithLF = CSVFileReader.rowsEndWithLF(text[...])
         delimiter = forcedDelimiter ?? declaredDelimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text[...]))
         if delimiter.isASCII {
             parser = CSVParser(delimiter: UInt8(delimiter.value))
@@ -172,6 +184,7 @@ final class CSVFileReader {
             line = 2
             start += declaration.length
         }
+        rowsEndWithLF = CSVFileReader.rowsEndWithLF(text)
         let chosen = forcedDelimiter ?? declaration?.delimiter ?? Unicode.Scalar(DelimiterSniffer.sniff(text))
         guard chosen.isASCII else { return nil }
         declaredDelimiter = declaration?.delimiter
@@ -192,6 +205,7 @@ final class CSVFileReader {
         delimiter = head.delimiter
         declaredDelimiter = head.declaredDelimiter
         headEndLine = head.headEndLine
+        rowsEndWithLF = head.rowsEndWithLF
         parser = CSVParser(delimiter: UInt8(delimiter.value))
     }
 
@@ -290,6 +304,7 @@ final class CSVFileReader {
             recordHasDefects = false
         }
         if hasDefects { recordHasDefects = true }
+        let startsOutsideRecord = !parser.inRecord
         let fed = wideDelimiter.map { standIn(for: $0, in: bytes) } ?? bytes
         let records: ArraySlice<CSVRecord>
         do {
@@ -301,6 +316,15 @@ final class CSVFileReader {
             } else {
                 try recover(current: bytes, number: number, reason: "a field is too large to parse")
             }
+            return
+        }
+        // An LF-ended line that began and ended outside any record yet held several: a lone CR
+        // (which libcsv takes for a line end) split one row of the file into rows that each have
+        // the wrong fields. One row, rejected once, with the whole line.
+        if records.count > 1, rowsEndWithLF, startsOutsideRecord, !parser.inRecord, bytes.last == 0x0A, wideDelimiter == nil {
+            recordLines.removeAll(keepingCapacity: true)
+            recordBytes = 0
+            try handler(.malformed(line: number, raw: CSVFileReader.text(Array(bytes)), reason: "a carriage return (CR) alone in the middle of line \(number) splits it into \(records.count) rows; quote the field that holds it, or remove it"))
             return
         }
         currentLine = bytes

@@ -295,3 +295,24 @@ extension ColumnLayoutTests {
         #expect(again.rejects.first?.reason.hasPrefix("no respondent id, and `a.csv:line-2`, the id such a row gets (its file's name and line), is taken already (at \(a):2)") == true, "\(again.rejects)")
     }
 }
+
+extension ColumnLayoutTests {
+    /// A lone CR inside an unquoted field of an LF-ended file is one rejected row (it split the
+    /// line into two rows of the wrong width, each rejected with the same line); a CR-ended
+    /// file (Excel's CSV (Macintosh)) with a final LF still reads every row.
+    @Test func aLoneCRSplittingALineIsOneRejectedRow() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let lf = try dir.write("lf.csv", "respondent,org_type,improve\n1,ngo,a\rb\n2,gov,ok\n")
+        let run = try runImport(lf)
+        #expect(run.responses.map(\.respondent) == ["2"])
+        #expect(run.rejects.map(\.line) == [2])
+        #expect(run.rejects.first?.reason == "a carriage return (CR) alone in the middle of line 2 splits it into 2 rows; quote the field that holds it, or remove it")
+        #expect(run.rejects.first?.raw == "1,ngo,a\rb")
+        #expect(run.summary.rowsRead == 2)
+        let cr = try dir.write("cr.csv", "respondent,org_type,improve\r1,ngo,a\r2,gov,\"two\nlines\"\r3,ngo,ok\n")
+        let mac = try runImport(cr)
+        #expect(mac.responses.map(\.respondent) == ["1", "2", "3"])
+        #expect(mac.rejects.isEmpty)
+    }
+}
