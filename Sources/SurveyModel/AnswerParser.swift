@@ -4,8 +4,9 @@
 /// path is a dictionary lookup. Accepts codes and labels in any language, ignoring case and
 /// spacing; integer codes by value (`1.0`, `01` for code `1`); multiple choice joined by `;`,
 /// by `, ` (Google Forms; labels containing commas are matched whole, longest first) or by
-/// spaces (KoboToolbox codes); yes/no in several languages; numbers in the declared
-/// `NumberConvention`; dates as ISO or dd.mm.yyyy. `NA`, `N/A`, `-`, `null` and blanks are no
+/// spaces (KoboToolbox codes; with `other: true`, a cell with a word that is no code is one
+/// other answer, not choices picked out of its words); yes/no in several languages; numbers in
+/// the declared `NumberConvention`; dates as ISO or dd.mm.yyyy. `NA`, `N/A`, `-`, `null` and blanks are no
 /// answer unless they are a code or label of the question, and in text questions only a blank is.
 public struct AnswerParser: Sendable {
     /// The question this parser reads answers for.
@@ -271,8 +272,16 @@ public struct AnswerParser: Sendable {
                 }
             }
             if let otherChoice, !unknown.isEmpty {
-                // Nothing matched: the whole cell is the other answer, as written.
-                otherText = set.isEmpty ? String(cell) : unknown.joined(separator: split.separator)
+                if set.isEmpty || split.isWordList {
+                    // Nothing matched, or a word list with a word that is no code: the whole cell
+                    // is the other answer, as written. Spaces join KoboToolbox codes but also the
+                    // words of a Google Forms "Other:" text (`A letter to my groups`), whose words
+                    // must not tick the choices they happen to spell.
+                    set = ChoiceSet()
+                    otherText = String(cell)
+                } else {
+                    otherText = unknown.joined(separator: split.separator)
+                }
                 set.insert(otherChoice)
             } else {
                 problems += unknown.map { .unknownChoice($0, known: knownForMessages) }
@@ -286,14 +295,15 @@ public struct AnswerParser: Sendable {
 
     /// Splits a multiple-choice cell: `;` first, then `, ` with whole-label matching, then
     /// spaces; tokens keep their letters as written, and the separator joins unmatched ones back.
-    private func tokens(of cell: Substring) -> (tokens: [String], separator: String) {
+    /// `isWordList`: split at spaces, which holds codes only if every word is one (KoboToolbox).
+    private func tokens(of cell: Substring) -> (tokens: [String], separator: String, isWordList: Bool) {
         if cell.contains(";") {
-            return (cell.split(separator: ";").map { String($0.trimmingWhitespace()) }, "; ")
+            return (cell.split(separator: ";").map { String($0.trimmingWhitespace()) }, "; ", false)
         }
         if cell.contains(",") {
-            return (commaTokens(cell), ", ")
+            return (commaTokens(cell), ", ", false)
         }
-        return (cell.split(whereSeparator: { $0.isWhitespace }).map(String.init), " ")
+        return (cell.split(whereSeparator: { $0.isWhitespace }).map(String.init), " ", true)
     }
 
     /// Google Forms joins picked labels with `, ` although labels may contain commas themselves:

@@ -52,6 +52,7 @@ struct RawExport: Sendable, CustomTestStringConvertible {
         RawExport(definition: "feedback.yaml", input: "responses-time-bad.csv"),
         RawExport(definition: "other-kobo.yaml", input: "responses-kobo-other.csv"),
         RawExport(definition: "other-google-forms.yaml", input: "responses-google-forms-other.csv"),
+        RawExport(definition: "other-google-forms.yaml", input: "responses-google-forms-other-code-words.csv"),
         RawExport(definition: "report/seminar-feedback.yaml", input: "report/seminar-feedback-19.csv"),
         RawExport(definition: "report/hostile-text.yaml", input: "report/responses-hostile-text.csv"),
         RawExport(definition: "report/control-characters.yaml", input: "report/responses-control-characters.csv"),

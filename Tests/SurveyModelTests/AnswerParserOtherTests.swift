@@ -52,7 +52,8 @@ import Testing
     }
 
     /// Google Forms checkboxes: labels (some with commas) matched whole, longest first; the
-    /// rest, commas and all, is the other text.
+    /// rest, commas and all, is the other text. Space-separated codes (KoboToolbox) only when
+    /// every word is one: otherwise the whole cell is the text, and its words tick nothing.
     @Test(arguments: [
         ("Letter to the President, Visits, meetings, and a dinner", ["letter", "other"], "Visits, meetings, and a dinner"),
         ("Brainstorm on the Council's role, tasks and members, Group work, Action Plan", ["brainstorm", "groups"], nil),
@@ -60,7 +61,13 @@ import Testing
         ("Group work, but in smaller groups", ["other"], "Group work, but in smaller groups"),
         ("Informal talks, after hours, Letter to the President", ["letter", "other"], "Informal talks, after hours"),
         ("brainstorm;Picnic", ["brainstorm", "other"], "Picnic"),
-        ("groups letter Picnic", ["groups", "letter", "other"], "Picnic"),
+        ("groups letter", ["groups", "letter"], nil),
+        ("groups letter Picnic", ["other"], "groups letter Picnic"),
+        ("A letter to my groups", ["other"], "A letter to my groups"),
+        ("letter writing workshop", ["other"], "letter writing workshop"),
+        ("Brainstorm on the Council's role", ["other"], "Brainstorm on the Council's role"),
+        ("Letter to the President, A letter to my groups", ["letter", "other"], "A letter to my groups"),
+        ("groups;A letter to my groups", ["groups", "other"], "A letter to my groups"),
     ] as [(String, [String], String?)])
     func checkboxOtherText(_ raw: String, _ codes: [String], _ text: String?) {
         let (outcome, otherText) = AnswerParser(question: Self.sessions).parseWithOtherText(raw)
