@@ -92,6 +92,10 @@ final class CSVFileReader {
 
     /// Reads the whole file, calling `handle` for every record and every malformed line.
     func read(_ handle: @escaping (Event) throws -> Void) throws {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw ImportError.unreadable(path: path, reason: "it is a folder; name the CSV or XLSX file of responses in it")
+        }
         guard let file = FileHandle(forReadingAtPath: path) else {
             throw ImportError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
@@ -261,7 +265,11 @@ final class CSVFileReader {
         do {
             return [UInt8](try file.read(upToCount: CSVFileReader.chunkSize) ?? Data())
         } catch {
-            throw ImportError.unreadable(path: path, reason: error.localizedDescription)
+            // Foundation's own words are "The operation could not be completed"; the system's
+            // are the ones to show.
+            let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = cause?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(cause!.code))) : error.localizedDescription
+            throw ImportError.unreadable(path: path, reason: reason)
         }
     }
 

@@ -426,3 +426,17 @@ extension ImportCommandTests {
         #expect(parseCSV(dir.text("in.csv") ?? "").count == 12, "the header and 11 accepted rows")
     }
 }
+
+extension ImportCommandTests {
+    /// A folder named as the responses says so, not "NSCocoaErrorDomain error 256".
+    @Test func aFolderNamedAsResponsesSaysSo() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.path("responses"), withIntermediateDirectories: true)
+        for command in ["import", "stats"] {
+            let result = try dir.run(command, Fixture.feedback, "responses")
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("responses: error: cannot read the file: it is a folder; name the CSV or XLSX file of responses in it"), "\(result)")
+        }
+    }
+}
