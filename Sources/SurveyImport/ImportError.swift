@@ -55,6 +55,10 @@ public enum ImportError: Error, LocalizedError, Sendable, Equatable {
         case .missingIDColumn(let path, let name, let headers):
             return "\(path):1: error: --id-column `\(name)` is not a column of this file; columns: \(headers.joined(separator: ", "))"
         case .headerMismatch(let path, let expected, let found):
+            // A file beside the responses file is not responses: importing it is no way out.
+            if let what = [".problems.csv": "the problems", ".rejects.csv": "the rejected rows"].first(where: { path.hasSuffix($0.key) })?.value {
+                return "\(path):1: error: this is not the file of \(what) that survey writes beside the responses file, so nothing is appended to it.\n  expected: \(expected)\n  found:    \(found)\nMove it away (survey writes it anew), or import into another file (--into responses/OTHER.csv)"
+            }
             if ResponseFile.lacksOnlySubmittedAt(found: found, expected: expected) {
                 return "\(path):1: error: the file was written before survey kept submission times (its header has no `submitted_at` column), so new rows cannot be appended to it; `survey stats` and `survey report` still read it. To move on, import it into a new file and append there:\n  survey import DEFINITION.yaml \(path) --into responses/NEW.csv\n  survey import DEFINITION.yaml EXPORT.csv --into responses/NEW.csv"
             }

@@ -440,3 +440,19 @@ extension ImportCommandTests {
         }
     }
 }
+
+extension ImportCommandTests {
+    /// Someone's own `NAME.problems.csv` is kept (exit 2), and the message says what the file
+    /// should be, not to import it as responses.
+    @Test func aForeignProblemsFileIsKeptAndNamedAsSuch() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("o.problems.csv", "my,own,notes\n")
+        try dir.write("bad.csv", "respondent,org_type,usefulness\n1,ngo,9\n")
+        let result = try dir.run("import", Fixture.feedback, "bad.csv", "--into", "o.csv")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("o.problems.csv:1: error: this is not the file of the problems that survey writes beside the responses file, so nothing is appended to it."), "\(result)")
+        #expect(!result.stderr.contains("survey import DEFINITION.yaml o.problems.csv"), "\(result)")
+        #expect(dir.text("o.problems.csv") == "my,own,notes\n")
+    }
+}
