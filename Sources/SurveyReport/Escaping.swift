@@ -74,6 +74,31 @@ enum Escaping {
         return String(decoding: escaper.out, as: UTF8.self)
     }
 
+    /// Markdown for a heading or an emphasis span (`**…**`, `_…_`): escaped, on one line and
+    /// trimmed (`LineBreaks.joined`), since a line break ends a heading and leaves the span open.
+    static func markdownInline(_ text: String) -> String {
+        markdown(LineBreaks.joined(text))
+    }
+
+    /// `text` as a Markdown code span, shown exactly as written. A backslash is literal inside
+    /// a code span, so nothing is escaped: the fence is one backtick longer than the longest
+    /// run of backticks in the text (CommonMark), and a space pads both sides when the text
+    /// starts or ends with a backtick (or starts and ends with a space, which CommonMark would
+    /// strip). A line break, which a blank line would turn into a paragraph's end, is a space.
+    static func markdownCode(_ text: String) -> String {
+        let text = LineBreaks.replaced(in: VisibleText.report(text), by: " ")
+        guard !text.isEmpty else { return "" }
+        var longest = 0, run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let spaces = text.unicodeScalars.allSatisfy { $0 == " " }
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (!spaces && text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
     /// Markdown for a table cell: escaped, and line breaks (which end a table row) as
     /// `lineBreak` (a form of `<br>`).
     static func markdownCell(_ text: String, lineBreak: String) -> String {

@@ -14,6 +14,13 @@ struct FindingsPhrases {
     /// The section's heading.
     var title: String { pick("Key findings", "Главные выводы") }
 
+    /// In place of the list when nothing qualifies (no responses, a small survey): what a finding
+    /// would have been, so the heading is not followed by nothing.
+    var noneStandsOut: String {
+        pick("No finding stands out: no rating to rank, no group difference that passes its test, no comment topic common enough to name.",
+             "Главных выводов нет: нет оценок, которые можно сравнить, различий между группами, подтверждённых проверкой, и тем в комментариях, упомянутых достаточно часто.")
+    }
+
     /// "32 of 38 participants returned the questionnaire (84%)."
     func responseRate(_ findings: Findings) -> String {
         let returned = findings.responses

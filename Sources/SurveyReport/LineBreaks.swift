@@ -31,3 +31,29 @@ enum LineBreaks {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension LineBreaks {
+    /// `text` on one line, for a heading or an emphasis span: each run of line breaks as one
+    /// space, and the whitespace at either end trimmed. A YAML block scalar (`title: |`) ends
+    /// with a line break and may hold several, and a line break ends a Markdown heading and
+    /// leaves `**…**` open; a space just inside the `**` makes it no emphasis at all. Nothing
+    /// else in the text changes.
+    static func joined(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var inBreak = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                if !inBreak { out += " " }
+                inBreak = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                inBreak = false
+            }
+        }
+        let scalars = out.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

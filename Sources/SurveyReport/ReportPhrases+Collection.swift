@@ -9,8 +9,8 @@ extension ReportPhrases {
         guard let first = CalendarDay(period.firstDay), let last = CalendarDay(period.lastDay) else { return "" }
         var text: String
         if period.firstDay == period.lastDay {
-            text = pick("All responses with a time were submitted on \(spoken(first)).",
-                        "Все анкеты со временем заполнения заполнены \(spoken(first)).")
+            text = Self.sentence(pick("All responses with a time were submitted on \(spoken(first))",
+                                      "Все анкеты со временем заполнения заполнены \(spoken(first))"))
         } else {
             let from: String
             if first.year != last.year {

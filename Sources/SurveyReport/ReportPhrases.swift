@@ -15,6 +15,12 @@ public struct ReportPhrases: Sendable {
         language == .english ? en : ru
     }
 
+    /// `text` ended with a full stop, unless its last word already brings one: a Russian date
+    /// ends with the abbreviation "г." ("1 января 2024 г."), and "г.." reads as a typo.
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+
     var reportTitle: String { pick("Report on participants' feedback", "Отчёт об отзывах участников") }
     var event: String { pick("Event", "Мероприятие") }
     var date: String { pick("Date", "Дата") }
@@ -59,10 +65,12 @@ public struct ReportPhrases: Sendable {
                     "Анкету \(word(returned, .filledIn)) \(integer(returned)) из \(counted(participants, .participantOf)) (\(rate)).")
     }
 
-    /// Under `--where`: how many of all responses the subset holds, naming the expression.
-    func filtered(_ filter: String, matched: Int, of all: Int) -> String {
-        pick("\(integer(matched)) of \(counted(all, .responseOf)) \(matched == 1 ? "matches" : "match") `\(filter)`; the figures below are about them.",
-             "Условию `\(filter)` \(word(matched, .matches)) \(integer(matched)) из \(counted(all, .responseOf)); ниже — данные по ним.")
+    /// Under `--where`: how many of all responses the subset holds, naming the expression as
+    /// `code` marks it (in backticks, which report.html and report.docx set as code; report.md
+    /// gives its own code span, whose fence fits backticks in the expression).
+    func filtered(_ filter: String, matched: Int, of all: Int, code: (String) -> String = { "`\($0)`" }) -> String {
+        pick("\(integer(matched)) of \(counted(all, .responseOf)) \(matched == 1 ? "matches" : "match") \(code(filter)); the figures below are about them.",
+             "Условию \(code(filter)) \(word(matched, .matches)) \(integer(matched)) из \(counted(all, .responseOf)); ниже — данные по ним.")
     }
 
     /// The base line under a question's heading; with skip logic it is about the respondents asked.
@@ -190,11 +198,11 @@ extension ReportPhrases {
     var nobodyAnswered: String { pick("Nobody answered this question.", "На этот вопрос никто не ответил.") }
 
     /// "Generated …", written only with `--stamp`.
-    func generated(_ stamp: String) -> String { pick("Generated \(stamp).", "Сформирован \(stamp).") }
+    func generated(_ stamp: String) -> String { Self.sentence(pick("Generated \(stamp)", "Сформирован \(stamp)")) }
 
     /// The range of a date question's answers.
     func dateRange(from earliest: String, to latest: String) -> String {
-        pick("Dates from \(writtenDate(earliest)) to \(writtenDate(latest)).", "Даты с \(writtenDate(earliest)) по \(writtenDate(latest)).")
+        Self.sentence(pick("Dates from \(writtenDate(earliest)) to \(writtenDate(latest))", "Даты с \(writtenDate(earliest)) по \(writtenDate(latest))"))
     }
 
     /// How to read the ratings overview.

@@ -125,10 +125,37 @@ import FoundationXML
         let parsed = ParsedXML(html)
         #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
         for element in ["script", "img", "em", "b"] { #expect(!parsed.elements.contains(element), "found <\(element)>") }
-        for text in ["<script>alert(1)</script>", "Seminar </title><script>alert(2)</script>", "<img src=x onerror=alert(3)>",
+        for text in ["<script>alert(1)</script>", "Seminar & </title><script>alert(2)</script>", "<img src=x onerror=alert(3)>",
                      "Useful? <svg onload=alert(4)>", "]]> </text></svg>"] {
             #expect(parsed.text.contains(text), "\(text) not shown as text")
         }
+    }
+
+    /// The event's name sits in the print footer's CSS string, where a raw `&` made the page
+    /// no longer well-formed XML; it is written `\26 ` there.
+    @Test func eventNameWithAmpersandInThePrintFooter() throws {
+        let html = HTMLReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions()).render()
+        #expect(html.contains("@bottom-left { content: \"Staff \\26  management day, 1 January 2024\";"), "\(html)")
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
+    }
+
+    /// Nothing qualified: an empty `<ul class="findings"></ul>` under the heading.
+    @Test(arguments: [ReportLanguage.english, .russian])
+    func keyFindingsSaySoWhenThereAreNone(_ language: ReportLanguage) throws {
+        let html = HTMLReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions(language: language)).render()
+        let none = language == .english ? "<p>No finding stands out: no rating to rank" : "<p>Главных выводов нет: нет оценок"
+        #expect(html.contains("</h2>\n\(none)"), "\(html)")
+        #expect(!html.contains("<ul class=\"findings\">"))
+        let example = HTMLReport(results: try ReportFixture.example(), options: ReportOptions(language: language)).render()
+        #expect(example.contains("<ul class=\"findings\">\n<li>") && !example.contains(none))
+    }
+
+    /// All timed forms on one day: no second period after the abbreviation "г.".
+    @Test func oneDayInRussianEndsWithOnePeriod() throws {
+        let html = HTMLReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions(language: .russian)).render()
+        #expect(html.contains("заполнены 1 января 2024 г. У 1 анкеты нет времени заполнения."), "\(html)")
+        #expect(!html.contains("г.."))
     }
 
     @Test func russian() throws {
@@ -237,6 +264,17 @@ enum ReportFixture {
     /// Markup, scripts, pipes and formulas in every user text.
     static func hostile() throws -> SurveyResults {
         try results("Tests/Fixtures/report/hostile-text.yaml", "Tests/Fixtures/report/responses-hostile-text.csv")
+    }
+
+    /// A title and question texts written as YAML block scalars (line breaks, one at the end),
+    /// an event name with `&`; three forms, two sent on one day: no key finding.
+    static func blockScalarTexts() throws -> SurveyResults {
+        try results("Tests/Fixtures/report/block-scalar-texts.yaml", "Tests/Fixtures/report/responses-one-day.csv")
+    }
+
+    /// A title and question texts with spaces at either end; the same three forms.
+    static func paddedTexts() throws -> SurveyResults {
+        try results("Tests/Fixtures/report/padded-texts.yaml", "Tests/Fixtures/report/responses-one-day.csv")
     }
 }
 

@@ -23,10 +23,12 @@ import Testing
         #expect(PrintPage(title: "Report", event: nil, language: .english).footerCSS.contains("@bottom-left { content: \"Report\";"))
     }
 
-    /// An event name cannot close the style sheet, break out of its string, or reverse the text.
+    /// An event name cannot close the style sheet, break out of its string, reverse the text or
+    /// put a bare `&` (not well-formed XML) in the page.
     @Test(arguments: [
         ("</style><script>alert(1)</script>", "\"\\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E \""),
         ("a\"b\\c", "\"a\\\"b\\\\c\""),
+        ("Monitoring & Evaluation", "\"Monitoring \\26  Evaluation\""),
         ("line\nbreak", "\"line break\""),
         ("x\u{202E}y", "\"x\\\\u{202E}y\""),
     ])

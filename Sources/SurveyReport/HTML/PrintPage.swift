@@ -68,13 +68,16 @@ struct PrintPage {
     /// `text` as a quoted CSS string. Control and bidi characters first become visible `\u{…}`
     /// escapes as everywhere in the report (`VisibleText.report`), quotes and backslashes are
     /// escaped, and `<` is written as `\3C ` so that no event name can close the `<style>`
-    /// element it sits in.
+    /// element it sits in. `&` and `>` are written as `\26 ` and `\3E ` too: raw in a style
+    /// sheet they are fine for HTML, but report.html is kept well-formed XML too (its tests
+    /// parse it so), which a bare `&` would break.
     static func cssString(_ text: String) -> String {
         var out = "\""
         for scalar in VisibleText.report(text).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "&": out += "\\26 "
             case "<": out += "\\3C "
             case ">": out += "\\3E "
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}": out += " "

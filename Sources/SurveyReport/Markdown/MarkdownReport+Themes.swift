@@ -16,7 +16,7 @@ extension MarkdownReport {
         }
         rows.append([MarkdownTable.cell(phrases.noTheme), phrases.integer(table.uncoded), phrases.number(table.uncodedPercent), ""])
         parts.append(rows.render())
-        parts.append("_" + Escaping.markdown(phrases.themesNote(table)) + "_")
+        parts.append("_" + Escaping.markdownInline(phrases.themesNote(table)) + "_")
         return parts
     }
 
@@ -27,7 +27,7 @@ extension MarkdownReport {
         for group in ThemeQuoteGroups(table: table, text: text, phrases: phrases).groups {
             let heading = phrases.themeQuotesHeading(group.title, count: group.count)
             let quoted = quotes(group.quotes, of: group.count, title: heading)
-            parts += quoted.isEmpty ? ["**\(Escaping.markdown(heading))**"] : quoted
+            parts += quoted.isEmpty ? ["**\(Escaping.markdownInline(heading))**"] : quoted
         }
         return parts
     }

@@ -20,8 +20,8 @@ public struct MarkdownReport {
     public func render() -> String {
         var out: [String] = []
         let questionnaire = results.questionnaire
-        out.append("# " + Escaping.markdown(options.title ?? phrases.reportTitle))
-        out.append("**" + Escaping.markdown(questionnaire.title.text(in: language)) + "**")
+        out.append("# " + Escaping.markdownInline(options.title ?? phrases.reportTitle))
+        out.append("**" + Escaping.markdownInline(questionnaire.title.text(in: language)) + "**")
         if let event = questionnaire.event {
             // A list, not a table: a table of facts has no header row to give (Word shows an empty one).
             var facts: [String] = []
@@ -31,7 +31,7 @@ public struct MarkdownReport {
             if !facts.isEmpty { out.append(facts.joined(separator: "\n")) }
         }
         var intro = phrases.responseRate(returned: results.allResponses, participants: questionnaire.event?.participants)
-        if let filter = results.filter { intro += " " + phrases.filtered(filter, matched: results.responses, of: results.allResponses) }
+        if let filter = results.filter { intro += " " + phrases.filtered(filter, matched: results.responses, of: results.allResponses, code: Escaping.markdownCode) }
         if let period = results.collection { intro += " " + Escaping.markdown(phrases.collectionPeriod(period)) }
         if let stamp = options.stamp { intro += " (\(Escaping.markdown(stamp)))" }
         out.append(intro)
@@ -59,7 +59,7 @@ public struct MarkdownReport {
 
     /// A chart as its SVG, then a link to its PNG twin.
     func chartLink(_ name: String, alt: String) -> String {
-        "![\(Escaping.markdown(alt))](charts/\(name).svg)\n\n[\(Escaping.markdown(phrases.chartAsPNG))](charts/\(name).png)"
+        "![\(Escaping.markdownInline(alt))](charts/\(name).svg)\n\n[\(Escaping.markdown(phrases.chartAsPNG))](charts/\(name).png)"
     }
 
     /// The ledger: its sentences, then the problems by kind as a table.
@@ -69,7 +69,7 @@ public struct MarkdownReport {
         let rows = phrases.problemRows(quality)
         if !rows.isEmpty {
             var table = MarkdownTable([(phrases.problemKind, .left), (phrases.problemCode, .left), (phrases.count, .right)])
-            for row in rows { table.append([MarkdownTable.cell(row.name), "`\(MarkdownTable.cell(row.kind))`", phrases.integer(row.count)]) }
+            for row in rows { table.append([MarkdownTable.cell(row.name), MarkdownTable.codeCell(row.kind), phrases.integer(row.count)]) }
             parts.append(table.render())
         }
         if let duplicates = phrases.duplicateSubmissions(results.importSummary.duplicateSubmissions) { parts.append(Escaping.markdown(duplicates)) }
@@ -77,7 +77,7 @@ public struct MarkdownReport {
     }
 
     private func section(number: Int, question: Question, result: QuestionResult, charts: Set<String>) -> String {
-        var parts = ["## \(number). " + Escaping.markdown(question.text.text(in: language)), "_" + phrases.base(result.base) + "_"]
+        var parts = ["## \(number). " + Escaping.markdownInline(question.text.text(in: language)), "_" + phrases.base(result.base) + "_"]
         // The chart right under the base line, before the table it draws.
         if charts.contains(result.id) { parts.append(chartLink(result.id, alt: phrases.chartOf(question.text.text(in: language)))) }
         let others = NonAnswerRow.rows(result, question: question)
@@ -149,14 +149,14 @@ public struct MarkdownReport {
     /// A titled list of `quotes`, said to be of `answered` answers; none when empty.
     func quotes(_ quotes: [TextSummary.Quote], of answered: Int, title: String) -> [String] {
         guard !quotes.isEmpty else { return [] }
-        var block = "**\(Escaping.markdown(title))**"
+        var block = "**\(Escaping.markdownInline(title))**"
         let note = phrases.quotesNote(shown: quotes.count, of: answered)
         if !note.isEmpty { block += " _(\(note))_" }
         return [block, quotes.map { quote in
             let excerpt = QuoteExcerpt(quote.text)
             guard excerpt.moreCharacters > 0 else { return Escaping.markdownQuote(quote.text) }
             let cut = phrases.quoteCut(more: excerpt.moreCharacters, respondent: quote.respondent, fullAnswersFile: options.fullAnswersFile)
-            return Escaping.markdownQuote(excerpt.shown) + "\n>\n> _" + Escaping.markdown(cut) + "_"
+            return Escaping.markdownQuote(excerpt.shown) + "\n>\n> _" + Escaping.markdownInline(cut) + "_"
         }.joined(separator: "\n\n")]
     }
 
@@ -164,8 +164,8 @@ public struct MarkdownReport {
         guard let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), let columnQuestion = ThemeSide.question(tab.columnQuestion, in: results) else { return "" }
         let rowText = rowQuestion.text.text(in: language)
         let columnText = columnQuestion.text.text(in: language)
-        var lines = ["### " + Escaping.markdown(rowText) + " × " + Escaping.markdown(columnText), "",
-                     "_" + Escaping.markdown(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total)) + "_", ""]
+        var lines = ["### " + Escaping.markdownInline(rowText) + " × " + Escaping.markdownInline(columnText), "",
+                     "_" + Escaping.markdownInline(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total)) + "_", ""]
         // Labels by code: a themes side's codes are the themes its table counted.
         let rowLabels = Dictionary(rowQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }
         let columnLabels = Dictionary(columnQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }

@@ -41,6 +41,13 @@ struct MarkdownTable {
         Escaping.markdownCell(text, lineBreak: " <br>")
     }
 
+    /// Plain text as a code span in one table cell (`Escaping.markdownCode`). A `|` still ends
+    /// a GFM table cell inside a code span, so it alone is escaped: the table reads `\|` as a
+    /// pipe before the span is parsed.
+    static func codeCell(_ text: String) -> String {
+        Escaping.markdownCode(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    }
+
     func render() -> String {
         var lines = ["| " + headers.joined(separator: " | ") + " |"]
         lines.append("|" + dashes().enumerated().map { index, count in

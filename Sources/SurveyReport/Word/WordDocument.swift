@@ -19,8 +19,10 @@ struct WordDocument {
     static func relationship(picture index: Int) -> String { "rIdPicture\(index + 1)" }
 
     /// A heading: 0 is the report's title (Word's Title style), 1 and 2 are Heading 1 and 2.
+    /// On one line (`LineBreaks.joined`): a question text written as a YAML block scalar ends
+    /// with a line break, which would be a `<w:br/>` and an empty last line in the heading.
     mutating func heading(_ text: String, level: Int) {
-        blocks.append(WordML.paragraph(style: level == 0 ? "Title" : "Heading\(level)", WordML.runs(text)))
+        blocks.append(WordML.paragraph(style: level == 0 ? "Title" : "Heading\(level)", WordML.runs(LineBreaks.joined(text))))
     }
 
     /// A paragraph of plain text in a style (`nil` for Normal).

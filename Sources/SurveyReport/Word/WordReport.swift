@@ -32,7 +32,8 @@ public struct WordReport {
         let questionnaire = results.questionnaire
         let title = options.title ?? phrases.reportTitle
         document.heading(title, level: 0)
-        let questionnaireTitle = questionnaire.title.text(in: language)
+        // On one line, as the headings (`WordDocument.heading`).
+        let questionnaireTitle = LineBreaks.joined(questionnaire.title.text(in: language))
         if !questionnaireTitle.isEmpty, questionnaireTitle != title { document.paragraph(questionnaireTitle, style: "Subtitle") }
         if let event = questionnaire.event {
             var facts: [(String, String)] = []
@@ -49,7 +50,9 @@ public struct WordReport {
 
         let findings = FindingsPhrases(language: language, questionnaire: questionnaire, results: results)
         document.heading(findings.title, level: 1)
-        for sentence in findings.sentences(results.findings, phrases: phrases) { document.bullet(runs: WordML.runs(sentence)) }
+        let sentences = findings.sentences(results.findings, phrases: phrases)
+        if sentences.isEmpty { document.paragraph(findings.noneStandsOut) }
+        for sentence in sentences { document.bullet(runs: WordML.runs(sentence)) }
 
         // The overview's name as HTMLReport.charts() gives it.
         let overview = results.questions.contains { $0.id == "ratings" } ? "ratings-overview" : "ratings"
@@ -91,7 +94,7 @@ public struct WordReport {
 
     private func section(_ document: inout WordDocument, number: Int, question: Question, result: QuestionResult, chart: [UInt8]?, themeChart: [UInt8]?) {
         let text = question.text.text(in: language)
-        document.heading("\(number). " + text, level: 1)
+        document.heading("\(number). " + LineBreaks.joined(text), level: 1)
         document.paragraph(HTMLReport.capitalized(phrases.base(result.base)), style: "Note", keepWithNext: true)
         // The chart right under the base line, before the table it draws.
         if let chart { document.picture(png: chart, description: phrases.chartOf(text)) }
@@ -177,7 +180,7 @@ public struct WordReport {
         guard let rowQuestion = ThemeSide.question(tab.rowQuestion, in: results), let columnQuestion = ThemeSide.question(tab.columnQuestion, in: results) else { return }
         let rowText = rowQuestion.text.text(in: language)
         let columnText = columnQuestion.text.text(in: language)
-        document.heading(rowText + " × " + columnText, level: 2)
+        document.heading(LineBreaks.joined(rowText) + " × " + LineBreaks.joined(columnText), level: 2)
         document.paragraph(phrases.crossTabCaption(row: tab.rowQuestion, column: tab.columnQuestion, total: tab.total), style: "Note", keepWithNext: true)
         // Labels by code: a themes side's codes are the themes its table counted.
         let rowLabels = Dictionary(rowQuestion.categories.map { ($0.code, $0.label.text(in: language)) }) { first, _ in first }

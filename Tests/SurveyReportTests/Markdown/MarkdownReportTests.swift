@@ -80,4 +80,58 @@ import Testing
         #expect(markdown.contains("| What type of organization do you represent? | Yes | No | Total |"), "the cross-tab's corner names its rows")
         #expect(markdown.contains("- **Event:** Establishing National Public Council on Migration\n- **Date:** 25 January 2013"))
     }
+
+    /// A YAML block scalar gave `**Annual staff survey⏎Second wave⏎**` (literal asterisks) and a
+    /// heading of only the question's first line; spaces inside `**  Padded title  **` made it
+    /// no emphasis. Headings and emphasis spans hold their text on one line, trimmed.
+    @Test func headingsAndTitleOnOneLine() throws {
+        let block = MarkdownReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions()).render()
+        #expect(block.contains("\n\n**Annual staff survey Second wave**\n\n"), "\(block)")
+        #expect(block.contains("\n\n## 1. How satisfied are you with the canteen?\n\n"), "\(block)")
+        #expect(block.contains("![Chart: How satisfied are you with the canteen?](charts/q1.svg)"), "\(block)")
+        #expect(block.contains("\n\n## 2. Would you come again?\n\n"), "\(block)")
+        let padded = MarkdownReport(results: try ReportFixture.paddedTexts(), options: ReportOptions(title: "  Padded report  ")).render()
+        #expect(padded.hasPrefix("# Padded report\n\n**Padded title**\n\n"), "\(padded)")
+        #expect(padded.contains("\n\n## 1. How satisfied are you with the canteen?\n\n"), "\(padded)")
+        for line in (block + padded).split(separator: "\n") where line.hasPrefix("#") || line.hasPrefix("**") {
+            #expect(line.last != " ", "\(line)")
+        }
+    }
+
+    /// Nothing qualified: the heading was followed by nothing.
+    @Test(arguments: [ReportLanguage.english, .russian])
+    func keyFindingsSaySoWhenThereAreNone(_ language: ReportLanguage) throws {
+        let markdown = MarkdownReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions(language: language)).render()
+        let none = language == .english ? "No finding stands out: no rating to rank" : "Главных выводов нет: нет оценок"
+        #expect(markdown.contains(language == .english ? "## Key findings\n\n\(none)" : "## Главные выводы\n\n\(none)"), "\(markdown)")
+        #expect(!markdown.contains("\n\n\n"), "an empty block")
+        // With findings, the list and no such sentence.
+        let example = try Self.example(language).markdown
+        #expect(!example.contains(none))
+    }
+
+    /// All timed forms on one day: "1 января 2024 г.." had a second period after the year's.
+    @Test func oneDayInRussianEndsWithOnePeriod() throws {
+        let markdown = MarkdownReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions(language: .russian)).render()
+        #expect(markdown.contains("Все анкеты со временем заполнения заполнены 1 января 2024 г. У 1 анкеты нет времени заполнения."), "\(markdown)")
+        #expect(!markdown.contains("г.."))
+        let english = MarkdownReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions()).render()
+        #expect(english.contains("All responses with a time were submitted on 1 January 2024. 1 response has no submission time."), "\(english)")
+    }
+
+    /// A backslash is literal in a code span: the ledger showed `` `out\_of\_range` ``. The
+    /// `--where` expression goes in a code span too, with a fence longer than its backticks.
+    @Test func codeSpansHoldTheirTextAsWritten() throws {
+        var results = try ReportFixture.example(filter: "org_type == ngo")
+        results.dataQuality.problems = 3
+        results.dataQuality.problemsByKind = ["unknown_choice": 2, "out_of_range": 1]
+        results.dataQuality.allAnswersPassedValidation = false
+        let markdown = MarkdownReport(results: results, options: ReportOptions()).render()
+        #expect(markdown.contains("| `out_of_range` |") && markdown.contains("| `unknown_choice` |"), "\(markdown)")
+        #expect(!markdown.contains("`out\\_of\\_range`"))
+        #expect(markdown.contains("match `org_type == ngo`; the figures below are about them."), "\(markdown)")
+        results.filter = "improve == \"a`b\""
+        let ticked = MarkdownReport(results: results, options: ReportOptions(language: .russian)).render()
+        #expect(ticked.contains("Условию ``improve == \"a`b\"`` "), "\(ticked)")
+    }
 }

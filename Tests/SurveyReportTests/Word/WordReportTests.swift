@@ -138,6 +138,36 @@ import FoundationXML
         }
     }
 
+    /// A YAML block scalar's line breaks (one at its end) were `<w:br/>`s in the heading, an
+    /// empty last line under each; spaces at the ends were kept. Headings and the subtitle hold
+    /// their text on one line, trimmed, as report.md's.
+    @Test func headingsAndSubtitleOnOneLine() throws {
+        let block = try WordPackageReader(try WordReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions()).render()).document()
+        #expect(block.paragraphs(style: "Subtitle") == ["Annual staff survey Second wave"])
+        #expect(block.paragraphs(style: "Heading1").contains("1. How satisfied are you with the canteen?"), "\(block.paragraphs(style: "Heading1"))")
+        #expect(block.paragraphs(style: "Heading1").contains("2. Would you come again?"), "\(block.paragraphs(style: "Heading1"))")
+        for paragraph in block.all("w:p") where ["Title", "Subtitle", "Heading1", "Heading2"].contains(paragraph.all("w:pStyle").first?.attribute("w:val") ?? "") {
+            #expect(paragraph.all("w:br").isEmpty, "\(paragraph.stringValue ?? "")")
+        }
+        let padded = try WordPackageReader(try WordReport(results: try ReportFixture.paddedTexts(), options: ReportOptions()).render()).document()
+        #expect(padded.paragraphs(style: "Subtitle") == ["Padded title"])
+        #expect(padded.paragraphs(style: "Heading1").contains("1. How satisfied are you with the canteen?"), "\(padded.paragraphs(style: "Heading1"))")
+    }
+
+    /// Nothing qualified: a sentence saying so under the heading, not nothing; and the Russian
+    /// one-day period with one period after "г.".
+    @Test(arguments: [ReportLanguage.english, .russian])
+    func keyFindingsSaySoWhenThereAreNone(_ language: ReportLanguage) throws {
+        let docx = try WordPackageReader(try WordReport(results: try ReportFixture.blockScalarTexts(), options: ReportOptions(language: language)).render())
+        let text = try docx.document().text
+        let findings = FindingsPhrases(language: language, questionnaire: try ReportFixture.blockScalarTexts().questionnaire)
+        #expect(text.contains(findings.title + "\n" + findings.noneStandsOut), "\(text)")
+        if language == .russian {
+            #expect(text.contains("заполнены 1 января 2024 г. У 1 анкеты нет времени заполнения."), "\(text)")
+            #expect(!text.contains("г.."))
+        }
+    }
+
     /// The same results give the same bytes: no dates in the zip entries or the core properties.
     @Test func sameDataSameBytes() throws {
         let results = try ReportFixture.example()
