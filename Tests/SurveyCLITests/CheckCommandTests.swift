@@ -17,6 +17,16 @@ import Testing
         #expect(result.stderr.isEmpty, "\(result)")
     }
 
+    /// "1 question", not "1 questions".
+    @Test func oneQuestionIsCountedInTheSingular() throws {
+        let dir = try Workdir()
+        defer { dir.remove() }
+        try dir.write("one.yaml", "title: One\nquestions:\n  - id: q\n    type: yes_no\n    text: Useful?\n")
+        let result = try dir.run("check", "one.yaml")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "one.yaml: ok: 1 question (1 closed, 0 with skip logic), \"One\"\n", "\(result)")
+    }
+
     @Test func badDefinitionListsEveryProblemAsPathLineColumn() throws {
         let dir = try Workdir()
         defer { dir.remove() }

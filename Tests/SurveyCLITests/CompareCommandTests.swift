@@ -111,6 +111,17 @@ import Testing
         #expect(rows[1][0] == "'=HYPERLINK(\"http://x\")")
     }
 
+    /// The closing "Wrote …" line is one line even when an event's name holds a line break.
+    @Test func eventNameWithALineBreakStaysOnTheWroteLine() throws {
+        let work = try Self.workdir()
+        defer { work.remove() }
+        let result = try work.run("compare", "q.yaml", "--event", "Kashkasuu\nwinter=kashkasuu.csv", "--event", "B=bishkek.csv",
+                                  "--out", "out", "--format", "csv")
+        #expect(result.status == 0, "\(result)")
+        let wrote = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("Wrote ") }, "\(result)")
+        #expect(wrote.hasSuffix("(2 events; responses Kashkasuu\\u{A}winter: 31, B: 28)."), "\(result)")
+    }
+
     @Test(arguments: [
         (["--event", "A=kashkasuu.csv", "--event", "B=missing.csv"], Int32(1), "missing.csv: error: event \"B\": the responses file does not exist"),
         (["--event", "A=kashkasuu.csv", "--event", "A=bishkek.csv"], 2, "error: two events are named \"A\""),

@@ -196,7 +196,7 @@ import Testing
         #expect(!timedOut, "survey check was still running after 150 s")
         #expect(elapsed < .seconds(60))
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout == "many.yaml: ok: 1 questions (1 closed, 0 with skip logic), \"Many choices\"\n")
+        #expect(result.stdout == "many.yaml: ok: 1 question (1 closed, 0 with skip logic), \"Many choices\"\n")
     }
 
     // MARK: Look-alike codes

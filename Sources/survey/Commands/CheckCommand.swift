@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
             let closed = loaded.questions.filter { $0.kind.isClosed }.count
             let skipped = loaded.questions.filter { $0.when != nil }.count
             let themes = loaded.themes.isEmpty ? "" : ", \(loaded.themes.count) theme\(loaded.themes.count == 1 ? "" : "s") for text answers"
-            Terminal.output(VisibleText.line("\(questionnaire): ok: \(loaded.questions.count) questions (\(closed) closed, \(skipped) with skip logic\(themes)), \"\(loaded.title.text(in: loaded.language))\"") + "\n")
+            Terminal.output(VisibleText.line("\(questionnaire): ok: \(loaded.questions.count) question\(loaded.questions.count == 1 ? "" : "s") (\(closed) closed, \(skipped) with skip logic\(themes)), \"\(loaded.title.text(in: loaded.language))\"") + "\n")
         } catch {
             throw SurveyFailure.report(error)
         }

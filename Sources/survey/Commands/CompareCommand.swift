@@ -113,7 +113,8 @@ struct CompareCommand: ParsableCommand {
             let notes = try ReportFolder.write(written, pictures: pictures, to: folder, inputs: inputs, fallbackName: name + "-comparison")
             for note in notes { Terminal.error(note) }
             let counts = comparison.events.map { "\($0.name): \($0.responses)" }.joined(separator: ", ")
-            Terminal.error("Wrote \(written.count + pictures.count) files to \(folder)/ (\(comparison.events.count) events; responses \(counts)).")
+            // One line: a line break in an event's name is shown as `\u{A}`, not started anew.
+            Terminal.error(VisibleText.line("Wrote \(written.count + pictures.count) files to \(folder)/ (\(comparison.events.count) events; responses \(counts))."))
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
