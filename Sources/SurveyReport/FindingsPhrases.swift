@@ -27,6 +27,10 @@ struct FindingsPhrases {
         guard let participants = findings.participants, participants > 0 else {
             return pick("Questionnaires returned: \(returned).", "Получено анкет: \(returned).")
         }
+        guard returned <= participants else {
+            return pick("Questionnaires returned: \(returned), more than the \(participants) participants the definition names; no response rate is given.",
+                        "Получено анкет: \(returned) — больше, чем участников в определении анкеты (\(participants)); доля ответивших не приводится.")
+        }
         let rate = NumberFormat.wholePercent(Double(returned) / Double(participants) * 100)
         return pick("\(returned) of \(participants) participants returned the questionnaire (\(rate)).",
                     "Анкету заполнили \(returned) из \(participants) \(Self.russianOf(participants, one: "участника", many: "участников")) (\(rate)).")

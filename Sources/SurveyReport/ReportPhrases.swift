@@ -60,6 +60,12 @@ public struct ReportPhrases: Sendable {
             return pick("\(counted(returned, .participant)) returned the questionnaire.",
                         "Анкету \(word(returned, .filledIn)) \(counted(returned, .participant)).")
         }
+        guard returned <= participants else {
+            // More forms than people: a rate over 100% is no finding but a wrong count or forms
+            // entered twice; said so, with no rate.
+            return pick("\(counted(returned, .participant)) returned the questionnaire, more than the \(counted(participants, .participant)) the definition names (event: participants); check that number, or look for forms entered twice. No response rate is given.",
+                        "Анкету \(word(returned, .filledIn)) \(counted(returned, .participant)) — больше, чем указано в определении анкеты (event: participants: \(integer(participants))); проверьте это число или поищите анкеты, введённые дважды. Доля ответивших не приводится.")
+        }
         let rate = NumberFormat.wholePercent(Double(returned) / Double(participants) * 100)
         return pick("\(integer(returned)) of \(counted(participants, .participantOf)) returned the questionnaire (\(rate)).",
                     "Анкету \(word(returned, .filledIn)) \(integer(returned)) из \(counted(participants, .participantOf)) (\(rate)).")

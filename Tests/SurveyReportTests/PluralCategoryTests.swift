@@ -68,6 +68,9 @@ import Testing
         #expect(ru.responseRate(returned: 32, participants: 38) == "Анкету заполнили 32 из 38 участников (84%).")
         #expect(ru.responseRate(returned: 22, participants: nil) == "Анкету заполнили 22 участника.")
         #expect(en.responseRate(returned: 1, participants: nil) == "1 participant returned the questionnaire.")
+        // More forms than participants: no rate over 100%, but what to check.
+        #expect(en.responseRate(returned: 111, participants: 38) == "111 participants returned the questionnaire, more than the 38 participants the definition names (event: participants); check that number, or look for forms entered twice. No response rate is given.")
+        #expect(ru.responseRate(returned: 111, participants: 38) == "Анкету заполнили 111 участников — больше, чем указано в определении анкеты (event: participants: 38); проверьте это число или поищите анкеты, введённые дважды. Доля ответивших не приводится.")
         #expect(en.crossTabCaption(row: "a", column: "b", total: 1).hasSuffix("(1 respondent answered both)."))
         #expect(en.crossTabNote(total: 1).hasSuffix("1 respondent answered both questions."))
         #expect(ru.filtered("x", matched: 1, of: 21) == "Условию `x` соответствует 1 из 21 ответа; ниже — данные по ним.")

@@ -21,7 +21,7 @@ extension ExcelReport {
             fact(words.participants, event.participants.map(count))
         }
         fact(words.responses, count(results.allResponses))
-        if let participants = questionnaire.event?.participants, participants > 0 {
+        if let participants = questionnaire.event?.participants, participants > 0, results.allResponses <= participants {
             fact(words.responseRate, .number(Double(results.allResponses) / Double(participants), Self.percent))
         }
         if let filter = results.filter {
