@@ -21,9 +21,14 @@ public enum EntryCommand: Sendable, Hashable {
     /// that text (`\?` saves `?`, `\!` saves `!`): a respondent's `?` is a common answer.
     public init(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("\\"), EntryCommand.keys.contains(String(trimmed.dropFirst())) {
-            self = .text(String(trimmed.dropFirst()))
-            return
+        if trimmed.hasPrefix("\\") {
+            let key = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch EntryCommand(key) {
+            case .text, .blank: break
+            default:
+                self = .text(key)
+                return
+            }
         }
         switch trimmed {
         case "": self = .blank
@@ -35,7 +40,4 @@ public enum EntryCommand: Sendable, Hashable {
         default: self = .text(trimmed)
         }
     }
-
-    /// The lines that are keys rather than text.
-    static let keys: Set<String> = ["<", "?", "!", "-", ":q", ":quit", ":Q"]
 }

@@ -45,12 +45,7 @@ public enum DataExport {
     /// imported file, which the export of the raw file kept.
     private static func seeDroppedAnswers(_ importer: ResponseImporter, questionnaire: Questionnaire, reading path: @escaping () -> String) {
         importer.onHeader = { [unowned importer] canonical in
-            guard canonical else {
-                importer.droppedAnswers = nil
-                return
-            }
-            let ledger = try ResponseLedger.read(beside: path(), questionnaire: questionnaire)
-            importer.droppedAnswers = ledger.listsAnswers ? { ledger.droppedQuestions(of: $0) } : nil
+            importer.droppedAnswers = canonical ? try ResponseLedger.read(beside: path(), questionnaire: questionnaire).droppedAnswers : nil
         }
     }
 

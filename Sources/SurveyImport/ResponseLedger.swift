@@ -125,6 +125,12 @@ public struct ResponseLedger: Sendable {
         return problems.compactMap { $0.drops ? $0.question : nil }
     }
 
+    /// `droppedQuestions(of:)` as the importer takes it; nil when the problems file lists no
+    /// answer (a nil check per row, then).
+    public var droppedAnswers: ((_ respondent: String) -> [Int])? {
+        listsAnswers ? { droppedQuestions(of: $0) } : nil
+    }
+
     /// Whether the problems file lists any answer of a question of the questionnaire.
     public var listsAnswers: Bool { !listed.isEmpty }
 

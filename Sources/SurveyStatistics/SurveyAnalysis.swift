@@ -25,7 +25,7 @@ public enum SurveyAnalysis {
         importer.onHeader = { [unowned importer] canonical in
             ledger = canonical ? try ResponseLedger.read(beside: file, questionnaire: questionnaire) : nil
             marks = ledger?.listsAnswers == true ? ledger : nil
-            importer.droppedAnswers = marks.map { marks in { marks.droppedQuestions(of: $0) } }
+            importer.droppedAnswers = marks?.droppedAnswers
             for note in ledger?.notes ?? [] { notify(note) }
         }
         importer.onResponse = { response in
@@ -46,7 +46,7 @@ public enum SurveyAnalysis {
         let parts = ImportParts<TallyPart>(jobs: jobs, start: { importer in
             let part = TallyPart(tally: empty)
             let marks = marks
-            importer.droppedAnswers = marks.map { marks in { marks.droppedQuestions(of: $0) } }
+            importer.droppedAnswers = marks?.droppedAnswers
             importer.onResponse = { response in
                 // Copied only to be marked: a copy per row costs a retain and release of each field.
                 guard let marks else {

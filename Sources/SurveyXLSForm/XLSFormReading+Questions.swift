@@ -284,6 +284,9 @@ extension XLSFormReading {
             problems.append(XLSFormProblem(reference: "\(table.sheet.name)!A\(table.headerRow)", message: "the choices sheet has no `list_name` column; its columns: \(table.headers.joined(separator: ", "))"))
             return
         }
+        // Where each code of each list was first given: looked up, not searched for (a list of
+        // 30,000 choices searched choice by choice took two minutes).
+        var firstRows: [String: [String: XLSFormRow]] = [:]
         for row in table.rows where !table.isBlank(row) {
             guard let listName = row.cells[listColumn]?.trimmingCharacters(in: .whitespacesAndNewlines), !listName.isEmpty else {
                 consumeRow(table, row)
@@ -296,10 +299,11 @@ extension XLSFormReading {
                 continue
             }
             consume(table, "name", row)
-            if let first = lists[listName]?.choices.first(where: { $0.code == code }) {
-                problems.append(XLSFormProblem(reference: table.reference(row, "name"), message: "choice `\(code)` of list `\(listName)` is given twice (first at \(table.reference(first.row, "name"))); a code names one choice: rename or remove one"))
+            if let first = firstRows[listName]?[code] {
+                problems.append(XLSFormProblem(reference: table.reference(row, "name"), message: "choice `\(code)` of list `\(listName)` is given twice (first at \(table.reference(first, "name"))); a code names one choice: rename or remove one"))
                 continue
             }
+            firstRows[listName, default: [:]][code] = row
             let label = text(table, row, base: "label")
             let texts = (table.translated["label"] ?? []).compactMap { row.cells[$0.index]?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var aliases: Node?
